@@ -1,0 +1,310 @@
+// Package cli is the atflint command: it parses the command line, runs the
+// linter and writes its findings. cmd/atflint only calls Main, so tests
+// drive the whole command in-process.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/suggest"
+	"github.com/atflint/atflint/lint"
+	"github.com/atflint/atflint/output"
+	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/schemas"
+)
+
+// Exit codes.
+const (
+	ExitClean    = 0 // nothing at or above --min-severity
+	ExitFindings = 1 // findings at or above --min-severity
+	ExitUsage    = 2 // bad command line or configuration
+	ExitInternal = 3 // a bug in atflint, or trouble it could not report as a finding
+)
+
+// version is set at link time (-ldflags "-X github.com/atflint/atflint/cli.version=v1.2.3").
+var version string
+
+const usage = `atflint checks AI agents against the Agentic Trust Framework (ATF).
+
+Usage:
+  atflint check [flags] [PATH...]   check the manifests under PATH (default .)
+  atflint rules                     list the rules
+  atflint explain RULE              explain a rule, with examples
+  atflint schema [--cue]            print the manifest's JSON Schema (or its CUE source)
+  atflint version                   print the version
+
+Flags of check:
+  --format text|json       output format (default text)
+  --min-severity LEVEL     report and fail on error, warning or note and above (default warning)
+  --no-progress            never show progress, even on a terminal
+
+Exit codes: 0 clean, 1 findings at or above --min-severity, 2 usage error,
+3 internal error.
+`
+
+// Main runs atflint with the given arguments (without the program name)
+// and returns the exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "check":
+		return check(rest, stdout, stderr)
+	case "rules":
+		return listRules(rest, stdout, stderr)
+	case "explain":
+		return explain(rest, stdout, stderr)
+	case "schema":
+		return schema(rest, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "atflint %s\n", Version())
+		return ExitClean
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return ExitClean
+	}
+	msg := fmt.Sprintf("atflint: unknown command %q", cmd)
+	if s := suggest.Closest(cmd, []string{"check", "rules", "explain", "schema", "version", "help"}); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	fmt.Fprintf(stderr, "%s\nRun 'atflint help' for usage.\n", msg)
+	return ExitUsage
+}
+
+// Version returns the version atflint was built as.
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	format := fl.String("format", "text", "")
+	minSev := fl.String("min-severity", "warning", "")
+	noProgress := fl.Bool("no-progress", false, "")
+	paths, err := parse(fl, args)
+	if err != nil {
+		return flagError(stdout, stderr, err)
+	}
+	min, ok := finding.ParseSeverity(*minSev)
+	if !ok {
+		return usageError(stderr, fmt.Errorf("--min-severity %q: want error, warning or note", *minSev))
+	}
+	write, ok := formats[*format]
+	if !ok {
+		return usageError(stderr, fmt.Errorf("--format %q: want text or json", *format))
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+
+	opt := lint.Options{}
+	var p *progress
+	if *format == "text" && !*noProgress && showProgress(stderr) {
+		p = &progress{w: stderr, last: time.Now()}
+		opt.Progress = p.update
+	}
+	res, err := lint.Run(paths, opt)
+	p.clear()
+	if err != nil {
+		return usageError(stderr, err)
+	}
+
+	var shown []finding.Finding
+	for _, f := range res.Findings {
+		if f.Severity >= min {
+			shown = append(shown, f)
+		}
+	}
+	if err := write(stdout, shown); err != nil {
+		fmt.Fprintf(stderr, "atflint: writing the findings: %v\n", err)
+		return ExitInternal
+	}
+	for _, err := range res.Errors {
+		fmt.Fprintf(stderr, "atflint: %v\n", err)
+	}
+	if *format == "text" {
+		fmt.Fprintf(stderr, "atflint: %s\n", summary(res.Files, shown))
+	}
+	switch {
+	case res.Internal:
+		return ExitInternal
+	case len(res.Errors) > 0:
+		return ExitUsage
+	case len(shown) > 0:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+var formats = map[string]func(io.Writer, []finding.Finding) error{
+	"text": output.Text,
+	"json": output.JSON,
+}
+
+func summary(files int, fs []finding.Finding) string {
+	noun := "files"
+	if files == 1 {
+		noun = "file"
+	}
+	if len(fs) == 0 {
+		return fmt.Sprintf("%d %s checked, no findings", files, noun)
+	}
+	var counts [finding.Error + 1]int
+	for _, f := range fs {
+		counts[f.Severity]++
+	}
+	var parts []string
+	for _, sev := range []finding.Severity{finding.Error, finding.Warning, finding.Note} {
+		if n := counts[sev]; n > 0 {
+			parts = append(parts, plural(n, sev.String()))
+		}
+	}
+	return fmt.Sprintf("%d %s checked, %s", files, noun, strings.Join(parts, ", "))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func listRules(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		return usageError(stderr, errors.New("rules takes no arguments"))
+	}
+	for _, r := range rules.All() {
+		fmt.Fprintf(stdout, "%-24s %-8s %-28s %s\n", r.ID, r.Severity, strings.Join(r.ATF, ","), r.Title)
+	}
+	return ExitClean
+}
+
+func explain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		return usageError(stderr, errors.New("explain takes one rule id; 'atflint rules' lists them"))
+	}
+	r := rules.Lookup(args[0])
+	if r == nil {
+		var ids []string
+		for _, r := range rules.All() {
+			ids = append(ids, r.ID)
+		}
+		msg := fmt.Sprintf("no rule %q", args[0])
+		if s := suggest.Closest(args[0], ids); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		return usageError(stderr, errors.New(msg))
+	}
+	fmt.Fprint(stdout, r.Markdown())
+	return ExitClean
+}
+
+func schema(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("schema", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	cue := fl.Bool("cue", false, "")
+	rest, err := parse(fl, args)
+	if err == nil && len(rest) > 0 {
+		err = errors.New("schema takes no arguments")
+	}
+	if err != nil {
+		return flagError(stdout, stderr, err)
+	}
+	if *cue {
+		stdout.Write(schemas.CUE())
+	} else {
+		stdout.Write(schemas.JSONSchema())
+	}
+	return ExitClean
+}
+
+// parse parses flags wherever they stand among the arguments, as users
+// type them (atflint check . --format json); "--" ends the flags.
+func parse(fl *flag.FlagSet, args []string) ([]string, error) {
+	var positional, tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
+		}
+	}
+	for {
+		if err := fl.Parse(args); err != nil {
+			return nil, err
+		}
+		if fl.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fl.Arg(0))
+		args = fl.Args()[1:]
+	}
+	return append(positional, tail...), nil
+}
+
+// flagError answers -h with the usage, and any other flag error as a
+// usage error.
+func flagError(stdout, stderr io.Writer, err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return ExitClean
+	}
+	return usageError(stderr, err)
+}
+
+func usageError(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "atflint: %v\nRun 'atflint help' for usage.\n", err)
+	return ExitUsage
+}
+
+// showProgress reports whether progress belongs on w: a terminal, outside CI.
+func showProgress(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd())) && os.Getenv("CI") == ""
+}
+
+// progress draws "checked N/M files" on one terminal line, a few times a
+// second at most, and not at all for a run that ends within the first
+// interval.
+type progress struct {
+	mu    sync.Mutex
+	w     io.Writer
+	last  time.Time
+	drawn bool
+}
+
+func (p *progress) update(done, total int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if now := time.Now(); now.Sub(p.last) >= 200*time.Millisecond {
+		p.last = now
+		p.drawn = true
+		fmt.Fprintf(p.w, "\ratflint: checked %d/%d files", done, total)
+	}
+}
+
+func (p *progress) clear() {
+	if p != nil && p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/atflint/atflint/internal/golden"
+)
+
+// root is the repository root; tests run atflint from there, as a user would.
+var root, _ = filepath.Abs("..")
+
+// atflint runs the command in-process from the repository root.
+func atflint(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	t.Chdir(root)
+	var out, errOut bytes.Buffer
+	code = Main(args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestCheckClean(t *testing.T) {
+	code, out, errOut := atflint(t, "check", "testdata/cli/clean")
+	if code != ExitClean || out != "" {
+		t.Errorf("exit %d, stdout %q; want 0 and nothing", code, out)
+	}
+	if errOut != "atflint: 1 file checked, no findings\n" {
+		t.Errorf("stderr = %q", errOut)
+	}
+}
+
+func TestCheckText(t *testing.T) {
+	code, out, errOut := atflint(t, "check", "testdata/cli/mixed")
+	if code != ExitFindings {
+		t.Errorf("exit %d, want %d", code, ExitFindings)
+	}
+	golden.Check(t, "testdata/cli/mixed.txt", []byte(out))
+	if !strings.HasPrefix(errOut, "atflint: 4 files checked, ") {
+		t.Errorf("stderr = %q", errOut)
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	// Flags may follow the paths.
+	code, out, errOut := atflint(t, "check", "testdata/cli/mixed", "--format", "json", "--min-severity=note")
+	if code != ExitFindings || errOut != "" {
+		t.Errorf("exit %d, stderr %q; want 1 and nothing", code, errOut)
+	}
+	golden.Check(t, "testdata/cli/mixed.json", []byte(out))
+	var report struct {
+		Version  int `json:"version"`
+		Findings []struct {
+			Rule, Severity, Message, File    string
+			Line, Column, EndLine, EndColumn int
+			ATF                              []string
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatal(err)
+	}
+	if report.Version != 1 || len(report.Findings) == 0 {
+		t.Fatalf("version %d with %d findings", report.Version, len(report.Findings))
+	}
+	for _, f := range report.Findings {
+		if f.Rule == "" || f.File == "" || f.Line < 1 || f.Column < 1 || f.EndLine < f.Line || len(f.ATF) == 0 {
+			t.Errorf("incomplete finding %+v", f)
+		}
+	}
+}
+
+func TestCheckJSONEmpty(t *testing.T) {
+	code, out, _ := atflint(t, "check", "--format=json", "testdata/cli/clean")
+	if code != ExitClean || out != "{\n  \"version\": 1,\n  \"findings\": []\n}\n" {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+}
+
+func TestMinSeverity(t *testing.T) {
+	// The clean senior manifest has no notes; the intern one has one.
+	code, out, _ := atflint(t, "check", "--min-severity", "note", "rules/testdata/levels/intern.atf.yaml")
+	if code != ExitFindings || !strings.Contains(out, ": note: ") {
+		t.Errorf("--min-severity note: exit %d, output %q", code, out)
+	}
+	code, out, _ = atflint(t, "check", "rules/testdata/levels/intern.atf.yaml")
+	if code != ExitClean || out != "" {
+		t.Errorf("default min severity: exit %d, output %q; notes are below it", code, out)
+	}
+	code, _, _ = atflint(t, "check", "--min-severity", "error", "rules/testdata/slow-kill-switch/no-latency.atf.yaml")
+	if code != ExitClean {
+		t.Errorf("--min-severity error with only a warning: exit %d, want 0", code)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{},
+		{"lint"},
+		{"check", "--format", "xml", "."},
+		{"check", "--min-severity", "fatal"},
+		{"check", "--no-such-flag"},
+		{"check", "does/not/exist"},
+		{"explain"},
+		{"explain", "unknwon-key"},
+		{"rules", "extra"},
+		{"schema", "extra"},
+	} {
+		code, out, errOut := atflint(t, args...)
+		if code != ExitUsage || out != "" || errOut == "" {
+			t.Errorf("atflint %q: exit %d, stdout %q, stderr %q; want 2 and a message", args, code, out, errOut)
+		}
+	}
+	_, _, errOut := atflint(t, "explain", "unknwon-key")
+	if !strings.Contains(errOut, `did you mean "unknown-key"?`) {
+		t.Errorf("no suggestion in %q", errOut)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestInternalError(t *testing.T) {
+	t.Chdir(root)
+	var errOut bytes.Buffer
+	code := Main([]string{"check", "testdata/cli/mixed"}, strings.NewReader(""), failingWriter{}, &errOut)
+	if code != ExitInternal || !strings.Contains(errOut.String(), "disk full") {
+		t.Errorf("exit %d, stderr %q; want 3 and the write error", code, errOut.String())
+	}
+}
+
+func TestInfoCommands(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"rules"}, "missing-identity"},
+		{[]string{"explain", "missing-control"}, "| D-3 | PII/PHI Protection |"},
+		{[]string{"schema"}, `"$schema": "https://json-schema.org/draft/2020-12/schema"`},
+		{[]string{"schema", "--cue"}, "#Manifest: {"},
+		{[]string{"version"}, "atflint "},
+		{[]string{"help"}, "Exit codes"},
+		{[]string{"check", "-h"}, "Flags of check"},
+	} {
+		code, out, _ := atflint(t, tc.args...)
+		if code != ExitClean || !strings.Contains(out, tc.want) {
+			t.Errorf("atflint %q: exit %d; want 0 and output with %q", tc.args, code, tc.want)
+		}
+	}
+}

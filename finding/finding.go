@@ -1,0 +1,74 @@
+// Package finding defines what every rule and analyzer reports: a Finding
+// at an exact span of a file, with its severity and the ATF requirements it
+// evidences. Filters and outputs work on findings alone.
+package finding
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/atflint/atflint/syntax"
+)
+
+// Severity is how much a finding matters. Higher is worse.
+type Severity uint8
+
+const (
+	Note Severity = iota + 1
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"", "note", "warning", "error"}
+
+func (s Severity) String() string {
+	if s < Note || s > Error {
+		return "unknown"
+	}
+	return severityNames[s]
+}
+
+// ParseSeverity reads error, warning or note.
+func ParseSeverity(s string) (Severity, bool) {
+	for sev := Note; sev <= Error; sev++ {
+		if s == severityNames[sev] {
+			return sev, true
+		}
+	}
+	return 0, false
+}
+
+// A Finding is one thing wrong, at one place.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	File     string // relative to the base directory, / separated
+	Span     syntax.Span
+	ATF      []string // the ATF requirement ids the finding evidences
+	Related  []Related
+}
+
+// Related is another place that explains a finding: the first use of a
+// duplicated id, the call that registers a tool.
+type Related struct {
+	File    string
+	Span    syntax.Span
+	Message string
+}
+
+// Compare orders findings by file, line, column, then rule and message, so
+// that output is the same on every run.
+func Compare(a, b Finding) int {
+	return cmp.Or(
+		strings.Compare(a.File, b.File),
+		cmp.Compare(a.Span.Start.Line, b.Span.Start.Line),
+		cmp.Compare(a.Span.Start.Col, b.Span.Start.Col),
+		strings.Compare(a.Rule, b.Rule),
+		strings.Compare(a.Message, b.Message),
+	)
+}
+
+// Sort sorts findings into output order.
+func Sort(fs []Finding) { slices.SortStableFunc(fs, Compare) }

@@ -1,0 +1,79 @@
+// Package layers holds the test that keeps atflint's data flowing one way:
+// files, loaders, model, rules, findings, linter, outputs, command.
+package layers
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/atflint/atflint/"
+
+// order lists the layers, lowest first; a package may import only packages
+// of lower layers, and any package under internal/.
+var order = [][]string{
+	{"atf"},
+	{"syntax"},
+	{"schemas"},
+	{"model"},
+	{"loader"},
+	{"finding"},
+	{"rules"},
+	{"lint"},
+	{"output"},
+	{"cli"},
+	{"cmd/atflint"},
+}
+
+func TestLayers(t *testing.T) {
+	rank := map[string]int{}
+	for i, layer := range order {
+		for _, p := range layer {
+			rank[p] = i
+		}
+	}
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		pkg := filepath.ToSlash(rel)
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		from, known := rank[pkg]
+		if !known && !strings.HasPrefix(pkg, "internal/") {
+			t.Errorf("package %s has no layer; add it to the order in this test", pkg)
+			return nil
+		}
+		for _, imp := range f.Imports {
+			target := strings.Trim(imp.Path.Value, `"`)
+			if !strings.HasPrefix(target, module) {
+				continue
+			}
+			target = strings.TrimPrefix(target, module)
+			if strings.HasPrefix(target, "internal/") {
+				continue
+			}
+			if strings.HasPrefix(pkg, "internal/") || rank[target] >= from {
+				t.Errorf("%s imports %s, which is not a lower layer", path, target)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

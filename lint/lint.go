@@ -1,0 +1,248 @@
+// Package lint is the linter: it finds the files under the paths it is
+// given, loads each with its loader, runs every rule on it in parallel,
+// then the rules across files, and returns the findings in a stable order.
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/loader"
+	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/syntax"
+)
+
+// MaxFileSize is the largest file atflint reads. Manifests are a few
+// kilobytes; a larger file is reported, not read, so one stray file cannot
+// take the run's time or memory.
+const MaxFileSize = 4 << 20
+
+// skipDirs are directories no agent config of the project lives in.
+var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
+
+// Options configure a run.
+type Options struct {
+	// BaseDir is the directory findings' paths are relative to.
+	BaseDir string
+	// Workers is how many files are checked at once; 0 means one per CPU.
+	Workers int
+	// Progress, if set, is called after each file with the count done and
+	// the total. It may be called from several goroutines at once.
+	Progress func(done, total int)
+}
+
+// Result is what a run found.
+type Result struct {
+	Findings []finding.Finding
+	Files    int // files checked
+	// Errors are what kept the run from checking something: a directory
+	// it could not list, a file a rule crashed on. The run goes on past them.
+	Errors []error
+	// Internal reports that one of Errors is a bug in atflint itself.
+	Internal bool
+}
+
+// Run checks every manifest under paths. It fails only when a path does not
+// exist; trouble with a single file is a finding or one of Result.Errors.
+func Run(paths []string, opt Options) (*Result, error) {
+	if opt.BaseDir == "" {
+		opt.BaseDir = "."
+	}
+	base, err := filepath.Abs(opt.BaseDir)
+	if err != nil {
+		return nil, fmt.Errorf("base directory: %w", err)
+	}
+	res := &Result{}
+	paths, err = collect(paths, res)
+	if err != nil {
+		return nil, err
+	}
+	// Files are checked and compared in the order of the paths findings
+	// show, so the first of two duplicates is the same on every machine.
+	type input struct{ path, display string }
+	files := make([]input, len(paths))
+	for i, p := range paths {
+		files[i] = input{p, displayPath(base, p)}
+	}
+	slices.SortFunc(files, func(a, b input) int { return strings.Compare(a.display, b.display) })
+	res.Files = len(files)
+
+	type fileResult struct {
+		findings []finding.Finding
+		keys     []rules.Key
+		err      error
+	}
+	results := make([]fileResult, len(files))
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var next, done atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(files)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				r := &results[i]
+				r.findings, r.keys, r.err = checkFile(files[i].path, files[i].display)
+				if opt.Progress != nil {
+					opt.Progress(int(done.Add(1)), len(files))
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	var keys []rules.Key
+	for _, r := range results {
+		res.Findings = append(res.Findings, r.findings...)
+		keys = append(keys, r.keys...)
+		if r.err != nil {
+			res.Errors = append(res.Errors, r.err)
+			res.Internal = true
+		}
+	}
+	res.Findings = append(res.Findings, rules.CheckUnique(keys)...)
+	finding.Sort(res.Findings)
+	return res, nil
+}
+
+// checkFile loads and checks one file. A panic is a bug of atflint's, not
+// of the file: it is returned as an error and the run goes on.
+func checkFile(path, display string) (fs []finding.Finding, keys []rules.Key, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fs, keys = nil, nil
+			err = fmt.Errorf("internal error while checking %s: %v\n%s", display, r, debug.Stack())
+		}
+	}()
+	f := load(path, display)
+	return rules.CheckFile(f), rules.Keys(f), nil
+}
+
+// load reads and parses one file; what goes wrong becomes a problem of the
+// returned file.
+func load(path, display string) *model.File {
+	src, err := readFile(path)
+	if err != nil {
+		return &model.File{Path: display, Format: loader.FormatATF, Problems: []model.Problem{{
+			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
+		}}}
+	}
+	return loader.LoadATF(display, src)
+}
+
+func readFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s); only regular files are read", info.Mode().Type())
+	}
+	if info.Size() > MaxFileSize {
+		return nil, tooLarge(info.Size())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	if len(src) > MaxFileSize {
+		return nil, tooLarge(int64(len(src)))
+	}
+	return src, nil
+}
+
+func tooLarge(size int64) error {
+	return fmt.Errorf("the file is %.1f MB; files over %d MB are not read, so this one was not checked", float64(size)/(1<<20), MaxFileSize>>20)
+}
+
+// unwrapPath drops the path from an *fs.PathError: findings name the file.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// collect lists the files to check, without repeats. A file
+// named on the command line is checked whatever its name; in a directory,
+// only files named like manifests are.
+func collect(paths []string, res *Result) ([]string, error) {
+	seen := map[string]bool{}
+	var files []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, root := range paths {
+		root = filepath.Clean(root)
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
+		}
+		if !info.IsDir() {
+			add(root)
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				res.Errors = append(res.Errors, fmt.Errorf("cannot list %s: %w; files under it were not checked", p, unwrapPath(err)))
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if p != root && skipDirs[d.Name()] {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if loader.IsATFManifest(d.Name()) {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// displayPath writes a path relative to base, with / separators.
+func displayPath(base, path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return strings.TrimPrefix(filepath.ToSlash(rel), "./")
+}

@@ -1,0 +1,157 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+const cleanManifest = `atf: "0.9"
+agent: {id: "urn:acme:agent:x", level: intern}
+`
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// messages returns "file: message [rule]" for every error finding.
+func messages(res *Result) map[string]string {
+	m := map[string]string{}
+	for _, f := range res.Findings {
+		if f.Rule == "invalid-manifest" {
+			m[f.File] = f.Message
+		}
+	}
+	return m
+}
+
+// TestBadFiles checks that files that cannot be read each give a finding
+// that names them, and that the run goes on to the other files.
+func TestBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "good.atf.yaml"), cleanManifest)
+
+	// A 50 MB file, sparse so the test writes almost nothing.
+	big, err := os.Create(filepath.Join(dir, "big.atf.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := big.Truncate(50 << 20); err != nil {
+		t.Fatal(err)
+	}
+	big.Close()
+
+	if runtime.GOOS != "windows" {
+		os.Symlink("loop-b.atf.yaml", filepath.Join(dir, "loop-a.atf.yaml"))
+		os.Symlink("loop-a.atf.yaml", filepath.Join(dir, "loop-b.atf.yaml"))
+		os.Symlink("nowhere.yaml", filepath.Join(dir, "dangling.atf.yaml"))
+		if err := syscall.Mkfifo(filepath.Join(dir, "fifo.atf.yaml"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	res, err := Run([]string{dir}, Options{BaseDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := messages(res)
+	want := map[string]string{
+		"big.atf.yaml":      "the file is 50.0 MB; files over 4 MB are not read",
+		"loop-a.atf.yaml":   "too many levels of symbolic links",
+		"loop-b.atf.yaml":   "too many levels of symbolic links",
+		"dangling.atf.yaml": "no such file or directory",
+		"fifo.atf.yaml":     "not a regular file",
+	}
+	for file, text := range want {
+		if !strings.Contains(got[file], text) {
+			t.Errorf("%s: got %q, want a message with %q", file, got[file], text)
+		}
+	}
+	if _, ok := got["good.atf.yaml"]; ok || res.Files != 6 {
+		t.Errorf("the good file was not checked cleanly among %d files: %v", res.Files, got)
+	}
+}
+
+func TestUnreadableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file")
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "secret.atf.yaml")
+	write(t, p, cleanManifest)
+	if err := os.Chmod(p, 0); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run([]string{dir}, Options{BaseDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := messages(res)["secret.atf.yaml"]; !strings.Contains(m, "permission denied") {
+		t.Errorf("got %q, want a permission error", m)
+	}
+}
+
+// TestWalk checks which files a directory walk picks up.
+func TestWalk(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{
+		"a.atf.yaml", "sub/atf.yml", "sub/b.atf.json", "sub/deeper/c.atf.yml",
+		".git/x.atf.yaml", "vendor/y.atf.yaml", "node_modules/pkg/z.atf.yaml",
+		"notes.yaml", "atf.txt", ".atf.yaml",
+	} {
+		write(t, filepath.Join(dir, p), cleanManifest)
+	}
+	var files []string
+	res := &Result{}
+	list, err := collect([]string{dir, filepath.Join(dir, "notes.yaml")}, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range list {
+		files = append(files, displayPath(dir, f))
+	}
+	want := "a.atf.yaml sub/atf.yml sub/b.atf.json sub/deeper/c.atf.yml notes.yaml"
+	if got := strings.Join(files, " "); got != want {
+		t.Errorf("walk found %q, want %q", got, want)
+	}
+	if _, err := collect([]string{filepath.Join(dir, "missing")}, res); err == nil {
+		t.Error("a missing path is not an error")
+	}
+}
+
+// TestDeterministic checks that the findings are the same whatever the
+// number of workers.
+func TestDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 40 {
+		write(t, filepath.Join(dir, string(rune('a'+i%26))+strings.Repeat("x", i/26)+".atf.yaml"), cleanManifest)
+	}
+	var first []string
+	for _, workers := range []int{1, 2, 8} {
+		res, err := Run([]string{dir}, Options{BaseDir: dir, Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, f.File+f.Span.Start.String()+f.Rule+f.Message)
+		}
+		if first == nil {
+			first = got
+		} else if strings.Join(got, "\n") != strings.Join(first, "\n") {
+			t.Errorf("%d workers changed the findings", workers)
+		}
+	}
+	if len(first) == 0 {
+		t.Error("no findings to compare")
+	}
+}

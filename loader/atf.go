@@ -1,0 +1,97 @@
+// Package loader reads each supported file format into the agent model,
+// one file per format, keeping the exact span of every value.
+package loader
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/schemas"
+	"github.com/atflint/atflint/syntax"
+)
+
+// FormatATF names ATF agent manifests in model.File.Format.
+const FormatATF = "atf-manifest"
+
+// IsATFManifest reports whether a file name is an ATF agent manifest's:
+// *.atf.yaml, *.atf.yml, *.atf.json, or atf.yaml, atf.yml, atf.json.
+func IsATFManifest(name string) bool {
+	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
+	for _, ext := range []string{".yaml", ".yml", ".json"} {
+		if base == "atf"+ext || strings.HasSuffix(base, ".atf"+ext) && len(base) > len(".atf"+ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// LoadATF reads an ATF agent manifest. It never fails: what it cannot read
+// becomes a Problem of the returned file.
+func LoadATF(name string, src []byte) *model.File {
+	f := &model.File{Path: name, Format: FormatATF}
+	root, ok := parseOne(f, src, strings.HasSuffix(name, ".json"))
+	if !ok {
+		return f
+	}
+	if root.Kind != syntax.Mapping {
+		addProblem(f, model.Invalid, syntax.At(root.Span.Start), "a manifest is a mapping of keys (atf, agent, tools, ...), not a %s", root.KindName())
+		return f
+	}
+	f.Root = root
+	problems, err := schemas.Validate(root)
+	if err != nil {
+		addProblem(f, model.Invalid, syntax.At(root.Span.Start), "cannot validate the manifest: %v", err)
+	}
+	for _, p := range problems {
+		k := model.Invalid
+		if p.Kind == schemas.UnknownKey {
+			k = model.UnknownKey
+		}
+		f.Problems = append(f.Problems, model.Problem{Kind: k, Span: p.Span, Message: p.Message})
+	}
+	f.Agents = []*model.Agent{decodeATF(root)}
+	return f
+}
+
+// parseOne parses a file that must hold exactly one document.
+func parseOne(f *model.File, src []byte, isJSON bool) (*syntax.Node, bool) {
+	format := "YAML"
+	var docs []syntax.Document
+	var err error
+	if isJSON {
+		format = "JSON"
+		var d syntax.Document
+		d, err = syntax.ParseJSON(src)
+		docs = []syntax.Document{d}
+	} else {
+		docs, err = syntax.ParseYAML(src)
+	}
+	if err != nil {
+		if se, ok := err.(*syntax.Error); ok {
+			addProblem(f, model.Invalid, syntax.At(se.Pos), "invalid %s: %s", format, se.Msg)
+		} else {
+			addProblem(f, model.Invalid, syntax.At(syntax.Pos{Line: 1, Col: 1}), "invalid %s: %v", format, err)
+		}
+		return nil, false
+	}
+	var nonEmpty []syntax.Document
+	for _, d := range docs {
+		if d.Root != nil {
+			nonEmpty = append(nonEmpty, d)
+		}
+	}
+	if len(nonEmpty) == 0 {
+		addProblem(f, model.Invalid, syntax.At(syntax.Pos{Line: 1, Col: 1}), "the file is empty; a manifest declares at least atf and agent")
+		return nil, false
+	}
+	for _, d := range nonEmpty[1:] {
+		addProblem(f, model.Invalid, syntax.At(d.Pos), "a manifest holds one agent, but this file has %d YAML documents; only the first is checked", len(nonEmpty))
+	}
+	return nonEmpty[0].Root, true
+}
+
+func addProblem(f *model.File, k model.ProblemKind, span syntax.Span, format string, args ...any) {
+	f.Problems = append(f.Problems, model.Problem{Kind: k, Span: span, Message: fmt.Sprintf(format, args...)})
+}

@@ -1,0 +1,283 @@
+package loader
+
+import (
+	"strings"
+	"time"
+
+	"github.com/atflint/atflint/atf"
+	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/syntax"
+)
+
+// decodeATF fills the agent model from a manifest's tree. Values of the
+// wrong type are skipped: the schema has already reported them.
+func decodeATF(root *syntax.Node) *model.Agent {
+	a := &model.Agent{Span: syntax.At(root.Span.Start)}
+	agent, agentSpan := section(root, "agent")
+	if agent != nil {
+		a.Span = agentSpan
+	}
+	a.ID = str(agent, "id")
+	a.Name = str(agent, "name")
+	a.Version = str(agent, "version")
+	a.Purpose = str(agent, "purpose")
+	a.Level = level(agent, "level")
+	a.Code = list(agent, "code").Items
+	if owner, span := section(agent, "owner"); owner != nil {
+		a.Owner = &model.Owner{Span: span, Team: str(owner, "team"), Contact: str(owner, "contact"), Accountable: str(owner, "accountable")}
+	}
+
+	identity, _ := section(root, "identity")
+	if cred, span := section(identity, "credential"); cred != nil {
+		c := &model.Credential{Span: span, Type: str(cred, "type"), Ref: str(cred, "ref"), Rotation: duration(cred, "rotation")}
+		if ttl := str(cred, "ttl"); ttl.Value == "request" {
+			c.PerRequest = true
+		} else {
+			c.TTL = duration(cred, "ttl")
+		}
+		a.Credential = c
+	}
+
+	a.Capabilities = list(root, "capabilities")
+	if e, ok := root.Lookup("tools"); ok {
+		a.ToolsSpan = e.Key.Span
+		if e.Value.Kind == syntax.Sequence {
+			for _, it := range e.Value.Items {
+				if it.Kind == syntax.Mapping {
+					a.Tools = append(a.Tools, decodeTool(it))
+				}
+			}
+		}
+	}
+
+	if seg, span := section(root, "segmentation"); seg != nil {
+		a.Segmentation = &model.Segmentation{Span: span, Default: str(seg, "default"), Resources: list(seg, "resources")}
+	}
+	incident, _ := section(root, "incident")
+	if ks, span := section(incident, "killSwitch"); ks != nil {
+		a.KillSwitch = &model.KillSwitch{Span: span, MaxLatency: duration(ks, "maxLatency")}
+	}
+	degradation, _ := section(incident, "degradation")
+	a.FallbackLevel = level(degradation, "fallbackLevel")
+
+	a.Controls = controls(root, a)
+	return a
+}
+
+func decodeTool(n *syntax.Node) *model.Tool {
+	t := &model.Tool{
+		Span:         syntax.At(n.Span.Start),
+		Name:         str(n, "name"),
+		Actions:      list(n, "actions"),
+		Capabilities: list(n, "capabilities"),
+		Resources:    list(n, "resources"),
+		Approval:     str(n, "approval"),
+	}
+	if t.Name.Present() {
+		t.Span = t.Name.Span
+	}
+	if lim, span := section(n, "limits"); lim != nil {
+		t.Limits = &model.Limits{Span: span, Rate: str(lim, "rate"), MaxAmount: str(lim, "maxAmount")}
+	}
+	return t
+}
+
+// section returns the mapping under key and the span of the key.
+func section(n *syntax.Node, key string) (*syntax.Node, syntax.Span) {
+	e, ok := n.Lookup(key)
+	if !ok || e.Value.Kind != syntax.Mapping {
+		return nil, syntax.Span{}
+	}
+	return e.Value, e.Key.Span
+}
+
+// str returns the scalar under key; null and collections are absent.
+func str(n *syntax.Node, key string) model.Field[string] {
+	e, ok := n.Lookup(key)
+	if !ok || e.Value.Kind != syntax.Scalar || e.Value.Type == syntax.Null {
+		return model.Field[string]{}
+	}
+	return model.Field[string]{Value: e.Value.Value, Span: e.Span()}
+}
+
+func list(n *syntax.Node, key string) model.List {
+	e, ok := n.Lookup(key)
+	if !ok {
+		return model.List{}
+	}
+	l := model.List{Span: e.Key.Span}
+	if e.Value.Kind == syntax.Sequence {
+		for _, it := range e.Value.Items {
+			if it.Kind == syntax.Scalar && it.Type != syntax.Null {
+				l.Items = append(l.Items, model.Field[string]{Value: it.Value, Span: it.Span})
+			}
+		}
+	}
+	return l
+}
+
+func level(n *syntax.Node, key string) model.Field[atf.Level] {
+	f := str(n, key)
+	l, ok := atf.ParseLevel(f.Value)
+	if !ok {
+		return model.Field[atf.Level]{}
+	}
+	return model.Field[atf.Level]{Value: l, Span: f.Span}
+}
+
+func duration(n *syntax.Node, key string) model.Field[time.Duration] {
+	f := str(n, key)
+	d, err := model.ParseDuration(f.Value)
+	if err != nil {
+		return model.Field[time.Duration]{}
+	}
+	return model.Field[time.Duration]{Value: d, Span: f.Span}
+}
+
+// controlFields maps each requirement to the manifest field that declares
+// it. I-1, I-3, I-5 and S-2 need more than one field and are computed in
+// controls.
+var controlFields = []struct{ req, path string }{
+	{"I-2", "identity.credential"},
+	{"I-4", "agent.purpose"},
+	{"B-1", "behavior.logging"},
+	{"B-2", "behavior.attribution"},
+	{"B-3", "behavior.baseline"},
+	{"B-4", "behavior.anomalyDetection"},
+	{"B-5", "behavior.explainability"},
+	{"D-1", "data.inputValidation"},
+	{"D-2", "data.injectionDetection"},
+	{"D-3", "data.pii"},
+	{"D-4", "data.outputValidation"},
+	{"D-5", "data.lineage"},
+	{"S-1", "segmentation.resources"},
+	{"S-3", "segmentation.rateLimit"},
+	{"S-4", "segmentation.transactionLimit"},
+	{"S-5", "segmentation.blastRadius"},
+	{"R-1", "incident.circuitBreaker"},
+	{"R-2", "incident.killSwitch"},
+	{"R-3", "incident.sessionRevocation"},
+	{"R-4", "incident.rollback"},
+	{"R-5", "incident.degradation"},
+}
+
+// ControlFields returns the manifest field that declares each requirement,
+// for documentation.
+func ControlFields() map[string]string {
+	m := map[string]string{
+		"I-1": "agent.id",
+		"I-3": "agent.owner (team or contact, and accountable)",
+		"I-5": "capabilities, or capabilities on every tool",
+		"S-2": "tools, each with actions (tools: [] for an agent without tools)",
+	}
+	for _, cf := range controlFields {
+		m[cf.req] = cf.path
+	}
+	return m
+}
+
+// controls decides, for every requirement, whether the manifest declares
+// it: the field is present and meaningful (not empty, not false, not
+// enabled: false).
+func controls(root *syntax.Node, a *model.Agent) map[string]model.Control {
+	cs := make(map[string]model.Control, len(atf.Requirements()))
+	for _, cf := range controlFields {
+		cs[cf.req] = control(root, cf.path)
+	}
+
+	cs["I-1"] = control(root, "agent.id")
+
+	owner := control(root, "agent.owner")
+	if owner.State == model.Declared {
+		switch o := a.Owner; {
+		case o == nil:
+		case !o.Team.Present() && !o.Contact.Present():
+			owner.State, owner.Note = model.Absent, "agent.owner names no team or contact"
+		case !o.Accountable.Present():
+			owner.State, owner.Note = model.Absent, "agent.owner names no accountable person"
+		}
+	}
+	cs["I-3"] = owner
+
+	caps := control(root, "capabilities")
+	if caps.State == model.Absent && len(a.Tools) > 0 && allTools(a, func(t *model.Tool) bool { return len(t.Capabilities.Items) > 0 }) {
+		caps = model.Control{State: model.Declared, Field: "tools[].capabilities", Span: a.ToolsSpan}
+	}
+	cs["I-5"] = caps
+
+	actions := model.Control{Field: "tools", Span: syntax.At(root.Span.Start)}
+	switch {
+	case !a.ToolsSpan.IsValid():
+	case len(a.Tools) == 0 || allTools(a, func(t *model.Tool) bool { return len(t.Actions.Items) > 0 }):
+		// tools: [] says the agent takes no actions at all.
+		actions.State, actions.Span = model.Declared, a.ToolsSpan
+	default:
+		actions.Span = a.ToolsSpan
+		for _, t := range a.Tools {
+			if len(t.Actions.Items) == 0 {
+				actions.Span, actions.Note = t.Span, "tool "+quote(t.Name.Value)+" lists no actions"
+				break
+			}
+		}
+	}
+	cs["S-2"] = actions
+	return cs
+}
+
+func allTools(a *model.Agent, ok func(*model.Tool) bool) bool {
+	for _, t := range a.Tools {
+		if !ok(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// control reads the field at a dotted path. An absent field's span is
+// the nearest key above it that is there, or the start of the file.
+func control(root *syntax.Node, path string) model.Control {
+	c := model.Control{Field: path, Span: syntax.At(root.Span.Start)}
+	n := root
+	keys := strings.Split(path, ".")
+	for i, k := range keys {
+		e, ok := n.Lookup(k)
+		if !ok {
+			return c
+		}
+		if i < len(keys)-1 {
+			c.Span, n = e.Key.Span, e.Value
+			continue
+		}
+		c.Span = e.Span()
+		c.State = meaningful(e.Value)
+	}
+	return c
+}
+
+// meaningful says whether a value declares something: not null, not
+// empty, not false, not a mapping with enabled: false.
+func meaningful(v *syntax.Node) model.ControlState {
+	switch v.Kind {
+	case syntax.Mapping:
+		if len(v.Entries) == 0 {
+			return model.Absent
+		}
+		if e, ok := v.Lookup("enabled"); ok && e.Value.Type == syntax.Bool && e.Value.Value == "false" {
+			return model.Off
+		}
+	case syntax.Sequence:
+		if len(v.Items) == 0 {
+			return model.Absent
+		}
+	default:
+		switch {
+		case v.Type == syntax.Null || v.Type == syntax.String && strings.TrimSpace(v.Value) == "":
+			return model.Absent
+		case v.Type == syntax.Bool && v.Value == "false":
+			return model.Off
+		}
+	}
+	return model.Declared
+}
+
+func quote(s string) string { return `"` + s + `"` }

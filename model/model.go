@@ -1,0 +1,197 @@
+// Package model is the one agent model every loader fills and every rule
+// reads: who the agent is, who owns it, its level, its credential, its tools
+// and the controls it declares, each with the span of the text it came
+// from. Rules are written once against this model, whatever the format of
+// the file the agent was declared in.
+package model
+
+import (
+	"time"
+
+	"github.com/atflint/atflint/atf"
+	"github.com/atflint/atflint/syntax"
+)
+
+// A File is one file atflint read and what its loader made of it.
+type File struct {
+	Path     string       // as findings show it: relative, with / separators
+	Format   string       // which loader read it, e.g. "atf-manifest"
+	Root     *syntax.Node // the file's tree; nil when it did not parse
+	Problems []Problem    // what kept the file from being read as intended
+	Agents   []*Agent
+}
+
+// A ProblemKind says what kind of trouble a loader had with a file.
+type ProblemKind uint8
+
+const (
+	// Invalid: the file cannot be read, does not parse, or a value has the
+	// wrong type or form.
+	Invalid ProblemKind = iota + 1
+	// UnknownKey: a key the format does not define, so nothing reads it.
+	UnknownKey
+)
+
+// A Problem is trouble a loader had with part of a file.
+type Problem struct {
+	Kind    ProblemKind
+	Span    syntax.Span
+	Message string
+}
+
+// A Field is one scalar value and the span of its key and value. The zero
+// Field is an absent one.
+type Field[T any] struct {
+	Value T
+	Span  syntax.Span
+}
+
+// Present reports whether the field was written in the file.
+func (f Field[T]) Present() bool { return f.Span.IsValid() }
+
+// A List is a list of strings, with the span of its key.
+type List struct {
+	Span  syntax.Span // the key; zero when the list is absent
+	Items []Field[string]
+}
+
+// Present reports whether the list was written in the file, even empty.
+func (l List) Present() bool { return l.Span.IsValid() }
+
+// Values returns the strings of the list.
+func (l List) Values() []string {
+	vs := make([]string, len(l.Items))
+	for i, it := range l.Items {
+		vs[i] = it.Value
+	}
+	return vs
+}
+
+// An Agent is one agent, as declared in a file.
+type Agent struct {
+	Span    syntax.Span // where the agent is declared (the "agent" key)
+	ID      Field[string]
+	Name    Field[string]
+	Version Field[string]
+	Purpose Field[string]
+	Level   Field[atf.Level]
+	Owner   *Owner
+	Code    []Field[string] // Go package patterns of the agent's code
+
+	Credential   *Credential
+	Capabilities List // agent-wide capabilities
+	Tools        []*Tool
+	ToolsSpan    syntax.Span // the "tools" key; zero when absent
+
+	Segmentation  *Segmentation
+	KillSwitch    *KillSwitch
+	FallbackLevel Field[atf.Level]
+
+	// Controls holds, for each ATF requirement id, whether the file
+	// declares it.
+	Controls map[string]Control
+}
+
+// Owner is the ownership chain (I-3).
+type Owner struct {
+	Span        syntax.Span
+	Team        Field[string]
+	Contact     Field[string]
+	Accountable Field[string]
+}
+
+// Credential is the credential the agent's id is bound to (I-2).
+type Credential struct {
+	Span       syntax.Span
+	Type       Field[string]
+	Ref        Field[string]
+	TTL        Field[time.Duration]
+	PerRequest bool // ttl: request
+	Rotation   Field[time.Duration]
+}
+
+// A Tool is one tool the agent can call.
+type Tool struct {
+	Span         syntax.Span // the tool's entry in its list
+	Name         Field[string]
+	Actions      List
+	Capabilities List
+	Resources    List
+	Approval     Field[string] // none, notify or required
+	Limits       *Limits
+}
+
+// Limits are the ceilings on one tool.
+type Limits struct {
+	Span      syntax.Span
+	Rate      Field[string]
+	MaxAmount Field[string]
+}
+
+// A SideEffect is why a tool changes something outside the agent: the
+// action or capability that says so.
+type SideEffect struct {
+	What   string // "write", "fs.delete", ...
+	Action bool   // What is an action, not a capability
+	Span   syntax.Span
+}
+
+// Verb writes the side effect as what the tool does: "can write", "uses
+// fs.delete".
+func (se SideEffect) Verb() string {
+	if se.Action {
+		return "can " + se.What
+	}
+	return "uses " + se.What
+}
+
+// SideEffect returns the first declared action or capability by which the
+// tool changes something, if any. net.outbound counts unless every action
+// the tool declares is a read.
+func (t *Tool) SideEffect() (SideEffect, bool) {
+	for _, a := range t.Actions.Items {
+		if atf.SideEffectAction(a.Value) {
+			return SideEffect{a.Value, true, a.Span}, true
+		}
+	}
+	for _, c := range t.Capabilities.Items {
+		name, _ := atf.SplitCapability(c.Value)
+		if atf.SideEffectCapability(name) || name == "net.outbound" && len(t.Actions.Items) == 0 {
+			return SideEffect{c.Value, false, c.Span}, true
+		}
+	}
+	return SideEffect{}, false
+}
+
+// Segmentation is what the agent may touch and how much it may do (S-1..S-5).
+type Segmentation struct {
+	Span      syntax.Span
+	Default   Field[string] // deny or allow
+	Resources List
+}
+
+// KillSwitch is the agent's kill switch (R-2).
+type KillSwitch struct {
+	Span       syntax.Span
+	MaxLatency Field[time.Duration]
+}
+
+// ControlState says whether a file declares an ATF requirement.
+type ControlState uint8
+
+const (
+	// Absent: nothing in the file declares the requirement.
+	Absent ControlState = iota
+	// Off: the field is there but switched off (false, enabled: false).
+	Off
+	// Declared: the field is there and meaningful.
+	Declared
+)
+
+// A Control is the evidence a file gives for one ATF requirement.
+type Control struct {
+	State ControlState
+	Field string      // the field that declares it, e.g. behavior.logging
+	Span  syntax.Span // the field when present; else where it belongs
+	Note  string      // why a present field does not count, if it does not
+}

@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/model"
+)
+
+func init() {
+	register(&Rule{
+		Doc: Doc{
+			ID:       "allow-by-default",
+			Title:    "Segmentation allows what it does not list",
+			Severity: finding.Error,
+			ATF:      []string{"S-1"},
+			Rationale: `Zero Trust starts from deny. With ` + "`segmentation.default: allow`" + `, every
+resource and action the manifest forgot to list is open to the agent, and the
+allowlist (S-1) constrains nothing. ATF names allow-by-default an
+anti-pattern.
+
+Set ` + "`default: deny`" + ` and list what the agent may touch.`,
+			Bad: `atf: "0.9"
+agent: {id: "urn:acme:agent:triage", level: intern}
+segmentation:
+  default: allow
+`,
+			Good: `atf: "0.9"
+agent: {id: "urn:acme:agent:triage", level: intern}
+segmentation:
+  default: deny
+  resources: ["https://api.acme.example/tickets"]
+`,
+		},
+		check: func(p *Pass) {
+			p.agents(func(a *model.Agent) {
+				if s := a.Segmentation; s != nil && s.Default.Value == "allow" {
+					p.Reportf(s.Default.Span, "segmentation allows by default, so every resource and action not listed is open; set default: deny")
+				}
+			})
+		},
+	})
+}

@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/atflint/atflint/atf"
+)
+
+// An Example is one file of a rule's example.
+type Example struct {
+	Name string // empty for a single-file example
+	Text string
+}
+
+// Examples splits an example into its files: a txtar archive holds
+// several, anything else is one manifest.
+func Examples(text string) []Example {
+	if !strings.HasPrefix(text, "-- ") {
+		return []Example{{Text: text}}
+	}
+	a := txtar.Parse([]byte(text))
+	ex := make([]Example, len(a.Files))
+	for i, f := range a.Files {
+		ex[i] = Example{Name: f.Name, Text: string(f.Data)}
+	}
+	return ex
+}
+
+// URL is where a rule's documentation lives.
+func (d Doc) URL() string {
+	return "https://github.com/atflint/atflint/blob/main/docs/rules/" + d.ID + ".md"
+}
+
+// ATFNames writes the rule's requirement ids with their names.
+func (d Doc) ATFNames() string {
+	parts := make([]string, len(d.ATF))
+	for i, id := range d.ATF {
+		r, _ := atf.Lookup(id)
+		parts[i] = fmt.Sprintf("%s %s", id, r.Name)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Markdown renders the rule's documentation: the page under docs/rules,
+// the text of `atflint explain`, the help of the SARIF rule.
+func (d Doc) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n%s.\n\n", d.ID, d.Title)
+	fmt.Fprintf(&b, "- Severity: %s\n- ATF requirements: %s\n\n", d.Severity, d.ATFNames())
+	fmt.Fprintf(&b, "## Why\n\n%s\n", strings.TrimSpace(d.Rationale))
+	if d.Details != "" {
+		fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(d.Details))
+	}
+	for _, ex := range []struct{ title, text string }{{"Bad", d.Bad}, {"Good", d.Good}} {
+		if ex.text == "" {
+			continue
+		}
+		fmt.Fprintf(&b, "\n## %s\n", ex.title)
+		for _, f := range Examples(ex.text) {
+			if f.Name != "" {
+				fmt.Fprintf(&b, "\n`%s`:\n", f.Name)
+			}
+			fmt.Fprintf(&b, "\n```yaml\n%s```\n", f.Text)
+		}
+	}
+	b.WriteString("\n---\nATF requirement ids and keywords: " + atf.Credit + ".\n")
+	return b.String()
+}

@@ -1,0 +1,176 @@
+// Package rules holds every rule atflint checks agents against, one file
+// per rule, and the engine that runs them. A rule reads the agent model and
+// reports findings; its Doc is the single source of `atflint explain`, the
+// SARIF rule metadata and docs/rules.
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/atflint/atflint/atf"
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/syntax"
+)
+
+// Doc documents a rule.
+type Doc struct {
+	ID        string // stable, kebab-case
+	Title     string // one line, no final period
+	Severity  finding.Severity
+	ATF       []string // the requirement ids the rule evidences
+	Rationale string   // why it matters and how to fix it, in Markdown
+	Details   string   // reference material after the rationale, in Markdown
+	// Bad and Good are example manifests: Bad makes the rule report, Good
+	// does not. An example of several files is a txtar archive.
+	Bad, Good string
+}
+
+// A Rule is one check.
+type Rule struct {
+	Doc
+	// check inspects one file and reports what it finds.
+	check func(p *Pass)
+	// unique, for rules across files, returns the values of a file that
+	// no other file of the run may share, and what a duplicate means.
+	unique func(f *model.File) []model.Field[string]
+	// duplicate words the finding for a value first seen in another file.
+	duplicate func(value, firstFile string) string
+}
+
+var registry []*Rule
+
+func register(r *Rule) *Rule {
+	registry = append(registry, r)
+	return r
+}
+
+// All returns every rule, sorted by id.
+func All() []*Rule {
+	rs := slices.Clone(registry)
+	slices.SortFunc(rs, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	return rs
+}
+
+// Lookup returns the rule with the given id, or nil.
+func Lookup(id string) *Rule {
+	for _, r := range registry {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// A Pass is one rule looking at one file.
+type Pass struct {
+	File     *model.File
+	rule     *Rule
+	findings *[]finding.Finding
+}
+
+// Reportf reports a finding of the rule's default severity at span.
+func (p *Pass) Reportf(span syntax.Span, format string, args ...any) {
+	p.Report(finding.Finding{Span: span, Message: fmt.Sprintf(format, args...)})
+}
+
+// Report reports a finding; its rule and file are filled in, and its
+// severity and ATF ids when it leaves them empty.
+func (p *Pass) Report(f finding.Finding) {
+	f.Rule = p.rule.ID
+	f.File = p.File.Path
+	if f.Severity == 0 {
+		f.Severity = p.rule.Severity
+	}
+	if f.ATF == nil {
+		f.ATF = p.rule.ATF
+	}
+	for i := range f.Related {
+		if f.Related[i].File == "" {
+			f.Related[i].File = p.File.Path
+		}
+	}
+	*p.findings = append(*p.findings, f)
+}
+
+// CheckFile runs every rule on one file.
+func CheckFile(f *model.File) []finding.Finding {
+	var fs []finding.Finding
+	for _, r := range registry {
+		if r.check != nil {
+			r.check(&Pass{File: f, rule: r, findings: &fs})
+		}
+	}
+	return fs
+}
+
+// A Key is a value that must be unique across the files of a run.
+type Key struct {
+	rule  *Rule
+	value string
+	file  string
+	span  syntax.Span
+}
+
+// Keys returns the values of a file that cross-file rules compare.
+func Keys(f *model.File) []Key {
+	var keys []Key
+	for _, r := range registry {
+		if r.unique == nil {
+			continue
+		}
+		for _, v := range r.unique(f) {
+			keys = append(keys, Key{r, v.Value, f.Path, v.Span})
+		}
+	}
+	return keys
+}
+
+// CheckUnique reports every key whose value an earlier key of the same
+// rule already had. Keys must come in file order, so the first file keeps
+// its value and every later one is reported, pointing back at the first.
+func CheckUnique(keys []Key) []finding.Finding {
+	type first struct {
+		file string
+		span syntax.Span
+	}
+	seen := map[*Rule]map[string]first{}
+	var fs []finding.Finding
+	for _, k := range keys {
+		m := seen[k.rule]
+		if m == nil {
+			m = map[string]first{}
+			seen[k.rule] = m
+		}
+		f, dup := m[k.value]
+		if !dup {
+			m[k.value] = first{k.file, k.span}
+			continue
+		}
+		fs = append(fs, finding.Finding{
+			Rule:     k.rule.ID,
+			Severity: k.rule.Severity,
+			Message:  k.rule.duplicate(k.value, f.file),
+			File:     k.file,
+			Span:     k.span,
+			ATF:      k.rule.ATF,
+			Related:  []finding.Related{{File: f.file, Span: f.span, Message: "first declared here"}},
+		})
+	}
+	return fs
+}
+
+// agents calls fn for every agent of the file.
+func (p *Pass) agents(fn func(a *model.Agent)) {
+	for _, a := range p.File.Agents {
+		fn(a)
+	}
+}
+
+// keyword returns the strength of requirement id at level l.
+func keyword(id string, l atf.Level) atf.Keyword {
+	r, _ := atf.Lookup(id)
+	return r.At(l)
+}

@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"math"
+	"regexp"
+	"strings"
+)
+
+// secretFormats are credentials whose shape alone gives them away.
+var secretFormats = []struct {
+	name string
+	re   *regexp.Regexp
+}{
+	{"GitHub token", regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b`)},
+	{"Anthropic API key", regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_-]{20,}`)},
+	{"OpenAI API key", regexp.MustCompile(`\bsk-(proj-|svcacct-)?[A-Za-z0-9_-]{32,}`)},
+	{"AWS access key id", regexp.MustCompile(`\b(AKIA|ASIA)[0-9A-Z]{16}\b`)},
+	{"Slack token", regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`)},
+	{"Google API key", regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
+	{"Stripe key", regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b`)},
+	{"private key", regexp.MustCompile(`-----BEGIN ([A-Z]+ )*PRIVATE KEY-----`)},
+	{"JSON Web Token", regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)},
+	{"password in a URL", regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s/@$<{]{3,}@`)},
+}
+
+// secretKeyName matches keys that announce a secret value.
+var secretKeyName = regexp.MustCompile(`(?i)(secret|passw(or)?d|pwd|token|api[_-]?key|private[_-]?key|access[_-]?key|credentials?$|auth$)`)
+
+// secretReference matches values that point at a secret instead of being
+// one: ${VAR}, $VAR, {{...}}, <placeholder>, env:, vault:, op://, ARNs.
+var secretReference = regexp.MustCompile(`^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^>]*>|\[[^\]]*\]|(env|vault|secret|secrets|aws-sm|gcp-sm|azure-kv|keyvault|file|arn|op|sops|ssm|kms)[:/].*|[a-z][a-z0-9+.-]*://\S*)$`)
+
+// literalSecret reports whether value, written under key, is a secret in
+// clear text, and what kind. It never returns the secret itself.
+func literalSecret(key, value string) (kind string, ok bool) {
+	for _, f := range secretFormats {
+		if f.re.MatchString(value) {
+			return f.name, true
+		}
+	}
+	v := strings.TrimSpace(value)
+	if !secretKeyName.MatchString(key) || len(v) < 12 || strings.ContainsAny(v, " \t\n") || secretReference.MatchString(v) {
+		return "", false
+	}
+	if entropy(v) < 3.5 || !mixed(v) {
+		return "", false // a word or a name, not a random string
+	}
+	return "secret-looking value under " + quote(key), true
+}
+
+// mixed reports whether s has both letters and digits, as generated
+// secrets do and words do not.
+func mixed(s string) bool {
+	return strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, func(r rune) bool {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}) >= 0
+}
+
+// entropy is the Shannon entropy of s in bits per character.
+func entropy(s string) float64 {
+	counts := map[rune]int{}
+	n := 0
+	for _, r := range s {
+		counts[r]++
+		n++
+	}
+	var h float64
+	for _, c := range counts {
+		p := float64(c) / float64(n)
+		h -= p * math.Log2(p)
+	}
+	return h
+}

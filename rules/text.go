@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+)
+
+func quote(s string) string { return `"` + s + `"` }
+
+// withArticle puts "a" or "an" before a word.
+func withArticle(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
+}
+
+// joinAnd joins words as "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// nearestKey returns the last mapping key on a path, skipping list indexes.
+func nearestKey(path []string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if _, err := strconv.Atoi(path[i]); err != nil {
+			return path[i]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"github.com/atflint/atflint/atf"
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/model"
+)
+
+func init() {
+	register(&Rule{
+		Doc: Doc{
+			ID:       "unguarded-tool",
+			Title:    "A side-effecting tool lacks the guard its level needs",
+			Severity: finding.Error,
+			ATF:      []string{"S-2", "S-1", "S-3", "S-4"},
+			Rationale: `A tool that writes, deletes, executes, sends or spends needs a guard that
+grows with the agent's autonomy. At junior, a human approves every side effect
+(` + "`approval: required`" + `). At senior, the agent acts and a human is told
+(` + "`approval: notify`" + ` at least). At principal, the agent acts alone, so each such
+tool must carry its boundaries: the resources it may touch and its limits.
+Intern agents may have no side effects at all (see ` + "`level-mismatch`" + `).`,
+			Bad: `atf: "0.9"
+agent:
+  id: urn:acme:agent:refunds
+  level: junior
+tools:
+  - name: issue_refund
+    actions: [spend]
+    approval: none
+`,
+			Good: `atf: "0.9"
+agent:
+  id: urn:acme:agent:refunds
+  level: junior
+tools:
+  - name: issue_refund
+    actions: [spend]
+    approval: required
+`,
+		},
+		check: checkUnguardedTool,
+	})
+}
+
+func checkUnguardedTool(p *Pass) {
+	p.agents(func(a *model.Agent) {
+		l := a.Level.Value
+		for _, t := range a.Tools {
+			se, ok := t.SideEffect()
+			if !ok {
+				continue
+			}
+			span := t.Span
+			if t.Approval.Present() {
+				span = t.Approval.Span
+			}
+			approval := t.Approval.Value
+			if approval == "" {
+				approval = "none"
+			}
+			report := func(msg string, ids ...string) {
+				p.Report(finding.Finding{
+					Span: span, ATF: ids, Message: msg,
+					Related: []finding.Related{{Span: se.Span, Message: "the side effect"}},
+				})
+			}
+			name := quote(t.Name.Value)
+			switch l {
+			case atf.Junior:
+				if approval != "required" {
+					report("tool "+name+" "+se.Verb()+" with approval "+approval+"; a junior agent needs approval: required for every side effect", "S-2")
+				}
+			case atf.Senior:
+				if approval == "none" {
+					report("tool "+name+" "+se.Verb()+" with no human told; a senior agent needs at least approval: notify", "S-2")
+				}
+			case atf.Principal:
+				var missing []string
+				if len(t.Resources.Items) == 0 {
+					missing = append(missing, "resources")
+				}
+				if t.Limits == nil || !t.Limits.Rate.Present() && !t.Limits.MaxAmount.Present() {
+					missing = append(missing, "limits")
+				}
+				if len(missing) > 0 {
+					report("tool "+name+" "+se.Verb()+" with no "+joinAnd(missing)+"; a principal agent acts alone only within declared boundaries", "S-1", "S-3", "S-4")
+				}
+			}
+		}
+	})
+}

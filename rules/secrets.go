@@ -6,21 +6,24 @@ import (
 	"strings"
 )
 
-// secretFormats are credentials whose shape alone gives them away.
+// secretFormats are credentials whose shape alone gives them away. A
+// value is matched against a format only when it holds one of the format's
+// hints, which keeps the regular expressions off nearly every value.
 var secretFormats = []struct {
-	name string
-	re   *regexp.Regexp
+	name  string
+	hints []string
+	re    *regexp.Regexp
 }{
-	{"GitHub token", regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b`)},
-	{"Anthropic API key", regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_-]{20,}`)},
-	{"OpenAI API key", regexp.MustCompile(`\bsk-(proj-|svcacct-)?[A-Za-z0-9_-]{32,}`)},
-	{"AWS access key id", regexp.MustCompile(`\b(AKIA|ASIA)[0-9A-Z]{16}\b`)},
-	{"Slack token", regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`)},
-	{"Google API key", regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
-	{"Stripe key", regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b`)},
-	{"private key", regexp.MustCompile(`-----BEGIN ([A-Z]+ )*PRIVATE KEY-----`)},
-	{"JSON Web Token", regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)},
-	{"password in a URL", regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s/@$<{]{3,}@`)},
+	{"GitHub token", []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}, regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b`)},
+	{"Anthropic API key", []string{"sk-ant-"}, regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_-]{20,}`)},
+	{"OpenAI API key", []string{"sk-"}, regexp.MustCompile(`\bsk-(proj-|svcacct-)?[A-Za-z0-9_-]{32,}`)},
+	{"AWS access key id", []string{"AKIA", "ASIA"}, regexp.MustCompile(`\b(AKIA|ASIA)[0-9A-Z]{16}\b`)},
+	{"Slack token", []string{"xox"}, regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`)},
+	{"Google API key", []string{"AIza"}, regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
+	{"Stripe key", []string{"_live_", "_test_"}, regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b`)},
+	{"private key", []string{"PRIVATE KEY"}, regexp.MustCompile(`-----BEGIN ([A-Z]+ )*PRIVATE KEY-----`)},
+	{"JSON Web Token", []string{"eyJ"}, regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)},
+	{"password in a URL", []string{"@"}, regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s/@$<{]{3,}@`)},
 }
 
 // secretKeyName matches keys that announce a secret value.
@@ -34,12 +37,12 @@ var secretReference = regexp.MustCompile(`^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*
 // clear text, and what kind. It never returns the secret itself.
 func literalSecret(key, value string) (kind string, ok bool) {
 	for _, f := range secretFormats {
-		if f.re.MatchString(value) {
+		if containsAny(value, f.hints) && f.re.MatchString(value) {
 			return f.name, true
 		}
 	}
 	v := strings.TrimSpace(value)
-	if !secretKeyName.MatchString(key) || len(v) < 12 || strings.ContainsAny(v, " \t\n") || secretReference.MatchString(v) {
+	if len(v) < 12 || strings.ContainsAny(v, " \t\n") || !secretKeyName.MatchString(key) || secretReference.MatchString(v) {
 		return "", false
 	}
 	if entropy(v) < 3.5 || !mixed(v) {
@@ -70,4 +73,13 @@ func entropy(s string) float64 {
 		h -= p * math.Log2(p)
 	}
 	return h
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,19 +1,14 @@
 package schemas
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 
 	"github.com/atflint/atflint/internal/suggest"
 	"github.com/atflint/atflint/syntax"
@@ -36,45 +31,165 @@ type Problem struct {
 	Message string
 }
 
-// compiled is the manifest schema, compiled once per process.
-var compiled = sync.OnceValues(func() (*validator, error) {
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(jsonSchema))
-	if err != nil {
+// The validator runs on the hot path, once per file, so it does not go
+// through a general JSON Schema library: the derived schema is compiled
+// once into a tree of the few keywords CUE generates, which is then walked
+// with the file's own tree, spans and all. A test checks its verdicts
+// against santhosh-tekuri/jsonschema on every manifest in testdata.
+
+// schema is one compiled JSON Schema.
+type schema struct {
+	ref         *schema
+	types       []string
+	properties  map[string]*schema
+	keys        []string // the property names, sorted
+	closed      bool     // additionalProperties: false
+	required    []string
+	enum        []any // also const
+	pattern     *regexp.Regexp
+	minimum     *float64
+	items       *schema
+	anyOf       []*schema
+	allOf       []*schema
+	description string
+}
+
+var compiled = sync.OnceValues(func() (*schema, error) {
+	var doc map[string]any
+	if err := json.Unmarshal(jsonSchema, &doc); err != nil {
 		return nil, fmt.Errorf("read atf.schema.json: %w", err)
 	}
-	c := jsonschema.NewCompiler()
-	if err := c.AddResource(SchemaID, doc); err != nil {
-		return nil, err
+	c := &compiler{defs: map[string]*schema{}}
+	if defs, ok := doc["$defs"].(map[string]any); ok {
+		c.raw = defs
 	}
-	s, err := c.Compile(SchemaID)
+	root, err := c.compile(doc, "#")
 	if err != nil {
 		return nil, fmt.Errorf("compile atf.schema.json: %w", err)
 	}
-	return &validator{schema: s, doc: doc}, nil
+	return root, nil
 })
 
-type validator struct {
-	schema *jsonschema.Schema
-	doc    any // the schema as plain JSON, to look up keys and descriptions
+type compiler struct {
+	raw  map[string]any
+	defs map[string]*schema
 }
 
-var printer = message.NewPrinter(language.English)
+func (c *compiler) compile(v any, at string) (*schema, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: a schema must be an object", at)
+	}
+	s := &schema{}
+	for k, v := range m {
+		var err error
+		switch k {
+		case "$schema", "$id", "$defs", "title":
+		case "description":
+			s.description, _ = v.(string)
+		case "$ref":
+			s.ref, err = c.def(v, at)
+		case "type":
+			switch t := v.(type) {
+			case string:
+				s.types = []string{t}
+			case []any:
+				for _, x := range t {
+					s.types = append(s.types, fmt.Sprint(x))
+				}
+			}
+		case "properties":
+			props, _ := v.(map[string]any)
+			s.properties = map[string]*schema{}
+			for name, p := range props {
+				if s.properties[name], err = c.compile(p, at+"/properties/"+name); err != nil {
+					return nil, err
+				}
+				s.keys = append(s.keys, name)
+			}
+			slices.Sort(s.keys)
+		case "additionalProperties":
+			if b, ok := v.(bool); ok {
+				s.closed = !b
+			} else {
+				err = fmt.Errorf("%s: only a boolean additionalProperties is supported", at)
+			}
+		case "required":
+			for _, r := range v.([]any) {
+				s.required = append(s.required, fmt.Sprint(r))
+			}
+		case "enum":
+			s.enum, _ = v.([]any)
+		case "const":
+			s.enum = []any{v}
+		case "pattern":
+			s.pattern, err = regexp.Compile(fmt.Sprint(v))
+		case "minimum":
+			f, ok := v.(float64)
+			if !ok {
+				err = fmt.Errorf("%s: minimum must be a number", at)
+			}
+			s.minimum = &f
+		case "items":
+			s.items, err = c.compile(v, at+"/items")
+		case "anyOf", "allOf":
+			list, _ := v.([]any)
+			var subs []*schema
+			for i, x := range list {
+				sub, err := c.compile(x, fmt.Sprintf("%s/%s/%d", at, k, i))
+				if err != nil {
+					return nil, err
+				}
+				subs = append(subs, sub)
+			}
+			if k == "anyOf" {
+				s.anyOf = subs
+			} else {
+				s.allOf = subs
+			}
+		default:
+			// CUE generated a keyword this validator does not know: fail
+			// loudly rather than accept what the schema forbids.
+			err = fmt.Errorf("%s: unsupported keyword %q", at, k)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// def compiles "#/$defs/Name" once, so recursive references terminate.
+func (c *compiler) def(v any, at string) (*schema, error) {
+	ref, _ := v.(string)
+	name, ok := strings.CutPrefix(ref, "#/$defs/")
+	if !ok || c.raw[name] == nil {
+		return nil, fmt.Errorf("%s: unresolvable $ref %q", at, ref)
+	}
+	if s := c.defs[name]; s != nil {
+		return s, nil
+	}
+	s := &schema{}
+	c.defs[name] = s
+	body, err := c.compile(c.raw[name], "#/$defs/"+name)
+	if err != nil {
+		return nil, err
+	}
+	*s = *body
+	return s, nil
+}
 
 // Validate checks a manifest's tree against the schema and returns what
 // does not fit, in file order.
 func Validate(root *syntax.Node) ([]Problem, error) {
-	v, err := compiled()
+	s, err := compiled()
 	if err != nil {
 		return nil, err
 	}
-	err = v.schema.Validate(root.Interface())
-	var ve *jsonschema.ValidationError
-	if err == nil || !errors.As(err, &ve) {
-		return nil, err
-	}
-	var problems []Problem
-	v.collect(ve, root, &problems)
-	slices.SortStableFunc(problems, func(a, b Problem) int {
+	var v validation
+	at := syntax.At(root.Span.Start)
+	v.node(s, root, nil, at, at)
+	slices.SortStableFunc(v.problems, func(a, b Problem) int {
 		if a.Span.Start != b.Span.Start {
 			if a.Span.Start.Before(b.Span.Start) {
 				return -1
@@ -83,205 +198,228 @@ func Validate(root *syntax.Node) ([]Problem, error) {
 		}
 		return strings.Compare(a.Message, b.Message)
 	})
-	return slices.CompactFunc(problems, func(a, b Problem) bool { return a == b }), nil
+	return slices.CompactFunc(v.problems, func(a, b Problem) bool { return a == b }), nil
 }
 
-func (v *validator) collect(e *jsonschema.ValidationError, root *syntax.Node, out *[]Problem) {
-	at := locate(root, e.InstanceLocation)
-	field := fieldName(e.InstanceLocation)
-	add := func(k ProblemKind, span syntax.Span, format string, args ...any) {
-		*out = append(*out, Problem{k, span, fmt.Sprintf(format, args...)})
-	}
-	switch k := e.ErrorKind.(type) {
-	case *kind.AnyOf, *kind.OneOf:
-		// Branches of the wrong type say nothing useful ("want boolean"
-		// when the user wrote a mapping); report the branches that fit.
-		var fitting []*jsonschema.ValidationError
-		var want []string
-		for _, c := range e.Causes {
-			if t := typeMismatch(c, e.InstanceLocation); t != nil {
-				want = append(want, t.Want...)
-				continue
-			}
-			fitting = append(fitting, c)
-		}
-		switch {
-		case len(fitting) == 1:
-			v.collect(fitting[0], root, out)
-		case len(fitting) == 0:
-			add(Invalid, at.span, "%s must be %s, not %s", field, orList(want), at.kindName())
-		default:
-			add(Invalid, at.span, "%s is %s; expected %s", field, at.value(), v.describe(e.SchemaURL, "another value"))
-		}
-		return
-	case *kind.AdditionalProperties:
-		keys := v.keysAt(e.SchemaURL)
-		for _, p := range k.Properties {
-			span := at.span
-			if entry, ok := at.node.Lookup(p); ok {
-				span = entry.Key.Span
-			}
-			msg := fmt.Sprintf("unknown key %q in %s", p, containerName(e.InstanceLocation))
-			if s := suggest.Closest(p, keys); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			} else if len(keys) > 0 {
-				msg += "; known keys: " + strings.Join(keys, ", ")
-			}
-			add(UnknownKey, span, "%s", msg)
-		}
-		return
-	case *kind.Required:
-		for _, m := range k.Missing {
-			add(Invalid, at.keySpan, "%s has no %q, which is required", containerName(e.InstanceLocation), m)
-		}
-		return
-	case *kind.Type:
-		add(Invalid, at.span, "%s must be %s, not %s", field, orList(k.Want), at.kindName())
-		return
-	case *kind.Enum:
-		add(Invalid, at.span, "%s is %s; it must be one of %s%s", field, show(k.Got), showList(k.Want), didYouMean(k.Got, k.Want))
-		return
-	case *kind.Const:
-		add(Invalid, at.span, "%s is %s; it must be %s", field, show(k.Got), show(k.Want))
-		return
-	case *kind.Pattern:
-		add(Invalid, at.span, "%s is %s; expected %s", field, show(k.Got), v.describe(e.SchemaURL, "another form"))
-		return
-	}
-	if len(e.Causes) > 0 {
-		for _, c := range e.Causes {
-			v.collect(c, root, out)
-		}
-		return
-	}
-	add(Invalid, at.span, "%s: %s", field, e.ErrorKind.LocalizedString(printer))
+type validation struct {
+	problems []Problem
 }
 
-// typeMismatch returns the type error that decided cause c, when c failed
-// only because the value at loc has another type.
-func typeMismatch(c *jsonschema.ValidationError, loc []string) *kind.Type {
-	for {
-		if t, ok := c.ErrorKind.(*kind.Type); ok && slices.Equal(c.InstanceLocation, loc) {
-			return t
+func (v *validation) add(k ProblemKind, span syntax.Span, format string, args ...any) {
+	v.problems = append(v.problems, Problem{k, span, fmt.Sprintf(format, args...)})
+}
+
+// node validates n against s. path leads to n; span is n's key and value
+// (or its list item), keySpan its key alone.
+func (v *validation) node(s *schema, n *syntax.Node, path []string, span, keySpan syntax.Span) {
+	if s.ref != nil {
+		v.node(s.ref, n, path, span, keySpan)
+	}
+	for _, sub := range s.allOf {
+		// One failing part says enough: int & >=0 on a string is one
+		// problem, not two.
+		before := len(v.problems)
+		v.node(sub, n, path, span, keySpan)
+		if len(v.problems) > before {
+			break
 		}
-		if len(c.Causes) != 1 {
-			return nil
+	}
+	if len(s.anyOf) > 0 {
+		v.anyOf(s, n, path, span, keySpan)
+	}
+	field := fieldName(path)
+	if len(s.types) > 0 && !hasType(n, s.types) {
+		v.add(Invalid, span, "%s must be %s, not %s", field, orList(s.types), kindName(n))
+		return
+	}
+	if s.enum != nil && !slices.ContainsFunc(s.enum, func(e any) bool { return equal(n, e) }) {
+		if len(s.enum) == 1 {
+			v.add(Invalid, span, "%s is %s; it must be %s", field, show(n), showValue(s.enum[0]))
+		} else {
+			v.add(Invalid, span, "%s is %s; it must be one of %s%s", field, show(n), showList(s.enum), didYouMean(n, s.enum))
 		}
-		c = c.Causes[0]
+	}
+	if s.pattern != nil && n.Kind == syntax.Scalar && n.Type == syntax.String && !s.pattern.MatchString(n.Value) {
+		v.add(Invalid, span, "%s is %s; expected %s", field, show(n), phrase(s.description, "another form"))
+	}
+	if s.minimum != nil && isNumber(n) {
+		if f, _ := strconv.ParseFloat(n.Value, 64); f < *s.minimum {
+			v.add(Invalid, span, "%s is %s; it must be at least %v", field, n.Value, *s.minimum)
+		}
+	}
+	if s.items != nil && n.Kind == syntax.Sequence {
+		for i, it := range n.Items {
+			v.node(s.items, it, append(path[:len(path):len(path)], strconv.Itoa(i)), it.Span, it.Span)
+		}
+	}
+	if n.Kind == syntax.Mapping && (s.properties != nil || s.closed || s.required != nil) {
+		v.object(s, n, path, keySpan)
 	}
 }
 
-// describe returns the description of the schema a keyword belongs to, as
-// a phrase: "a rate: a count per period, such as 60/min".
-func (v *validator) describe(schemaURL, fallback string) string {
-	s, ok := v.schemaAt(schemaURL).(map[string]any)
-	if !ok {
-		return fallback
+func (v *validation) object(s *schema, n *syntax.Node, path []string, keySpan syntax.Span) {
+	for _, r := range s.required {
+		if _, ok := n.Lookup(r); !ok {
+			v.add(Invalid, keySpan, "%s has no %q, which is required", fieldName(path), r)
+		}
 	}
-	d, _ := s["description"].(string)
+	for _, e := range n.Entries {
+		p, ok := s.properties[e.Key.Value]
+		if !ok {
+			if s.closed {
+				msg := fmt.Sprintf("unknown key %q in %s", e.Key.Value, fieldName(path))
+				if m := suggest.Closest(e.Key.Value, s.keys); m != "" {
+					msg += fmt.Sprintf("; did you mean %q?", m)
+				} else if len(s.keys) > 0 {
+					msg += "; known keys: " + strings.Join(s.keys, ", ")
+				}
+				v.add(UnknownKey, e.Key.Span, "%s", msg)
+			}
+			continue
+		}
+		v.node(p, e.Value, append(path[:len(path):len(path)], e.Key.Value), e.Span(), e.Key.Span)
+	}
+}
+
+// anyOf reports on a value no branch accepts. Branches that want another
+// type say nothing useful ("want boolean" when the user wrote a mapping),
+// so only the branches of the value's type are reported on.
+func (v *validation) anyOf(s *schema, n *syntax.Node, path []string, span, keySpan syntax.Span) {
+	var fitting [][]Problem
+	var want []string
+	for _, b := range s.anyOf {
+		if types := typesOf(b); len(types) > 0 && !hasType(n, types) {
+			want = append(want, types...)
+			continue
+		}
+		var sub validation
+		sub.node(b, n, path, span, keySpan)
+		if len(sub.problems) == 0 {
+			return
+		}
+		fitting = append(fitting, sub.problems)
+	}
+	switch len(fitting) {
+	case 0:
+		v.add(Invalid, span, "%s must be %s, not %s", fieldName(path), orList(want), kindName(n))
+	case 1:
+		v.problems = append(v.problems, fitting[0]...)
+	default:
+		v.add(Invalid, span, "%s is %s; expected %s", fieldName(path), show(n), phrase(s.description, "another value"))
+	}
+}
+
+// typesOf returns the types a schema accepts, following references; nil
+// means any type.
+func typesOf(s *schema) []string {
+	for s.types == nil && s.ref != nil {
+		s = s.ref
+	}
+	if s.types != nil {
+		return s.types
+	}
+	if s.enum != nil {
+		var ts []string
+		for _, e := range s.enum {
+			t := jsonType(e)
+			if !slices.Contains(ts, t) {
+				ts = append(ts, t)
+			}
+		}
+		return ts
+	}
+	return nil
+}
+
+func jsonType(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case float64:
+		return "number"
+	case bool:
+		return "boolean"
+	case nil:
+		return "null"
+	case map[string]any:
+		return "object"
+	}
+	return "array"
+}
+
+func isNumber(n *syntax.Node) bool {
+	return n.Kind == syntax.Scalar && (n.Type == syntax.Int || n.Type == syntax.Float)
+}
+
+func hasType(n *syntax.Node, types []string) bool {
+	for _, t := range types {
+		switch t {
+		case "object":
+			if n.Kind == syntax.Mapping {
+				return true
+			}
+		case "array":
+			if n.Kind == syntax.Sequence {
+				return true
+			}
+		case "string":
+			if n.Kind == syntax.Scalar && n.Type == syntax.String {
+				return true
+			}
+		case "number":
+			if isNumber(n) {
+				return true
+			}
+		case "integer":
+			if isNumber(n) {
+				if f, err := strconv.ParseFloat(n.Value, 64); err == nil && f == math.Trunc(f) {
+					return true
+				}
+			}
+		case "boolean":
+			if n.Kind == syntax.Scalar && n.Type == syntax.Bool {
+				return true
+			}
+		case "null":
+			if n.Kind == syntax.Scalar && n.Type == syntax.Null {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// equal compares a node with a JSON value as JSON Schema does: numbers by
+// value, everything else by type and value.
+func equal(n *syntax.Node, want any) bool {
+	if n.Kind != syntax.Scalar {
+		return false
+	}
+	switch w := want.(type) {
+	case string:
+		return n.Type == syntax.String && n.Value == w
+	case float64:
+		f, err := strconv.ParseFloat(n.Value, 64)
+		return isNumber(n) && err == nil && f == w
+	case bool:
+		return n.Type == syntax.Bool && n.Value == strconv.FormatBool(w)
+	case nil:
+		return n.Type == syntax.Null
+	}
+	return false
+}
+
+// phrase turns a schema description into a phrase: "a rate: a count per
+// period, such as 60/min".
+func phrase(description, fallback string) string {
+	d := strings.TrimSuffix(strings.TrimSpace(description), ".")
 	if d == "" {
 		return fallback
 	}
-	d = strings.TrimSuffix(d, ".")
 	return strings.ToLower(d[:1]) + d[1:]
 }
 
-// keysAt returns the properties the object schema at schemaURL defines.
-func (v *validator) keysAt(schemaURL string) []string {
-	s, ok := v.schemaAt(schemaURL).(map[string]any)
-	if !ok {
-		return nil
-	}
-	props, _ := s["properties"].(map[string]any)
-	keys := make([]string, 0, len(props))
-	for k := range props {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-// schemaAt returns the schema object at schemaURL ("...#/$defs/Rate").
-func (v *validator) schemaAt(schemaURL string) any {
-	_, ptr, _ := strings.Cut(schemaURL, "#")
-	cur := v.doc
-	for _, p := range strings.Split(ptr, "/") {
-		if p == "" {
-			continue
-		}
-		p = strings.ReplaceAll(strings.ReplaceAll(p, "~1", "/"), "~0", "~")
-		switch c := cur.(type) {
-		case map[string]any:
-			cur = c[p]
-		case []any:
-			i, err := strconv.Atoi(p)
-			if err != nil || i < 0 || i >= len(c) {
-				return nil
-			}
-			cur = c[i]
-		default:
-			return nil
-		}
-	}
-	return cur
-}
-
-// location is what a JSON pointer into the instance points at.
-type location struct {
-	node    *syntax.Node
-	span    syntax.Span // the key and value, or the list item
-	keySpan syntax.Span // the key alone, or the item
-}
-
-func (l location) kindName() string {
-	if l.node == nil {
-		return "empty"
-	}
-	if l.node.Kind == syntax.Scalar {
-		return "a " + l.node.Type.String()
-	}
-	return "a " + l.node.KindName()
-}
-
-// value shows the value for a message: the scalar itself, or its kind.
-func (l location) value() string {
-	if l.node != nil && l.node.Kind == syntax.Scalar {
-		return show(l.node.Interface())
-	}
-	return l.kindName()
-}
-
-func locate(root *syntax.Node, path []string) location {
-	loc := location{node: root}
-	if root != nil {
-		loc.span, loc.keySpan = syntax.At(root.Span.Start), syntax.At(root.Span.Start)
-	}
-	for _, seg := range path {
-		n := loc.node
-		switch {
-		case n == nil:
-			return loc
-		case n.Kind == syntax.Mapping:
-			e, ok := n.Lookup(seg)
-			if !ok {
-				return loc
-			}
-			loc = location{node: e.Value, span: e.Span(), keySpan: e.Key.Span}
-		case n.Kind == syntax.Sequence:
-			i, err := strconv.Atoi(seg)
-			if err != nil || i < 0 || i >= len(n.Items) {
-				return loc
-			}
-			it := n.Items[i]
-			loc = location{node: it, span: it.Span, keySpan: it.Span}
-		default:
-			return loc
-		}
-	}
-	return loc
-}
-
-// fieldName writes an instance location as tools[0].limits.rate.
+// fieldName writes a path as tools[0].limits.rate.
 func fieldName(path []string) string {
 	if len(path) == 0 {
 		return "the manifest"
@@ -300,11 +438,14 @@ func fieldName(path []string) string {
 	return b.String()
 }
 
-func containerName(path []string) string {
-	if len(path) == 0 {
-		return "the manifest"
+func kindName(n *syntax.Node) string {
+	if n.Kind == syntax.Scalar && n.Type == syntax.Null {
+		return "empty"
 	}
-	return fieldName(path)
+	if n.Kind == syntax.Scalar {
+		return "a " + n.Type.String()
+	}
+	return "a " + n.KindName()
 }
 
 var typeNames = map[string]string{
@@ -332,14 +473,24 @@ func orList(types []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-func show(v any) string {
+// show writes a node's value for a message.
+func show(n *syntax.Node) string {
+	switch {
+	case n.Kind != syntax.Scalar:
+		return kindName(n)
+	case n.Type == syntax.String:
+		return strconv.Quote(n.Value)
+	case n.Type == syntax.Null:
+		return "empty"
+	}
+	return n.Value
+}
+
+func showValue(v any) string {
 	if s, ok := v.(string); ok {
 		return strconv.Quote(s)
 	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Sprint(v)
-	}
+	b, _ := json.Marshal(v)
 	return string(b)
 }
 
@@ -349,15 +500,14 @@ func showList(vs []any) string {
 		if s, ok := v.(string); ok {
 			parts[i] = s
 		} else {
-			parts[i] = show(v)
+			parts[i] = showValue(v)
 		}
 	}
 	return strings.Join(parts, ", ")
 }
 
-func didYouMean(got any, want []any) string {
-	s, ok := got.(string)
-	if !ok {
+func didYouMean(n *syntax.Node, want []any) string {
+	if n.Kind != syntax.Scalar || n.Type != syntax.String {
 		return ""
 	}
 	var names []string
@@ -366,7 +516,7 @@ func didYouMean(got any, want []any) string {
 			names = append(names, ws)
 		}
 	}
-	if m := suggest.Closest(s, names); m != "" {
+	if m := suggest.Closest(n.Value, names); m != "" {
 		return fmt.Sprintf("; did you mean %q?", m)
 	}
 	return ""

@@ -26,7 +26,7 @@ var order = [][]string{
 	{"lint"},
 	{"output"},
 	{"cli"},
-	{"cmd/atflint"},
+	{"cmd/atflint", "bench/floor", "bench/genmanifests", "bench/measure"},
 }
 
 func TestLayers(t *testing.T) {

@@ -44,13 +44,7 @@ func LoadATF(name string, src []byte) *model.File {
 	if err != nil {
 		addProblem(f, model.Invalid, syntax.At(root.Span.Start), "cannot validate the manifest: %v", err)
 	}
-	for _, p := range problems {
-		k := model.Invalid
-		if p.Kind == schemas.UnknownKey {
-			k = model.UnknownKey
-		}
-		f.Problems = append(f.Problems, model.Problem{Kind: k, Span: p.Span, Message: p.Message})
-	}
+	f.Problems = append(f.Problems, problems...)
 	f.Agents = []*model.Agent{decodeATF(root)}
 	return f
 }

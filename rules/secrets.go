@@ -8,7 +8,8 @@ import (
 
 // secretFormats are credentials whose shape alone gives them away. A
 // value is matched against a format only when it holds one of the format's
-// hints, which keeps the regular expressions off nearly every value.
+// hints (all of them, for a URL), which keeps the regular expressions off
+// nearly every value.
 var secretFormats = []struct {
 	name  string
 	hints []string
@@ -23,11 +24,17 @@ var secretFormats = []struct {
 	{"Stripe key", []string{"_live_", "_test_"}, regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b`)},
 	{"private key", []string{"PRIVATE KEY"}, regexp.MustCompile(`-----BEGIN ([A-Z]+ )*PRIVATE KEY-----`)},
 	{"JSON Web Token", []string{"eyJ"}, regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)},
-	{"password in a URL", []string{"@"}, regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s/@$<{]{3,}@`)},
+	{"password in a URL", []string{"://", "@"}, regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s/@$<{]{3,}@`)},
 }
 
-// secretKeyName matches keys that announce a secret value.
-var secretKeyName = regexp.MustCompile(`(?i)(secret|passw(or)?d|pwd|token|api[_-]?key|private[_-]?key|access[_-]?key|credentials?$|auth$)`)
+// secretKeyWords are what the name of a key that holds a secret contains.
+var secretKeyWords = []string{"secret", "password", "passwd", "pwd", "token", "apikey", "api_key", "api-key", "privatekey", "private_key", "private-key", "accesskey", "access_key", "access-key"}
+
+// secretKeyName reports whether a key announces a secret value.
+func secretKeyName(key string) bool {
+	k := strings.ToLower(key)
+	return hinted(k, secretKeyWords, false) || strings.HasSuffix(k, "credential") || strings.HasSuffix(k, "credentials") || strings.HasSuffix(k, "auth")
+}
 
 // secretReference matches values that point at a secret instead of being
 // one: ${VAR}, $VAR, {{...}}, <placeholder>, env:, vault:, op://, ARNs.
@@ -37,12 +44,12 @@ var secretReference = regexp.MustCompile(`^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*
 // clear text, and what kind. It never returns the secret itself.
 func literalSecret(key, value string) (kind string, ok bool) {
 	for _, f := range secretFormats {
-		if containsAny(value, f.hints) && f.re.MatchString(value) {
+		if hinted(value, f.hints, f.name == "password in a URL") && f.re.MatchString(value) {
 			return f.name, true
 		}
 	}
 	v := strings.TrimSpace(value)
-	if len(v) < 12 || strings.ContainsAny(v, " \t\n") || !secretKeyName.MatchString(key) || secretReference.MatchString(v) {
+	if len(v) < 12 || strings.ContainsAny(v, " \t\n") || !secretKeyName(key) || secretReference.MatchString(v) {
 		return "", false
 	}
 	if entropy(v) < 3.5 || !mixed(v) {
@@ -75,11 +82,12 @@ func entropy(s string) float64 {
 	return h
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
+// hinted reports whether s holds any of the hints, or all of them.
+func hinted(s string, hints []string, all bool) bool {
+	for _, h := range hints {
+		if strings.Contains(s, h) != all {
+			return !all
 		}
 	}
-	return false
+	return all
 }

@@ -11,25 +11,9 @@ import (
 	"sync"
 
 	"github.com/atflint/atflint/internal/suggest"
+	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/syntax"
 )
-
-// A ProblemKind says what is wrong with a manifest's shape.
-type ProblemKind uint8
-
-const (
-	// Invalid is a value of the wrong type or form, or a missing key.
-	Invalid ProblemKind = iota + 1
-	// UnknownKey is a key the schema does not define.
-	UnknownKey
-)
-
-// A Problem is one way a manifest does not fit the schema.
-type Problem struct {
-	Kind    ProblemKind
-	Span    syntax.Span
-	Message string
-}
 
 // The validator runs on the hot path, once per file, so it does not go
 // through a general JSON Schema library: the derived schema is compiled
@@ -181,7 +165,7 @@ func (c *compiler) def(v any, at string) (*schema, error) {
 
 // Validate checks a manifest's tree against the schema and returns what
 // does not fit, in file order.
-func Validate(root *syntax.Node) ([]Problem, error) {
+func Validate(root *syntax.Node) ([]model.Problem, error) {
 	s, err := compiled()
 	if err != nil {
 		return nil, err
@@ -189,7 +173,7 @@ func Validate(root *syntax.Node) ([]Problem, error) {
 	var v validation
 	at := syntax.At(root.Span.Start)
 	v.node(s, root, nil, at, at)
-	slices.SortStableFunc(v.problems, func(a, b Problem) int {
+	slices.SortStableFunc(v.problems, func(a, b model.Problem) int {
 		if a.Span.Start != b.Span.Start {
 			if a.Span.Start.Before(b.Span.Start) {
 				return -1
@@ -198,15 +182,15 @@ func Validate(root *syntax.Node) ([]Problem, error) {
 		}
 		return strings.Compare(a.Message, b.Message)
 	})
-	return slices.CompactFunc(v.problems, func(a, b Problem) bool { return a == b }), nil
+	return slices.CompactFunc(v.problems, func(a, b model.Problem) bool { return a == b }), nil
 }
 
 type validation struct {
-	problems []Problem
+	problems []model.Problem
 }
 
-func (v *validation) add(k ProblemKind, span syntax.Span, format string, args ...any) {
-	v.problems = append(v.problems, Problem{k, span, fmt.Sprintf(format, args...)})
+func (v *validation) add(k model.ProblemKind, span syntax.Span, format string, args ...any) {
+	v.problems = append(v.problems, model.Problem{Kind: k, Span: span, Message: fmt.Sprintf(format, args...)})
 }
 
 // node validates n against s. path leads to n; span is n's key and value
@@ -227,24 +211,23 @@ func (v *validation) node(s *schema, n *syntax.Node, path []string, span, keySpa
 	if len(s.anyOf) > 0 {
 		v.anyOf(s, n, path, span, keySpan)
 	}
-	field := fieldName(path)
 	if len(s.types) > 0 && !hasType(n, s.types) {
-		v.add(Invalid, span, "%s must be %s, not %s", field, orList(s.types), kindName(n))
+		v.add(model.Invalid, span, "%s must be %s, not %s", fieldName(path), orList(s.types), kindName(n))
 		return
 	}
 	if s.enum != nil && !slices.ContainsFunc(s.enum, func(e any) bool { return equal(n, e) }) {
 		if len(s.enum) == 1 {
-			v.add(Invalid, span, "%s is %s; it must be %s", field, show(n), showValue(s.enum[0]))
+			v.add(model.Invalid, span, "%s is %s; it must be %s", fieldName(path), show(n), showValue(s.enum[0]))
 		} else {
-			v.add(Invalid, span, "%s is %s; it must be one of %s%s", field, show(n), showList(s.enum), didYouMean(n, s.enum))
+			v.add(model.Invalid, span, "%s is %s; it must be one of %s%s", fieldName(path), show(n), showList(s.enum), didYouMean(n, s.enum))
 		}
 	}
 	if s.pattern != nil && n.Kind == syntax.Scalar && n.Type == syntax.String && !s.pattern.MatchString(n.Value) {
-		v.add(Invalid, span, "%s is %s; expected %s", field, show(n), phrase(s.description, "another form"))
+		v.add(model.Invalid, span, "%s is %s; expected %s", fieldName(path), show(n), phrase(s.description, "another form"))
 	}
 	if s.minimum != nil && isNumber(n) {
 		if f, _ := strconv.ParseFloat(n.Value, 64); f < *s.minimum {
-			v.add(Invalid, span, "%s is %s; it must be at least %v", field, n.Value, *s.minimum)
+			v.add(model.Invalid, span, "%s is %s; it must be at least %v", fieldName(path), n.Value, *s.minimum)
 		}
 	}
 	if s.items != nil && n.Kind == syntax.Sequence {
@@ -260,7 +243,7 @@ func (v *validation) node(s *schema, n *syntax.Node, path []string, span, keySpa
 func (v *validation) object(s *schema, n *syntax.Node, path []string, keySpan syntax.Span) {
 	for _, r := range s.required {
 		if _, ok := n.Lookup(r); !ok {
-			v.add(Invalid, keySpan, "%s has no %q, which is required", fieldName(path), r)
+			v.add(model.Invalid, keySpan, "%s has no %q, which is required", fieldName(path), r)
 		}
 	}
 	for _, e := range n.Entries {
@@ -273,7 +256,7 @@ func (v *validation) object(s *schema, n *syntax.Node, path []string, keySpan sy
 				} else if len(s.keys) > 0 {
 					msg += "; known keys: " + strings.Join(s.keys, ", ")
 				}
-				v.add(UnknownKey, e.Key.Span, "%s", msg)
+				v.add(model.UnknownKey, e.Key.Span, "%s", msg)
 			}
 			continue
 		}
@@ -285,7 +268,7 @@ func (v *validation) object(s *schema, n *syntax.Node, path []string, keySpan sy
 // type say nothing useful ("want boolean" when the user wrote a mapping),
 // so only the branches of the value's type are reported on.
 func (v *validation) anyOf(s *schema, n *syntax.Node, path []string, span, keySpan syntax.Span) {
-	var fitting [][]Problem
+	var fitting [][]model.Problem
 	var want []string
 	for _, b := range s.anyOf {
 		if types := typesOf(b); len(types) > 0 && !hasType(n, types) {
@@ -301,11 +284,11 @@ func (v *validation) anyOf(s *schema, n *syntax.Node, path []string, span, keySp
 	}
 	switch len(fitting) {
 	case 0:
-		v.add(Invalid, span, "%s must be %s, not %s", fieldName(path), orList(want), kindName(n))
+		v.add(model.Invalid, span, "%s must be %s, not %s", fieldName(path), orList(want), kindName(n))
 	case 1:
 		v.problems = append(v.problems, fitting[0]...)
 	default:
-		v.add(Invalid, span, "%s is %s; expected %s", fieldName(path), show(n), phrase(s.description, "another value"))
+		v.add(model.Invalid, span, "%s is %s; expected %s", fieldName(path), show(n), phrase(s.description, "another value"))
 	}
 }
 

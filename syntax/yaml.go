@@ -31,6 +31,14 @@ func ParseYAML(src []byte) (docs []Document, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if doc, ok := parseBlockYAML(src); ok {
+		return []Document{doc}, nil
+	}
+	return parseYAMLLibrary(src)
+}
+
+// parseYAMLLibrary parses any YAML with the general parser.
+func parseYAMLLibrary(src []byte) (docs []Document, err error) {
 	defer func() {
 		// The YAML library has panicked on hostile input before; a panic
 		// there is a syntax error of this file, not a crash of the run.
@@ -149,7 +157,7 @@ func (c *yamlConverter) node(n ast.Node, depth int) (*Node, error) {
 	case *ast.MappingKeyNode:
 		return c.value(n.Value, n.Start, depth)
 	case *ast.LiteralNode:
-		s := &Node{Kind: Scalar, Type: String, Span: scalarSpan(n.Start)}
+		s := &Node{Kind: Scalar, Type: String, Span: c.scalarSpan(n.Start)}
 		if n.Value != nil {
 			s.Value = n.Value.Value
 		}
@@ -259,14 +267,31 @@ func (c *yamlConverter) checkWeight(n *Node) error {
 }
 
 func (c *yamlConverter) scalar(tk *token.Token, t Type) *Node {
-	return c.built(&Node{Kind: Scalar, Type: t, Value: tk.Value, Span: scalarSpan(tk)})
+	return c.built(&Node{Kind: Scalar, Type: t, Value: tk.Value, Span: c.scalarSpan(tk)})
 }
 
 // scalarSpan is the span of a token's text as written, quotes included.
-func scalarSpan(tk *token.Token) Span {
+// The parser sometimes places a token after trailing spaces ("a: b " puts
+// b at column 5); the text itself says where it starts.
+func (c *yamlConverter) scalarSpan(tk *token.Token) Span {
 	start := tokenPos(tk)
+	raw := strings.TrimSpace(tk.Origin)
+	first, _, _ := strings.Cut(raw, "\n")
+	for col := start.Col; first != "" && col >= 1; col-- {
+		t := c.textAt(Pos{start.Line, col})
+		if !strings.HasPrefix(t, first) {
+			continue
+		}
+		// Only spaces may lie between the text and where the parser put it.
+		gap := []rune(t[len(first):])
+		if n := start.Col - col - utf8.RuneCountInString(first); n > 0 && strings.TrimSpace(string(gap[:min(n, len(gap))])) != "" {
+			continue
+		}
+		start.Col = col
+		break
+	}
 	end := start
-	for _, r := range strings.TrimSpace(tk.Origin) {
+	for _, r := range raw {
 		if r != '\r' {
 			end = advance(end, r)
 		}

@@ -18,8 +18,8 @@ const module = "github.com/atflint/atflint/"
 var order = [][]string{
 	{"atf"},
 	{"syntax"},
-	{"schemas"},
 	{"model"},
+	{"schemas"},
 	{"loader"},
 	{"finding"},
 	{"rules"},

@@ -1,0 +1,41 @@
+package output
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/syntax"
+)
+
+func TestText(t *testing.T) {
+	var b bytes.Buffer
+	err := Text(&b, []finding.Finding{{
+		Rule: "r", Severity: finding.Warning, Message: "two\nlines", File: "a b/ü.atf.yaml",
+		Span: syntax.Span{Start: syntax.Pos{Line: 3, Col: 5}}, ATF: []string{"I-1", "I-2"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "a b/ü.atf.yaml:3:5: warning: two lines [r] (ATF I-1, I-2)\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+func TestJSONRelated(t *testing.T) {
+	var b bytes.Buffer
+	err := JSON(&b, []finding.Finding{{
+		Rule: "r", Severity: finding.Error, Message: "m", File: "b.atf.yaml",
+		Span:    syntax.Span{Start: syntax.Pos{Line: 1, Col: 1}, End: syntax.Pos{Line: 1, Col: 4}},
+		Related: []finding.Related{{File: "a.atf.yaml", Span: syntax.Span{Start: syntax.Pos{Line: 2, Col: 3}, End: syntax.Pos{Line: 2, Col: 9}}, Message: "first"}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"atf": []`, `"related": [`, `"file": "a.atf.yaml"`, `"line": 2`, `"message": "first"`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("output lacks %s:\n%s", want, b.String())
+		}
+	}
+}

@@ -1,0 +1,490 @@
+package syntax
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/token"
+)
+
+// parseBlockYAML parses the plain block style manifests are written in:
+// mappings and lists by indentation, one-line plain and quoted scalars,
+// one-line flow collections, comments, and one leading "---". It is many
+// times faster than the general YAML parser, which is most of the time of
+// a run. On anything else (anchors, tags, block scalars, scalars over
+// several lines, several documents, any syntax error) it returns false and
+// the general parser takes over, so it never reports an error itself; a
+// test checks that whatever it accepts, it builds the tree the general
+// parser builds.
+func parseBlockYAML(src []byte) (Document, bool) {
+	p := &blockParser{}
+	var doc Document
+	if !p.split(string(src), &doc) || len(p.lines) == 0 || p.lines[0].indent != 0 {
+		return Document{}, false
+	}
+	root, ok := p.mapping(0)
+	if !ok || p.i != len(p.lines) {
+		return Document{}, false
+	}
+	doc.Root = root
+	if !doc.Pos.IsValid() {
+		doc.Pos = root.Span.Start
+	}
+	return doc, true
+}
+
+// A blockLine is one line with content; blank and comment lines are gone.
+type blockLine struct {
+	num    int
+	indent int    // the column before text, in runes
+	text   string // from the first non-space character to the end of line
+	ascii  bool
+}
+
+type blockParser struct {
+	lines []blockLine
+	i     int // the next line to read
+}
+
+// split cuts the source into content lines. It records a leading "---"
+// in doc and refuses what the fast path does not handle line by line.
+func (p *blockParser) split(src string, doc *Document) bool {
+	num := 0
+	for len(src) > 0 {
+		num++
+		line := src
+		if i := strings.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = ""
+		}
+		text := strings.TrimLeft(line, " ")
+		if text == "" || text[0] == '#' {
+			continue
+		}
+		if text[0] == '%' || strings.HasPrefix(line, "...") || !plainText(line) {
+			return false
+		}
+		if strings.HasPrefix(line, "---") && (len(line) == 3 || line[3] == ' ') {
+			if len(p.lines) > 0 || doc.Pos.IsValid() || strings.TrimSpace(strings.SplitN(line[3:], "#", 2)[0]) != "" {
+				return false // a second document, or content after ---
+			}
+			doc.Pos = Pos{num, 1}
+			continue
+		}
+		p.lines = append(p.lines, blockLine{num: num, indent: len(line) - len(text), text: text, ascii: isASCII(text)})
+	}
+	return true
+}
+
+// plainText reports whether a line holds no tab, control character or
+// space other than ' ': the general parser's handling of those is its own.
+func plainText(line string) bool {
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; c < 0x20 || c == 0x7f {
+			return false
+		} else if c >= utf8.RuneSelf {
+			for _, r := range line[i:] {
+				if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFEFF' {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// pos is the position of byte off of a line's text.
+func (l *blockLine) pos(off int) Pos {
+	if l.ascii {
+		return Pos{l.num, l.indent + 1 + off}
+	}
+	return Pos{l.num, l.indent + 1 + utf8.RuneCountInString(l.text[:off])}
+}
+
+func isItem(text string) bool { return text == "-" || strings.HasPrefix(text, "- ") }
+
+// mapping reads a block mapping whose keys are at indent.
+func (p *blockParser) mapping(indent int) (*Node, bool) {
+	m := &Node{Kind: Mapping, weight: 1}
+	for p.i < len(p.lines) {
+		l := &p.lines[p.i]
+		if l.indent < indent || l.indent == indent && isItem(l.text) {
+			break
+		}
+		if l.indent > indent {
+			return nil, false
+		}
+		k, off, ok := blockKey(l, 0)
+		if !ok {
+			return nil, false
+		}
+		if len(m.Entries) == 0 {
+			m.Span = At(k.Span.Start)
+		}
+		v, ok := p.value(l, off, indent)
+		if !ok {
+			return nil, false
+		}
+		m.Entries = append(m.Entries, Entry{k, v})
+		m.weight += k.weight + v.weight
+	}
+	if len(m.Entries) == 0 || checkDuplicateKeys(m.Entries) != nil {
+		return nil, false
+	}
+	return m, true
+}
+
+// sequence reads a block list whose dashes are at indent.
+func (p *blockParser) sequence(indent int) (*Node, bool) {
+	s := &Node{Kind: Sequence, weight: 1}
+	for p.i < len(p.lines) {
+		l := &p.lines[p.i]
+		if l.indent < indent || l.indent == indent && !isItem(l.text) {
+			break
+		}
+		if l.indent > indent {
+			return nil, false
+		}
+		if len(s.Items) == 0 {
+			s.Span = At(l.pos(0))
+		}
+		rest := l.text[1:]
+		content := strings.TrimLeft(rest, " ")
+		var item *Node
+		var ok bool
+		switch {
+		case content == "" || content[0] == '#':
+			p.i++
+			item, ok = p.nested(indent, false)
+		case isItem(content):
+			return nil, false // "- - a": lists nested on one line
+		default:
+			if _, _, isKey := blockKey(l, 1+len(rest)-len(content)); isKey {
+				// "- name: x": a mapping whose first key follows the dash;
+				// its other keys line up with that one.
+				shift := 1 + len(rest) - len(content)
+				l.indent += shift
+				l.text = content
+				item, ok = p.mapping(l.indent)
+			} else {
+				item, ok = p.inline(l, 1+len(rest)-len(content))
+			}
+		}
+		if !ok {
+			return nil, false
+		}
+		s.Items = append(s.Items, item)
+		s.weight += item.weight
+	}
+	return s, true
+}
+
+// value reads what follows a key at byte off of line l, whose mapping is
+// at indent: a value on the same line, or a block on the lines below.
+func (p *blockParser) value(l *blockLine, off, indent int) (*Node, bool) {
+	rest := l.text[off:]
+	if trimmed := strings.TrimLeft(rest, " "); trimmed == "" || trimmed[0] == '#' && len(trimmed) < len(rest) {
+		p.i++
+		return p.nested(indent, true)
+	}
+	return p.inline(l, off+len(rest)-len(strings.TrimLeft(rest, " ")))
+}
+
+// nested reads the block below a key or a dash at indent. A list may sit
+// at the same indent as its key.
+func (p *blockParser) nested(indent int, underKey bool) (*Node, bool) {
+	if p.i >= len(p.lines) {
+		return nil, false // an empty value: null
+	}
+	next := &p.lines[p.i]
+	switch {
+	case next.indent > indent && isItem(next.text):
+		return p.sequence(next.indent)
+	case next.indent > indent:
+		return p.mapping(next.indent)
+	case next.indent == indent && underKey && isItem(next.text):
+		return p.sequence(indent)
+	}
+	return nil, false
+}
+
+// inline reads a scalar or flow collection at byte off that must end the
+// line, but for a comment.
+func (p *blockParser) inline(l *blockLine, off int) (*Node, bool) {
+	var n *Node
+	var end int
+	var ok bool
+	switch c := l.text[off]; {
+	case c == '[' || c == '{':
+		n, end, ok = p.flow(l, off, 0)
+	case c == '"' || c == '\'':
+		n, end, ok = quoted(l, off)
+	default:
+		n, end, ok = plain(l, off, false)
+	}
+	if !ok || !onlyComment(l.text[end:]) {
+		return nil, false
+	}
+	p.i++
+	return n, true
+}
+
+// onlyComment reports whether the rest of a line is blank or a comment
+// that a space sets apart.
+func onlyComment(rest string) bool {
+	t := strings.TrimLeft(rest, " ")
+	return t == "" || t[0] == '#' && len(t) < len(rest)
+}
+
+// key reads "key:" at byte off of line l and returns the key and the
+// offset just past the colon.
+func blockKey(l *blockLine, off int) (*Node, int, bool) {
+	text := l.text
+	if off >= len(text) {
+		return nil, 0, false
+	}
+	var k *Node
+	var end int
+	var ok bool
+	if c := text[off]; c == '"' || c == '\'' {
+		k, end, ok = quoted(l, off)
+	} else {
+		k, end, ok = plain(l, off, false)
+	}
+	if !ok || end >= len(text) || text[end] != ':' || end+1 < len(text) && text[end+1] != ' ' || plainKeyWithColon(text[off], k) {
+		return nil, 0, false
+	}
+	return k, end + 1, true
+}
+
+// flow reads a flow list or mapping on one line.
+func (p *blockParser) flow(l *blockLine, off, depth int) (*Node, int, bool) {
+	if depth > MaxDepth {
+		return nil, 0, false
+	}
+	text := l.text
+	open := text[off]
+	n := &Node{Span: At(l.pos(off)), weight: 1}
+	closer := byte(']')
+	if open == '{' {
+		n.Kind, closer = Mapping, '}'
+	} else {
+		n.Kind = Sequence
+	}
+	i := skipSpaces(text, off+1)
+	if i < len(text) && text[i] == closer {
+		return n, i + 1, true
+	}
+	for {
+		var k *Node
+		if n.Kind == Mapping {
+			var ok bool
+			start := i
+			if k, i, ok = flowScalar(l, i); !ok || i >= len(text) || text[i] != ':' || plainKeyWithColon(text[start], k) {
+				return nil, 0, false
+			}
+			if i+1 >= len(text) || text[i+1] != ' ' {
+				return nil, 0, false
+			}
+			i = skipSpaces(text, i+1)
+		}
+		if i >= len(text) {
+			return nil, 0, false
+		}
+		var v *Node
+		var ok bool
+		if c := text[i]; c == '[' || c == '{' {
+			v, i, ok = p.flow(l, i, depth+1)
+		} else {
+			v, i, ok = flowScalar(l, i)
+		}
+		if !ok {
+			return nil, 0, false
+		}
+		if k != nil {
+			n.Entries = append(n.Entries, Entry{k, v})
+			n.weight += k.weight
+		} else {
+			n.Items = append(n.Items, v)
+		}
+		n.weight += v.weight
+		i = skipSpaces(text, i)
+		if i >= len(text) {
+			return nil, 0, false
+		}
+		switch text[i] {
+		case ',':
+			if i = skipSpaces(text, i+1); i < len(text) && text[i] == closer {
+				return nil, 0, false // a trailing comma
+			}
+		case closer:
+			if n.Kind == Mapping && checkDuplicateKeys(n.Entries) != nil {
+				return nil, 0, false
+			}
+			return n, i + 1, true
+		default:
+			return nil, 0, false
+		}
+	}
+}
+
+// plainKeyWithColon reports an unquoted key with a colon inside ("a:b: c"),
+// which parsers split in different places.
+func plainKeyWithColon(first byte, k *Node) bool {
+	return first != '"' && first != '\'' && strings.IndexByte(k.Value, ':') >= 0
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+func flowScalar(l *blockLine, off int) (*Node, int, bool) {
+	if off >= len(l.text) {
+		return nil, 0, false
+	}
+	if c := l.text[off]; c == '"' || c == '\'' {
+		return quoted(l, off)
+	}
+	return plain(l, off, true)
+}
+
+// plain reads a plain scalar at byte off: to the end of the line, a " #"
+// comment or, in a flow collection, a flow indicator or ": ".
+func plain(l *blockLine, off int, inFlow bool) (*Node, int, bool) {
+	text := l.text
+	if strings.IndexByte("-?:,[]{}#&*!|>'\"%@`", text[off]) >= 0 {
+		return nil, 0, false
+	}
+	end := off
+	for end < len(text) {
+		c := text[end]
+		if c == ' ' && end+1 < len(text) && text[end+1] == '#' {
+			break
+		}
+		if c == ':' && (end+1 == len(text) || text[end+1] == ' ' || inFlow && strings.IndexByte(",[]{}", text[end+1]) >= 0) {
+			break
+		}
+		if inFlow && strings.IndexByte(",[]{}", c) >= 0 {
+			break
+		}
+		end++
+	}
+	value := strings.TrimRight(text[off:end], " ")
+	end = off + len(value)
+	if value == "" || strings.Contains(value, "<<") || strings.HasSuffix(value, ":") {
+		return nil, 0, false // "<<" merges keys, even inside a word; "a::" is ambiguous
+	}
+	n := &Node{Kind: Scalar, Value: value, Span: Span{l.pos(off), l.pos(end)}, weight: 1}
+	var ok bool
+	if n.Type, ok = plainType(value); !ok {
+		return nil, 0, false
+	}
+	switch n.Type {
+	case Null:
+		n.Value = ""
+	case Bool:
+		n.Value = strings.ToLower(value)
+	}
+	return n, end, true
+}
+
+// plainType resolves a plain scalar's type by the general parser's own
+// rules, so both paths agree on 0.9, 1.4.0, 0x1F, ~ and True. Only a
+// digit, sign, dot or tilde can start anything but a string or a keyword,
+// which spares the general rules for most values.
+func plainType(v string) (Type, bool) {
+	switch c := v[0]; {
+	case c >= '0' && c <= '9', c == '+', c == '-', c == '.', c == '~':
+	case v == "null" || v == "Null" || v == "NULL":
+		return Null, true
+	case v == "true" || v == "True" || v == "TRUE" || v == "false" || v == "False" || v == "FALSE":
+		return Bool, true
+	default:
+		return String, true
+	}
+	switch token.New(v, v, &token.Position{}).Type {
+	case token.StringType:
+		return String, true
+	case token.NullType:
+		return Null, true
+	case token.BoolType:
+		return Bool, true
+	case token.IntegerType, token.BinaryIntegerType, token.OctetIntegerType, token.HexIntegerType:
+		return Int, true
+	case token.FloatType, token.InfinityType, token.NanType:
+		return Float, true
+	}
+	return 0, false
+}
+
+// quoted reads a single- or double-quoted scalar that ends on its line.
+func quoted(l *blockLine, off int) (*Node, int, bool) {
+	text := l.text
+	q := text[off]
+	var b strings.Builder
+	i := off + 1
+	for {
+		if i >= len(text) {
+			return nil, 0, false // it goes on to the next line
+		}
+		c := text[i]
+		switch {
+		case c == q && q == '\'' && i+1 < len(text) && text[i+1] == '\'':
+			b.WriteByte('\'')
+			i += 2
+			continue
+		case c == q:
+			return &Node{Kind: Scalar, Type: String, Value: b.String(), Span: Span{l.pos(off), l.pos(i + 1)}, weight: 1}, i + 1, true
+		case c == '\\' && q == '"':
+			if i+1 >= len(text) {
+				return nil, 0, false
+			}
+			r, size, ok := unescape(text[i+1:])
+			if !ok {
+				return nil, 0, false
+			}
+			b.WriteRune(r)
+			i += 1 + size
+			continue
+		}
+		b.WriteByte(c)
+		i++
+	}
+}
+
+// unescape reads the escape after a backslash; the rarer YAML escapes are
+// left to the general parser.
+func unescape(s string) (rune, int, bool) {
+	switch s[0] {
+	case '"', '\\', '/':
+		return rune(s[0]), 1, true
+	case 'n':
+		return '\n', 1, true
+	case 't':
+		return '\t', 1, true
+	case 'r':
+		return '\r', 1, true
+	case 'b':
+		return '\b', 1, true
+	case 'f':
+		return '\f', 1, true
+	case '0':
+		return 0, 1, true
+	}
+	return 0, 0, false
+}

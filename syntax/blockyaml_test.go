@@ -1,0 +1,139 @@
+package syntax
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// sameAsLibrary checks that when the fast parser accepts src, it builds
+// exactly the tree of the general parser.
+func sameAsLibrary(t *testing.T, name string, src []byte) (accepted bool) {
+	t.Helper()
+	src, err := prepare(src)
+	if err != nil {
+		return false
+	}
+	fast, ok := parseBlockYAML(src)
+	if !ok {
+		return false
+	}
+	docs, err := parseYAMLLibrary(src)
+	if err != nil {
+		t.Errorf("%s: the fast parser accepted what the general one rejects: %v", name, err)
+		return true
+	}
+	if len(docs) != 1 || !reflect.DeepEqual(docs[0], fast) {
+		t.Errorf("%s: trees differ\nfast:    %s\ngeneral: %s", name, dump(fast), dumpDocs(docs))
+	}
+	return true
+}
+
+func dumpDocs(docs []Document) string {
+	var parts []string
+	for _, d := range docs {
+		parts = append(parts, dump(d))
+	}
+	return strings.Join(parts, " | ")
+}
+
+func dump(d Document) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "doc@%v ", d.Pos)
+	var node func(n *Node)
+	node = func(n *Node) {
+		if n == nil {
+			b.WriteString("nil")
+			return
+		}
+		fmt.Fprintf(&b, "%d/%d%q%v-%v w%d", n.Kind, n.Type, n.Value, n.Span.Start, n.Span.End, n.weight)
+		if n.Kind == Mapping {
+			b.WriteString("{")
+			for _, e := range n.Entries {
+				node(e.Key)
+				b.WriteString(": ")
+				node(e.Value)
+				b.WriteString(", ")
+			}
+			b.WriteString("}")
+		}
+		if n.Kind == Sequence {
+			b.WriteString("[")
+			for _, it := range n.Items {
+				node(it)
+				b.WriteString(", ")
+			}
+			b.WriteString("]")
+		}
+	}
+	node(d.Root)
+	return b.String()
+}
+
+// TestBlockYAMLMatchesLibrary runs both parsers on every YAML file the
+// project ships and on constructs at the edge of what the fast one takes.
+func TestBlockYAMLMatchesLibrary(t *testing.T) {
+	accepted := 0
+	filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() && (d.Name() == ".git" || d.Name() == "out") {
+			return filepath.SkipDir
+		}
+		if !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sameAsLibrary(t, p, src) {
+			accepted++
+		}
+		return nil
+	})
+	if accepted < 50 {
+		t.Errorf("the fast parser took only %d of the shipped YAML files", accepted)
+	}
+	for _, src := range []string{
+		"a: 1\nb: 0.9\nc: \"0.9\"\nd: 1.4.0\ne: ~\nf: True\ng: 0x1F\nh: .inf\ni: 60/min\nj: null\n",
+		"--- # doc\nk: v\n",
+		"list:\n- a\n- b\nafter: x\n",
+		"tools:\n  - name: x   # c\n    actions: [read, 'it''s', \"q\\\"\"]\n  -  name: y\n     n: {a: 1, b: [x, {c: d}]}\n",
+		"url: https://example.com/a:b\nhash: a#b\nweird key: v\n\"quoted key\": 'v'\n",
+		"nä: ünï\nx: \"ä\\tb\"\n",
+		"a:\n  b:\n    c: d\n  e: f\n",
+		"a: []\nb: {}\nc: [ ]\n",
+		"empty:\n",
+		"a: b: c\n",
+		"a: &x 1\n",
+		"a: |\n  x\n",
+		"a: [1,\n  2]\n",
+		"a: 'x\n  y'\n",
+		"a: 1\n---\nb: 2\n",
+		"- a\n",
+		"a: -1\n",
+		"a: [1, 2, ]\n",
+		"a: {b: 1, b: 2}\n",
+		"a: 1\na: 2\n",
+		"k: \"\\u00e9\"\n",
+		"1: one\ntrue: yes\n",
+	} {
+		sameAsLibrary(t, fmt.Sprintf("%q", src), []byte(src))
+	}
+}
+
+// FuzzBlockYAML checks the fast parser against the general one.
+func FuzzBlockYAML(f *testing.F) {
+	for _, s := range []string{
+		"a: 1\nb: [x, 'y']\nc:\n  - d: e\n    f: {g: h}\n",
+		"--- \nk: \"v\\n\" # c\nl:\n- 1\n- 2.5\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		sameAsLibrary(t, fmt.Sprintf("%q", src), src)
+	})
+}

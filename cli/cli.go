@@ -16,11 +16,14 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/atflint/atflint/atf"
+	"github.com/atflint/atflint/filter"
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/internal/suggest"
 	"github.com/atflint/atflint/lint"
 	"github.com/atflint/atflint/output"
 	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/sarif"
 	"github.com/atflint/atflint/schemas"
 )
 
@@ -45,12 +48,17 @@ Usage:
   atflint version                   print the version
 
 Flags of check:
-  --format text|json       output format (default text)
-  --min-severity LEVEL     report and fail on error, warning or note and above (default warning)
+  --format FORMAT          text (default), json, sarif (for code scanning) or
+                           github (workflow annotations)
+  --min-severity LEVEL     report error, warning or note and above (default warning)
+  --fail-on LEVEL          exit 1 on findings of error, warning or note and
+                           above, or never (default: --min-severity; never with sarif)
+  --level LEVEL            the level of agents that declare none
+  --config FILE            configuration (default .atflint.yaml or .github/atflint.yaml)
   --no-progress            never show progress, even on a terminal
 
-Exit codes: 0 clean, 1 findings at or above --min-severity, 2 usage error,
-3 internal error.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or
+configuration error, 3 internal error.
 `
 
 // Main runs atflint with the given arguments (without the program name)
@@ -101,6 +109,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(io.Discard)
 	format := fl.String("format", "text", "")
 	minSev := fl.String("min-severity", "warning", "")
+	failOn := fl.String("fail-on", "", "")
+	levelName := fl.String("level", "", "")
+	configFile := fl.String("config", "", "")
 	noProgress := fl.Bool("no-progress", false, "")
 	paths, err := parse(fl, args)
 	if err != nil {
@@ -110,15 +121,40 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return usageError(stderr, fmt.Errorf("--min-severity %q: want error, warning or note", *minSev))
 	}
-	write, ok := formats[*format]
-	if !ok {
-		return usageError(stderr, fmt.Errorf("--format %q: want text or json", *format))
+	if _, ok := formats[*format]; !ok && *format != "sarif" {
+		return usageError(stderr, fmt.Errorf("--format %q: want text, json, sarif or github", *format))
+	}
+	// SARIF hands the verdict to code scanning: findings alone do not fail
+	// the run unless --fail-on asks.
+	fail := min
+	switch {
+	case *failOn == "never":
+		fail = finding.Error + 1
+	case *failOn != "":
+		if fail, ok = finding.ParseSeverity(*failOn); !ok {
+			return usageError(stderr, fmt.Errorf("--fail-on %q: want error, warning, note or never", *failOn))
+		}
+	case *format == "sarif":
+		fail = finding.Error + 1
+	}
+	cfgPath, err := filter.Find(*configFile)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	cfg, err := filter.Load(cfgPath)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	opt := lint.Options{Level: cfg.Level}
+	if *levelName != "" {
+		if opt.Level, ok = atf.ParseLevel(*levelName); !ok {
+			return usageError(stderr, fmt.Errorf("--level %q: want intern, junior, senior or principal", *levelName))
+		}
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
 
-	opt := lint.Options{}
 	var p *progress
 	if *format == "text" && !*noProgress && showProgress(stderr) {
 		p = &progress{w: stderr, last: time.Now()}
@@ -131,12 +167,23 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 
 	var shown []finding.Finding
-	for _, f := range res.Findings {
+	failed := false
+	for _, f := range cfg.Apply(res.Findings) {
 		if f.Severity >= min {
 			shown = append(shown, f)
 		}
+		failed = failed || f.Severity >= fail
 	}
-	if err := write(stdout, shown); err != nil {
+	if *format == "sarif" {
+		err = writeSARIF(stdout, stderr, shown, cfg)
+	} else {
+		err = formats[*format](stdout, shown)
+	}
+	var outside *sarif.OutsideError
+	if errors.As(err, &outside) {
+		return usageError(stderr, err)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "atflint: writing the findings: %v\n", err)
 		return ExitInternal
 	}
@@ -151,15 +198,30 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return ExitInternal
 	case len(res.Errors) > 0:
 		return ExitUsage
-	case len(shown) > 0:
+	case failed:
 		return ExitFindings
 	}
 	return ExitClean
 }
 
 var formats = map[string]func(io.Writer, []finding.Finding) error{
-	"text": output.Text,
-	"json": output.JSON,
+	"text":   output.Text,
+	"json":   output.JSON,
+	"github": output.GitHub,
+}
+
+func writeSARIF(stdout, stderr io.Writer, fs []finding.Finding, cfg *filter.Config) error {
+	var enabled []*rules.Rule
+	for _, r := range rules.All() {
+		if cfg.Enabled(r.ID) {
+			enabled = append(enabled, r)
+		}
+	}
+	dropped, err := sarif.Write(stdout, fs, sarif.Options{Rules: enabled, Version: Version()})
+	if dropped > 0 {
+		fmt.Fprintf(stderr, "atflint: %d findings are over GitHub's limit of %d results per run; the SARIF keeps the %d most severe\n", len(fs), sarif.MaxResults, sarif.MaxResults)
+	}
+	return err
 }
 
 func summary(files int, fs []finding.Finding) string {

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/atflint/atflint/internal/golden"
+	"github.com/atflint/atflint/internal/sarifcheck"
 )
 
 // root is the repository root; tests run atflint from there, as a user would.
@@ -149,5 +151,91 @@ func TestInfoCommands(t *testing.T) {
 		if code != ExitClean || !strings.Contains(out, tc.want) {
 			t.Errorf("atflint %q: exit %d; want 0 and output with %q", tc.args, code, tc.want)
 		}
+	}
+}
+
+func TestCheckSARIF(t *testing.T) {
+	code, out, errOut := atflint(t, "check", "--format", "sarif", "testdata/cli/mixed")
+	if code != ExitClean || errOut != "" {
+		t.Errorf("exit %d, stderr %q; findings alone exit 0 with SARIF", code, errOut)
+	}
+	sarifcheck.Validate(t, []byte(out))
+	golden.Check(t, "testdata/cli/mixed.sarif", []byte(out))
+
+	// Byte for byte the same on every run, whatever the parallelism.
+	for _, procs := range []int{1, 4} {
+		old := runtime.GOMAXPROCS(procs)
+		_, again, _ := atflint(t, "check", "--format", "sarif", "testdata/cli/mixed")
+		runtime.GOMAXPROCS(old)
+		if again != out {
+			t.Errorf("GOMAXPROCS=%d changed the SARIF", procs)
+		}
+	}
+	if code, _, _ := atflint(t, "check", "--format", "sarif", "--fail-on", "error", "testdata/cli/mixed"); code != ExitFindings {
+		t.Errorf("--fail-on error: exit %d, want 1", code)
+	}
+}
+
+func TestCheckSARIFOutsideRoot(t *testing.T) {
+	t.Chdir(root)
+	t.Chdir("testdata")
+	var out, errOut bytes.Buffer
+	code := Main([]string{"check", "--format", "sarif", "../examples/insecure"}, strings.NewReader(""), &out, &errOut)
+	if code != ExitUsage || out.Len() != 0 || !strings.Contains(errOut.String(), "outside the working directory") {
+		t.Errorf("exit %d, stderr %q; want a refusal", code, errOut.String())
+	}
+}
+
+func TestCheckGitHub(t *testing.T) {
+	code, out, _ := atflint(t, "check", "--format", "github", "testdata/cli/mixed")
+	if code != ExitFindings {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.HasPrefix(line, "::error file=testdata/cli/mixed/") && !strings.HasPrefix(line, "::warning file=testdata/cli/mixed/") {
+			t.Errorf("not an annotation: %q", line)
+		}
+	}
+}
+
+func TestFailOnNever(t *testing.T) {
+	if code, out, _ := atflint(t, "check", "--fail-on", "never", "examples/insecure"); code != ExitClean || out == "" {
+		t.Errorf("--fail-on never: exit %d; want 0 with the findings shown", code)
+	}
+}
+
+func TestLevelFlag(t *testing.T) {
+	// The manifest declares no level: only with --level do the level's
+	// requirements apply.
+	_, out, _ := atflint(t, "check", "testdata/cli/nolevel")
+	if strings.Contains(out, "missing-control") {
+		t.Errorf("without --level: %s", out)
+	}
+	_, out, _ = atflint(t, "check", "--level", "principal", "testdata/cli/nolevel")
+	if !strings.Contains(out, "ATF makes it a MUST at principal [missing-control]") {
+		t.Errorf("with --level principal: %s", out)
+	}
+	if code, _, _ := atflint(t, "check", "--level", "boss", "testdata/cli/nolevel"); code != ExitUsage {
+		t.Errorf("--level boss: exit %d, want 2", code)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	code, out, errOut := atflint(t, "check", "--config", "testdata/cli/config/atflint.yaml", "examples/insecure")
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(out, "[unknown-key]") || strings.Contains(out, "[inline-secret]") || strings.Contains(out, "slow-kill-switch") {
+		t.Errorf("disabled or ignored findings shown:\n%s", out)
+	}
+	if !strings.Contains(out, "warning: tool \"close_ticket\" can write, but an intern agent is read-only [level-mismatch]") {
+		t.Errorf("severity not remapped:\n%s", out)
+	}
+	code, _, errOut = atflint(t, "check", "--config", "testdata/cli/config/bad.yaml", "examples/insecure")
+	if code != ExitUsage || !strings.Contains(errOut, `testdata/cli/config/bad.yaml:3:3: no rule "unknwon-key"; did you mean "unknown-key"?`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if code, _, _ := atflint(t, "check", "--config", "testdata/cli/config/missing.yaml", "examples"); code != ExitUsage {
+		t.Errorf("a missing config: exit %d, want 2", code)
 	}
 }

@@ -16,7 +16,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
+	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/loader"
 	"github.com/atflint/atflint/model"
@@ -41,6 +43,9 @@ type Options struct {
 	// Progress, if set, is called after each file with the count done and
 	// the total. It may be called from several goroutines at once.
 	Progress func(done, total int)
+	// Level is the level of agents that declare none; 0 leaves them
+	// without, and the rules that need a level skip them.
+	Level atf.Level
 }
 
 // Result is what a run found.
@@ -99,7 +104,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 					return
 				}
 				r := &results[i]
-				r.findings, r.keys, r.err = checkFile(files[i].path, files[i].display)
+				r.findings, r.keys, r.err = checkFile(files[i].path, files[i].display, opt.Level)
 				if opt.Progress != nil {
 					opt.Progress(int(done.Add(1)), len(files))
 				}
@@ -118,13 +123,16 @@ func Run(paths []string, opt Options) (*Result, error) {
 		}
 	}
 	res.Findings = append(res.Findings, rules.CheckUnique(keys)...)
+	for i := range res.Findings {
+		res.Findings[i].Message = clip(res.Findings[i].Message)
+	}
 	finding.Sort(res.Findings)
 	return res, nil
 }
 
 // checkFile loads and checks one file. A panic is a bug of atflint's, not
 // of the file: it is returned as an error and the run goes on.
-func checkFile(path, display string) (fs []finding.Finding, keys []rules.Key, err error) {
+func checkFile(path, display string, level atf.Level) (fs []finding.Finding, keys []rules.Key, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			fs, keys = nil, nil
@@ -132,7 +140,26 @@ func checkFile(path, display string) (fs []finding.Finding, keys []rules.Key, er
 		}
 	}()
 	f := load(path, display)
+	for _, a := range f.Agents {
+		if !a.Level.Value.Known() && level.Known() {
+			a.Level = model.Field[atf.Level]{Value: level, Span: a.Span}
+		}
+	}
 	return rules.CheckFile(f), rules.Keys(f), nil
+}
+
+// maxMessage bounds a message: one quoting a megabyte key is still one line.
+const maxMessage = 1000
+
+func clip(msg string) string {
+	if len(msg) <= maxMessage {
+		return msg
+	}
+	cut := maxMessage
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return msg[:cut] + "…"
 }
 
 // load reads and parses one file; what goes wrong becomes a problem of the

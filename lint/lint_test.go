@@ -155,3 +155,23 @@ func TestDeterministic(t *testing.T) {
 		t.Error("no findings to compare")
 	}
 }
+
+// TestHugeKey checks that a message quoting a value of megabytes stays short.
+func TestHugeKey(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.atf.yaml"), cleanManifest+strings.Repeat("k", 3<<20)+": 1\n")
+	res, err := Run([]string{dir}, Options{BaseDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range res.Findings {
+		if len(f.Message) > maxMessage+len("…") {
+			t.Errorf("a message of %d bytes", len(f.Message))
+		}
+		found = found || f.Rule == "unknown-key"
+	}
+	if !found {
+		t.Error("the unknown key was not reported")
+	}
+}

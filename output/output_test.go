@@ -39,3 +39,18 @@ func TestJSONRelated(t *testing.T) {
 		}
 	}
 }
+
+func TestGitHub(t *testing.T) {
+	var b bytes.Buffer
+	err := GitHub(&b, []finding.Finding{{
+		Rule: "inline-secret", Severity: finding.Note, Message: "100% sure:\nsee a, b", File: "dir, x/a:b.atf.yaml",
+		Span: syntax.Span{Start: syntax.Pos{Line: 3, Col: 5}, End: syntax.Pos{Line: 3, Col: 9}}, ATF: []string{"I-2"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "::notice file=dir%2C x/a%3Ab.atf.yaml,line=3,endLine=3,col=5,endColumn=9,title=inline-secret (ATF I-2)::100%25 sure:%0Asee a, b\n"
+	if b.String() != want {
+		t.Errorf("got  %q\nwant %q", b.String(), want)
+	}
+}

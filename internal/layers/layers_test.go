@@ -24,7 +24,8 @@ var order = [][]string{
 	{"finding"},
 	{"rules"},
 	{"lint"},
-	{"output"},
+	{"filter"},
+	{"output", "sarif"},
 	{"cli"},
 	{"cmd/atflint", "bench/floor", "bench/genmanifests", "bench/measure"},
 }

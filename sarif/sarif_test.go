@@ -1,0 +1,177 @@
+package sarif
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/sarifcheck"
+	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/syntax"
+)
+
+func span(line, col, endLine, endCol int) syntax.Span {
+	return syntax.Span{Start: syntax.Pos{Line: line, Col: col}, End: syntax.Pos{Line: endLine, Col: endCol}}
+}
+
+type report struct {
+	Runs []struct {
+		ColumnKind string `json:"columnKind"`
+		Tool       struct {
+			Driver struct {
+				Rules []struct {
+					ID, Name         string
+					ShortDescription struct{ Text string } `json:"shortDescription"`
+					FullDescription  struct{ Text string } `json:"fullDescription"`
+					Help             struct{ Text, Markdown string }
+					HelpURI          string `json:"helpUri"`
+					Properties       struct {
+						Tags             []string `json:"tags"`
+						SecuritySeverity string   `json:"security-severity"`
+					} `json:"properties"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		Results []struct {
+			RuleID    string `json:"ruleId"`
+			RuleIndex int    `json:"ruleIndex"`
+			Level     string `json:"level"`
+			Message   struct{ Text string }
+			Locations []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct {
+						URI       string `json:"uri"`
+						URIBaseID string `json:"uriBaseId"`
+					} `json:"artifactLocation"`
+					Region struct{ StartLine, StartColumn, EndLine, EndColumn int } `json:"region"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+			RelatedLocations []struct {
+				ID int `json:"id"`
+			} `json:"relatedLocations"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
+func write(t *testing.T, fs []finding.Finding, opt Options) (report, []byte, int) {
+	t.Helper()
+	if opt.Rules == nil {
+		opt.Rules = rules.All()
+	}
+	var b bytes.Buffer
+	dropped, err := Write(&b, fs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sarifcheck.Validate(t, b.Bytes())
+	var r report
+	if err := json.Unmarshal(b.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	return r, b.Bytes(), dropped
+}
+
+func TestRules(t *testing.T) {
+	r, _, _ := write(t, nil, Options{Version: "v1.2.3"})
+	got := r.Runs[0].Tool.Driver.Rules
+	if len(got) != len(rules.All()) {
+		t.Fatalf("%d rules, want every enabled rule", len(got))
+	}
+	for i, d := range got {
+		if i > 0 && got[i-1].ID >= d.ID {
+			t.Errorf("rules not sorted by id at %s", d.ID)
+		}
+		if d.Name == "" || d.Name == d.ID || d.ShortDescription.Text == "" || d.FullDescription.Text == "" ||
+			len(d.FullDescription.Text) > 1024 || d.Help.Text == "" || d.Help.Markdown == "" || !strings.HasPrefix(d.HelpURI, "https://") {
+			t.Errorf("rule %s is incomplete: %+v", d.ID, d)
+		}
+		p := d.Properties
+		if len(p.Tags) == 0 || p.Tags[0] != "security" || len(p.Tags) > 20 || p.SecuritySeverity == "" {
+			t.Errorf("rule %s properties: %+v", d.ID, p)
+		}
+	}
+}
+
+func TestResults(t *testing.T) {
+	fs := []finding.Finding{
+		{Rule: "missing-identity", Severity: finding.Error, Message: "no id [really]", File: "dir with space/ägent.atf.yaml", Span: span(3, 5, 3, 9), ATF: []string{"I-1"}},
+		{Rule: "duplicate-agent-id", Severity: finding.Error, Message: "agent id x is taken", File: "b.atf.yaml", Span: span(4, 3, 4, 3),
+			Related: []finding.Related{{File: "a.atf.yaml", Span: span(4, 3, 4, 10), Message: "first declared here"}}},
+	}
+	r, _, _ := write(t, fs, Options{})
+	run := r.Runs[0]
+	if run.ColumnKind != "unicodeCodePoints" || len(run.Results) != 2 {
+		t.Fatalf("run: %+v", run)
+	}
+	first := run.Results[0]
+	loc := first.Locations[0].PhysicalLocation
+	if loc.ArtifactLocation.URI != "dir%20with%20space/%C3%A4gent.atf.yaml" || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" {
+		t.Errorf("location %+v", loc.ArtifactLocation)
+	}
+	if run.Tool.Driver.Rules[first.RuleIndex].ID != first.RuleID || first.Level != "error" {
+		t.Errorf("result %+v", first)
+	}
+	if first.Message.Text != `no id \[really\].` {
+		t.Errorf("message %q", first.Message.Text)
+	}
+	second := run.Results[1]
+	if reg := second.Locations[0].PhysicalLocation.Region; reg.EndColumn != 4 {
+		t.Errorf("an empty region should grow to one character: %+v", reg)
+	}
+	if len(second.RelatedLocations) != 1 || !strings.HasSuffix(second.Message.Text, "See [first declared here](1).") {
+		t.Errorf("related location not linked from the message: %q", second.Message.Text)
+	}
+}
+
+func TestOutsideRepository(t *testing.T) {
+	for _, file := range []string{"../x.atf.yaml", "/etc/x.atf.yaml", "a/../../x.atf.yaml", `C:\x.atf.yaml`} {
+		var b bytes.Buffer
+		_, err := Write(&b, []finding.Finding{{Rule: "missing-identity", Severity: finding.Error, Message: "m", File: file, Span: span(1, 1, 1, 2)}}, Options{Rules: rules.All()})
+		if err == nil || !strings.Contains(err.Error(), "outside") {
+			t.Errorf("%s: err = %v, want a refusal", file, err)
+		}
+	}
+}
+
+func TestLimit(t *testing.T) {
+	var fs []finding.Finding
+	for i := range 10 {
+		sev := finding.Warning
+		if i%3 == 0 {
+			sev = finding.Error
+		}
+		fs = append(fs, finding.Finding{Rule: "unknown-key", Severity: sev, Message: "m", File: "a.atf.yaml", Span: span(i+1, 1, i+1, 2)})
+	}
+	r, _, dropped := write(t, fs, Options{MaxResults: 5})
+	if dropped != 5 || len(r.Runs[0].Results) != 5 {
+		t.Fatalf("dropped %d, kept %d", dropped, len(r.Runs[0].Results))
+	}
+	errors := 0
+	for i, res := range r.Runs[0].Results {
+		if res.Level == "error" {
+			errors++
+		}
+		if line := res.Locations[0].PhysicalLocation.Region.StartLine; i > 0 && line < r.Runs[0].Results[i-1].Locations[0].PhysicalLocation.Region.StartLine {
+			t.Error("results out of file order")
+		}
+	}
+	if errors != 4 {
+		t.Errorf("kept %d errors of 4; the most severe must be kept", errors)
+	}
+}
+
+func TestTags(t *testing.T) {
+	if got := strings.Join(tags([]string{"I-1", "I-2"}), " "); got != "security identity atf/I-1 atf/I-2" {
+		t.Errorf("tags = %s", got)
+	}
+	var all []string
+	for _, r := range rules.Lookup("missing-control").ATF {
+		all = append(all, r)
+	}
+	got := tags(all)
+	if len(got) > 20 || got[len(got)-1] != "atf/incident" {
+		t.Errorf("the matrix's tags = %v", got)
+	}
+}

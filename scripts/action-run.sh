@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs atflint for action.yml. Inputs come in through the environment,
+# never through ${{ }} in the script, so no input can inject a command.
+# A usage or internal error fails this step; findings are left to the
+# steps after the upload, so that the SARIF is uploaded either way.
+set -uo pipefail
+
+args=(check --no-progress --min-severity "$ATFLINT_MIN_SEVERITY" --fail-on "$ATFLINT_FAIL_ON")
+if [ -n "$ATFLINT_LEVEL" ]; then
+	args+=(--level "$ATFLINT_LEVEL")
+fi
+if [ -n "$ATFLINT_CONFIG" ]; then
+	args+=(--config "$ATFLINT_CONFIG")
+fi
+# Paths are split on whitespace only: no globbing, no other expansion.
+read -r -a paths <<<"$ATFLINT_PATHS"
+
+case "$ATFLINT_UPLOAD" in
+true)
+	"$ATFLINT" "${args[@]}" --format sarif -- "${paths[@]}" >"$ATFLINT_SARIF"
+	code=$?
+	echo "sarif-file=$ATFLINT_SARIF" >>"$GITHUB_OUTPUT"
+	;;
+false)
+	"$ATFLINT" "${args[@]}" --format github -- "${paths[@]}"
+	code=$?
+	;;
+*)
+	echo "::error title=atflint::the upload input must be true or false, not '$ATFLINT_UPLOAD'"
+	exit 2
+	;;
+esac
+
+echo "exit-code=$code" >>"$GITHUB_OUTPUT"
+if [ "$code" -gt 1 ]; then
+	exit "$code"
+fi

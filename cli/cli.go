@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -22,6 +23,7 @@ import (
 	"github.com/atflint/atflint/internal/suggest"
 	"github.com/atflint/atflint/lint"
 	"github.com/atflint/atflint/output"
+	"github.com/atflint/atflint/review"
 	"github.com/atflint/atflint/rules"
 	"github.com/atflint/atflint/sarif"
 	"github.com/atflint/atflint/schemas"
@@ -42,6 +44,9 @@ const usage = `atflint checks AI agents against the Agentic Trust Framework (ATF
 
 Usage:
   atflint check [flags] [PATH...]   check the manifests under PATH (default .)
+  atflint github-review [flags] [PATH...]
+                                    check, and post the findings on a pull request's
+                                    changed lines as one review (in GitHub Actions)
   atflint rules                     list the rules
   atflint explain RULE              explain a rule, with examples
   atflint schema [--cue]            print the manifest's JSON Schema (or its CUE source)
@@ -57,8 +62,12 @@ Flags of check:
   --config FILE            configuration (default .atflint.yaml or .github/atflint.yaml)
   --no-progress            never show progress, even on a terminal
 
+github-review takes the flags of check but --format and --no-progress,
+with --fail-on never by default. It reads the pull request from
+GITHUB_EVENT_PATH and the token from GITHUB_TOKEN (pull-requests: write).
+
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or
-configuration error, 3 internal error.
+configuration error, 3 internal error (or GitHub could not be reached).
 `
 
 // Main runs atflint with the given arguments (without the program name)
@@ -72,6 +81,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "check":
 		return check(rest, stdout, stderr)
+	case "github-review":
+		return githubReview(rest, stdout, stderr)
 	case "rules":
 		return listRules(rest, stdout, stderr)
 	case "explain":
@@ -86,7 +97,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitClean
 	}
 	msg := fmt.Sprintf("atflint: unknown command %q", cmd)
-	if s := suggest.Closest(cmd, []string{"check", "rules", "explain", "schema", "version", "help"}); s != "" {
+	if s := suggest.Closest(cmd, []string{"check", "github-review", "rules", "explain", "schema", "version", "help"}); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(stderr, "%s\nRun 'atflint help' for usage.\n", msg)
@@ -104,80 +115,123 @@ func Version() string {
 	return "devel"
 }
 
-func check(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	fl.SetOutput(io.Discard)
-	format := fl.String("format", "text", "")
-	minSev := fl.String("min-severity", "warning", "")
-	failOn := fl.String("fail-on", "", "")
-	levelName := fl.String("level", "", "")
-	configFile := fl.String("config", "", "")
-	noProgress := fl.Bool("no-progress", false, "")
-	paths, err := parse(fl, args)
-	if err != nil {
-		return flagError(stdout, stderr, err)
+// runFlags are the flags check and github-review share.
+type runFlags struct {
+	minSev, failOn, level, config *string
+}
+
+func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
+	return &runFlags{
+		minSev: fl.String("min-severity", "warning", ""),
+		failOn: fl.String("fail-on", failOn, ""),
+		level:  fl.String("level", "", ""),
+		config: fl.String("config", "", ""),
 	}
-	min, ok := finding.ParseSeverity(*minSev)
+}
+
+// outcome is what a run of the linter gives the commands.
+type outcome struct {
+	res    *lint.Result
+	cfg    *filter.Config
+	shown  []finding.Finding // at or above --min-severity, as configured
+	failed bool              // something at or above --fail-on
+}
+
+// lint runs the linter on paths with the flags; a failure is returned as
+// the exit code to end with.
+func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total int), stderr io.Writer) (*outcome, int) {
+	min, ok := finding.ParseSeverity(*rf.minSev)
 	if !ok {
-		return usageError(stderr, fmt.Errorf("--min-severity %q: want error, warning or note", *minSev))
-	}
-	if _, ok := formats[*format]; !ok && *format != "sarif" {
-		return usageError(stderr, fmt.Errorf("--format %q: want text, json, sarif or github", *format))
+		return nil, usageError(stderr, fmt.Errorf("--min-severity %q: want error, warning or note", *rf.minSev))
 	}
 	// SARIF hands the verdict to code scanning: findings alone do not fail
 	// the run unless --fail-on asks.
 	fail := min
 	switch {
-	case *failOn == "never":
+	case *rf.failOn == "never":
 		fail = finding.Error + 1
-	case *failOn != "":
-		if fail, ok = finding.ParseSeverity(*failOn); !ok {
-			return usageError(stderr, fmt.Errorf("--fail-on %q: want error, warning, note or never", *failOn))
+	case *rf.failOn != "":
+		if fail, ok = finding.ParseSeverity(*rf.failOn); !ok {
+			return nil, usageError(stderr, fmt.Errorf("--fail-on %q: want error, warning, note or never", *rf.failOn))
 		}
-	case *format == "sarif":
+	case isSARIF:
 		fail = finding.Error + 1
 	}
-	cfgPath, err := filter.Find(*configFile)
+	cfgPath, err := filter.Find(*rf.config)
 	if err != nil {
-		return usageError(stderr, err)
+		return nil, usageError(stderr, err)
 	}
 	cfg, err := filter.Load(cfgPath)
 	if err != nil {
-		return usageError(stderr, err)
+		return nil, usageError(stderr, err)
 	}
-	opt := lint.Options{Level: cfg.Level}
-	if *levelName != "" {
-		if opt.Level, ok = atf.ParseLevel(*levelName); !ok {
-			return usageError(stderr, fmt.Errorf("--level %q: want intern, junior, senior or principal", *levelName))
+	opt := lint.Options{Level: cfg.Level, Progress: progress}
+	if *rf.level != "" {
+		if opt.Level, ok = atf.ParseLevel(*rf.level); !ok {
+			return nil, usageError(stderr, fmt.Errorf("--level %q: want intern, junior, senior or principal", *rf.level))
 		}
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-
-	var p *progress
-	if *format == "text" && !*noProgress && showProgress(stderr) {
-		p = &progress{w: stderr, last: time.Now()}
-		opt.Progress = p.update
-	}
 	res, err := lint.Run(paths, opt)
-	p.clear()
 	if err != nil {
-		return usageError(stderr, err)
+		return nil, usageError(stderr, err)
 	}
-
-	var shown []finding.Finding
-	failed := false
+	o := &outcome{res: res, cfg: cfg}
 	for _, f := range cfg.Apply(res.Findings) {
 		if f.Severity >= min {
-			shown = append(shown, f)
+			o.shown = append(o.shown, f)
 		}
-		failed = failed || f.Severity >= fail
+		o.failed = o.failed || f.Severity >= fail
+	}
+	return o, ExitClean
+}
+
+// exitCode ends a run: errors of the run first, then findings.
+func (o *outcome) exitCode(stderr io.Writer) int {
+	for _, err := range o.res.Errors {
+		fmt.Fprintf(stderr, "atflint: %v\n", err)
+	}
+	switch {
+	case o.res.Internal:
+		return ExitInternal
+	case len(o.res.Errors) > 0:
+		return ExitUsage
+	case o.failed:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	format := fl.String("format", "text", "")
+	noProgress := fl.Bool("no-progress", false, "")
+	rf := addRunFlags(fl, "")
+	paths, err := parse(fl, args)
+	if err != nil {
+		return flagError(stdout, stderr, err)
+	}
+	if _, ok := formats[*format]; !ok && *format != "sarif" {
+		return usageError(stderr, fmt.Errorf("--format %q: want text, json, sarif or github", *format))
+	}
+	var p *progress
+	var onProgress func(done, total int)
+	if *format == "text" && !*noProgress && showProgress(stderr) {
+		p = &progress{w: stderr, last: time.Now()}
+		onProgress = p.update
+	}
+	o, code := rf.lint(paths, *format == "sarif", onProgress, stderr)
+	p.clear()
+	if o == nil {
+		return code
 	}
 	if *format == "sarif" {
-		err = writeSARIF(stdout, stderr, shown, cfg)
+		err = writeSARIF(stdout, stderr, o.shown, o.cfg)
 	} else {
-		err = formats[*format](stdout, shown)
+		err = formats[*format](stdout, o.shown)
 	}
 	var outside *sarif.OutsideError
 	if errors.As(err, &outside) {
@@ -187,21 +241,46 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atflint: writing the findings: %v\n", err)
 		return ExitInternal
 	}
-	for _, err := range res.Errors {
-		fmt.Fprintf(stderr, "atflint: %v\n", err)
-	}
 	if *format == "text" {
-		fmt.Fprintf(stderr, "atflint: %s\n", summary(res.Files, shown))
+		fmt.Fprintf(stderr, "atflint: %s\n", summary(o.res.Files, o.shown))
 	}
-	switch {
-	case res.Internal:
+	return o.exitCode(stderr)
+}
+
+// githubReview checks the paths and posts the findings on the lines a
+// pull request changes as one review.
+func githubReview(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("github-review", flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	rf := addRunFlags(fl, "never")
+	paths, err := parse(fl, args)
+	if err != nil {
+		return flagError(stdout, stderr, err)
+	}
+	eventPath := os.Getenv("GITHUB_EVENT_PATH")
+	if eventPath == "" {
+		return usageError(stderr, errors.New("GITHUB_EVENT_PATH is not set; github-review runs in a GitHub Actions job for a pull request"))
+	}
+	pr, err := review.ReadEvent(eventPath)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	reviewer, err := review.New(os.Getenv("GITHUB_TOKEN"), review.Options{APIURL: os.Getenv("GITHUB_API_URL"), Retries: 3})
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	o, code := rf.lint(paths, false, nil, stderr)
+	if o == nil {
+		return code
+	}
+	res, err := reviewer.Review(context.Background(), pr, o.shown)
+	if err != nil {
+		fmt.Fprintf(stderr, "atflint: %v\n", err)
 		return ExitInternal
-	case len(res.Errors) > 0:
-		return ExitUsage
-	case failed:
-		return ExitFindings
 	}
-	return ExitClean
+	fmt.Fprintf(stdout, "atflint: pull request #%d: %s posted, %d earlier still true, %d marked no longer reported; %s outside the changed lines left to code scanning\n",
+		pr.Number, plural(res.Posted, "new comment"), res.Kept, res.Resolved, plural(res.OutsideDiff, "finding"))
+	return o.exitCode(stderr)
 }
 
 var formats = map[string]func(io.Writer, []finding.Finding) error{

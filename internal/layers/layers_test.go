@@ -25,7 +25,7 @@ var order = [][]string{
 	{"rules"},
 	{"lint"},
 	{"filter"},
-	{"output", "sarif"},
+	{"output", "sarif", "review"},
 	{"cli"},
 	{"cmd/atflint", "bench/floor", "bench/genmanifests", "bench/measure"},
 }

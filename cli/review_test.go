@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/atflint/atflint/internal/fakegithub"
+)
+
+const testToken = "ghs_cli0123456789abcdefghijklmnopqrstuvw"
+
+// prEnv points github-review at a fake GitHub and an event for owner/repo#1.
+func prEnv(t *testing.T, s *fakegithub.Server, event string) {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "event.json")
+	if err := os.WriteFile(p, []byte(event), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GITHUB_EVENT_PATH", p)
+	t.Setenv("GITHUB_TOKEN", testToken)
+	t.Setenv("GITHUB_API_URL", s.URL)
+}
+
+const prEvent = `{"pull_request": {"number": 1, "head": {"sha": "feedfacefeedfacefeedfacefeedfacefeedface"}}, "repository": {"full_name": "owner/repo"}}`
+
+func TestGitHubReview(t *testing.T) {
+	s := fakegithub.New(testToken)
+	defer s.Close()
+	// The pull request adds lines 1 to 17 of the insecure example.
+	var patch strings.Builder
+	patch.WriteString("@@ -0,0 +1,17 @@\n")
+	for range 17 {
+		patch.WriteString("+line\n")
+	}
+	s.Files = []fakegithub.File{{Name: "examples/insecure/support-bot.atf.yaml", Status: "added", Patch: patch.String()}}
+	prEnv(t, s, prEvent)
+
+	code, out, errOut := atflint(t, "github-review", "examples/insecure")
+	if code != ExitClean {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if len(s.Reviews) != 1 {
+		t.Fatalf("%d reviews posted", len(s.Reviews))
+	}
+	for _, c := range s.Reviews[0].Comments {
+		if c.Line > 17 {
+			t.Errorf("a comment on line %d, which the pull request does not change", c.Line)
+		}
+	}
+	if !strings.Contains(out, "pull request #1: 9 new comments posted") || strings.Contains(out+errOut, testToken) {
+		t.Errorf("stdout %q, stderr %q", out, errOut)
+	}
+	// A second run posts nothing new.
+	if code, out, _ := atflint(t, "github-review", "examples/insecure"); code != ExitClean || len(s.Reviews) != 1 || !strings.Contains(out, "0 new comments posted, 9 earlier still true") {
+		t.Errorf("re-run: exit %d, %d reviews, %q", code, len(s.Reviews), out)
+	}
+	if code, _, _ := atflint(t, "github-review", "--fail-on", "error", "examples/insecure"); code != ExitFindings {
+		t.Errorf("--fail-on error: exit %d, want 1", code)
+	}
+}
+
+func TestGitHubReviewErrors(t *testing.T) {
+	s := fakegithub.New(testToken)
+	defer s.Close()
+
+	prEnv(t, s, `{"pull_request": {`)
+	if code, _, errOut := atflint(t, "github-review", "examples/insecure"); code != ExitUsage || !strings.Contains(errOut, "not valid JSON") {
+		t.Errorf("malformed event: exit %d, %q", code, errOut)
+	}
+	prEnv(t, s, prEvent)
+	t.Setenv("GITHUB_TOKEN", "")
+	if code, _, errOut := atflint(t, "github-review", "examples/insecure"); code != ExitUsage || !strings.Contains(errOut, "set GITHUB_TOKEN") {
+		t.Errorf("no token: exit %d, %q", code, errOut)
+	}
+	t.Setenv("GITHUB_EVENT_PATH", "")
+	if code, _, errOut := atflint(t, "github-review", "examples/insecure"); code != ExitUsage || !strings.Contains(errOut, "GITHUB_EVENT_PATH") {
+		t.Errorf("no event: exit %d, %q", code, errOut)
+	}
+	prEnv(t, s, prEvent)
+	s.RateLimited = true
+	code, out, errOut := atflint(t, "github-review", "examples/insecure")
+	if code != ExitInternal || !strings.Contains(errOut, "rate limit") || strings.Contains(out+errOut, testToken) {
+		t.Errorf("rate limited: exit %d, %q", code, errOut)
+	}
+}

@@ -1,0 +1,167 @@
+package review
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/fakegithub"
+	"github.com/atflint/atflint/syntax"
+)
+
+const token = "ghs_test0123456789abcdefghijklmnopqrstuv"
+
+var pr = PullRequest{Owner: "owner", Repo: "repo", Number: 1, HeadSHA: "0123456789abcdef0123456789abcdef01234567"}
+
+func at(file string, line int, rule, msg string) finding.Finding {
+	return finding.Finding{Rule: rule, Severity: finding.Error, Message: msg, File: file,
+		Span: syntax.Span{Start: syntax.Pos{Line: line, Col: 1}, End: syntax.Pos{Line: line, Col: 5}}, ATF: []string{"I-1"}}
+}
+
+func newReviewer(t *testing.T, s *fakegithub.Server) *Reviewer {
+	t.Helper()
+	r, err := New(token, Options{APIURL: s.URL, Retries: 3, Backoff: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestReview(t *testing.T) {
+	s := fakegithub.New(token)
+	defer s.Close()
+	s.Files = []fakegithub.File{
+		{Name: "a.atf.yaml", Status: "modified", Patch: "@@ -1,3 +1,5 @@\n ctx\n-old\n+new3\n+new4\n+new5\n ctx"},
+		{Name: "gone.atf.yaml", Status: "removed", Patch: "@@ -1 +0,0 @@\n-x"},
+		{Name: "c.atf.yaml", Status: "added", Patch: "@@ -0,0 +10,1 @@\n+x"},
+	}
+	fs := []finding.Finding{
+		at("a.atf.yaml", 3, "missing-identity", "no id"),
+		at("a.atf.yaml", 20, "unknown-key", "outside the diff"),
+		at("c.atf.yaml", 10, "inline-secret", "a secret"),
+	}
+	r := newReviewer(t, s)
+	res, err := r.Review(context.Background(), pr, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res != (Result{Posted: 2, OutsideDiff: 1}) || len(s.Reviews) != 1 {
+		t.Fatalf("result %+v, %d reviews", res, len(s.Reviews))
+	}
+	rv := s.Reviews[0]
+	if rv.CommitID != pr.HeadSHA || rv.Event != "COMMENT" || len(rv.Comments) != 2 || rv.Comments[0].Path != "a.atf.yaml" || rv.Comments[0].Line != 3 {
+		t.Errorf("review %+v", rv)
+	}
+	if !strings.Contains(rv.Comments[0].Body, "`missing-identity`") || !strings.Contains(rv.Comments[0].Body, "docs/rules/missing-identity.md") {
+		t.Errorf("comment body %q", rv.Comments[0].Body)
+	}
+
+	// A re-run with the same findings posts nothing new.
+	res, err = r.Review(context.Background(), pr, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res != (Result{Kept: 2, OutsideDiff: 1}) || len(s.Reviews) != 1 {
+		t.Errorf("re-run: result %+v, %d reviews", res, len(s.Reviews))
+	}
+
+	// Once a finding is fixed, its comment says so, once.
+	res, err = r.Review(context.Background(), pr, fs[1:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res != (Result{Kept: 1, Resolved: 1, OutsideDiff: 1}) || len(s.Updated) != 1 {
+		t.Fatalf("after the fix: result %+v, %d updated", res, len(s.Updated))
+	}
+	for _, body := range s.Updated {
+		if !strings.HasPrefix(body, "No longer reported by atflint at 0123456.") || !strings.Contains(body, "no id") {
+			t.Errorf("updated body %q", body)
+		}
+	}
+	if res, _ = r.Review(context.Background(), pr, fs[1:]); res.Resolved != 0 {
+		t.Errorf("a resolved comment was resolved again: %+v", res)
+	}
+	for _, req := range s.Requests {
+		if strings.Contains(req, token) {
+			t.Errorf("the token is in a request line: %s", req)
+		}
+	}
+}
+
+func TestServerErrorsAreRetried(t *testing.T) {
+	s := fakegithub.New(token)
+	defer s.Close()
+	s.Files = []fakegithub.File{{Name: "a.atf.yaml", Status: "added", Patch: "@@ -0,0 +1 @@\n+x"}}
+	s.Failures = 2
+	res, err := newReviewer(t, s).Review(context.Background(), pr, []finding.Finding{at("a.atf.yaml", 1, "missing-identity", "no id")})
+	if err != nil || res.Posted != 1 {
+		t.Errorf("result %+v, err %v; two 502s should be retried", res, err)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	s := fakegithub.New(token)
+	defer s.Close()
+	s.RateLimited = true
+	_, err := newReviewer(t, s).Review(context.Background(), pr, nil)
+	if err == nil || !strings.Contains(err.Error(), "rate limit is used up (5000 requests an hour); it resets at 12:00 UTC") {
+		t.Errorf("rate limit: %v", err)
+	}
+	s.RateLimited = false
+	s.Failures = 10
+	_, err = newReviewer(t, s).Review(context.Background(), pr, nil)
+	if err == nil || !strings.Contains(err.Error(), "502") {
+		t.Errorf("server errors past the retries: %v", err)
+	}
+	s.Failures = 0
+	bad, err := New("ghs_wrong", Options{APIURL: s.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = bad.Review(context.Background(), pr, nil)
+	if err == nil || !strings.Contains(err.Error(), "401 Bad credentials; the token needs pull-requests: write") || strings.Contains(err.Error(), "ghs_wrong") {
+		t.Errorf("bad token: %v", err)
+	}
+	if _, err := New("", Options{}); err == nil || !strings.Contains(err.Error(), "GITHUB_TOKEN") {
+		t.Errorf("no token: %v", err)
+	}
+}
+
+func TestReadEvent(t *testing.T) {
+	dir := t.TempDir()
+	write := func(s string) string {
+		p := filepath.Join(dir, "event.json")
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	got, err := ReadEvent(write(`{"pull_request": {"number": 7, "head": {"sha": "abc"}}, "repository": {"full_name": "o/r"}}`))
+	if err != nil || got != (PullRequest{"o", "r", 7, "abc"}) {
+		t.Errorf("ReadEvent = %+v, %v", got, err)
+	}
+	for src, want := range map[string]string{
+		`{"pull_request": `:                                  "not valid JSON",
+		`{"ref": "refs/heads/main"}`:                         "not about a pull request",
+		`{"pull_request": {"number": 7}, "repository": {}}`: "lacks the repository",
+	} {
+		if _, err := ReadEvent(write(src)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ReadEvent(%s) = %v; want %q", src, err, want)
+		}
+	}
+	if _, err := ReadEvent(filepath.Join(dir, "missing.json")); err == nil {
+		t.Error("a missing event file is not an error")
+	}
+}
+
+func TestAddedLines(t *testing.T) {
+	patch := "@@ -1,4 +1,5 @@\n a\n-b\n+B\n+C\n c\n\\ No newline at end of file\n@@ -20,2 +21,3 @@ func x\n x\n+y\n z"
+	got := addedLines(patch)
+	if len(got) != 3 || !got[2] || !got[3] || !got[22] {
+		t.Errorf("addedLines = %v; want 2, 3 and 22", got)
+	}
+}

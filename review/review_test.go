@@ -145,8 +145,8 @@ func TestReadEvent(t *testing.T) {
 		t.Errorf("ReadEvent = %+v, %v", got, err)
 	}
 	for src, want := range map[string]string{
-		`{"pull_request": `:                                  "not valid JSON",
-		`{"ref": "refs/heads/main"}`:                         "not about a pull request",
+		`{"pull_request": `:                                 "not valid JSON",
+		`{"ref": "refs/heads/main"}`:                        "not about a pull request",
 		`{"pull_request": {"number": 7}, "repository": {}}`: "lacks the repository",
 	} {
 		if _, err := ReadEvent(write(src)); err == nil || !strings.Contains(err.Error(), want) {

@@ -43,7 +43,7 @@ var version string
 const usage = `atflint checks AI agents against the Agentic Trust Framework (ATF).
 
 Usage:
-  atflint check [flags] [PATH...]   check the manifests under PATH (default .)
+  atflint check [flags] [PATH...]   check the manifests and Go agent code under PATH (default .)
   atflint github-review [flags] [PATH...]
                                     check, and post the findings on a pull request's
                                     changed lines as one review (in GitHub Actions)
@@ -60,6 +60,7 @@ Flags of check:
                            above, or never (default: --min-severity; never with sarif)
   --level LEVEL            the level of agents that declare none
   --config FILE            configuration (default .atflint.yaml or .github/atflint.yaml)
+  --no-go                  do not run the Go analyzers on the Go packages under PATH
   --no-progress            never show progress, even on a terminal
 
 github-review takes the flags of check but --format and --no-progress,
@@ -118,6 +119,7 @@ func Version() string {
 // runFlags are the flags check and github-review share.
 type runFlags struct {
 	minSev, failOn, level, config *string
+	noGo                          *bool
 }
 
 func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
@@ -126,6 +128,7 @@ func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 		failOn: fl.String("fail-on", failOn, ""),
 		level:  fl.String("level", "", ""),
 		config: fl.String("config", "", ""),
+		noGo:   fl.Bool("no-go", false, ""),
 	}
 }
 
@@ -165,7 +168,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}
-	opt := lint.Options{Level: cfg.Level, Progress: progress}
+	opt := lint.Options{Level: cfg.Level, Progress: progress, Go: !*rf.noGo}
 	if *rf.level != "" {
 		if opt.Level, ok = atf.ParseLevel(*rf.level); !ok {
 			return nil, usageError(stderr, fmt.Errorf("--level %q: want intern, junior, senior or principal", *rf.level))
@@ -242,7 +245,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return ExitInternal
 	}
 	if *format == "text" {
-		fmt.Fprintf(stderr, "atflint: %s\n", summary(o.res.Files, o.shown))
+		fmt.Fprintf(stderr, "atflint: %s\n", summary(o.res.Files, o.res.Packages, o.shown))
 	}
 	return o.exitCode(stderr)
 }
@@ -303,13 +306,13 @@ func writeSARIF(stdout, stderr io.Writer, fs []finding.Finding, cfg *filter.Conf
 	return err
 }
 
-func summary(files int, fs []finding.Finding) string {
-	noun := "files"
-	if files == 1 {
-		noun = "file"
+func summary(files, packages int, fs []finding.Finding) string {
+	checked := plural(files, "file")
+	if packages > 0 {
+		checked += " and " + plural(packages, "Go package")
 	}
 	if len(fs) == 0 {
-		return fmt.Sprintf("%d %s checked, no findings", files, noun)
+		return checked + " checked, no findings"
 	}
 	var counts [finding.Error + 1]int
 	for _, f := range fs {
@@ -321,7 +324,7 @@ func summary(files int, fs []finding.Finding) string {
 			parts = append(parts, plural(n, sev.String()))
 		}
 	}
-	return fmt.Sprintf("%d %s checked, %s", files, noun, strings.Join(parts, ", "))
+	return checked + " checked, " + strings.Join(parts, ", ")
 }
 
 func plural(n int, word string) string {

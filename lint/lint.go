@@ -1,6 +1,7 @@
 // Package lint is the linter: it finds the files under the paths it is
 // given, loads each with its loader, runs every rule on it in parallel,
-// then the rules across files, and returns the findings in a stable order.
+// then the rules across files, runs the Go analyzers on the Go packages,
+// and returns the findings in a stable order.
 package lint
 
 import (
@@ -46,12 +47,16 @@ type Options struct {
 	// Level is the level of agents that declare none; 0 leaves them
 	// without, and the rules that need a level skip them.
 	Level atf.Level
+	// Go runs the Go analyzers on the packages under the paths that are
+	// in a Go module.
+	Go bool
 }
 
 // Result is what a run found.
 type Result struct {
 	Findings []finding.Finding
 	Files    int // files checked
+	Packages int // Go packages analyzed
 	// Errors are what kept the run from checking something: a directory
 	// it could not list, a file a rule crashed on. The run goes on past them.
 	Errors []error
@@ -70,15 +75,15 @@ func Run(paths []string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("base directory: %w", err)
 	}
 	res := &Result{}
-	paths, err = collect(paths, res)
+	found, err := collect(paths, res)
 	if err != nil {
 		return nil, err
 	}
 	// Files are checked and compared in the order of the paths findings
 	// show, so the first of two duplicates is the same on every machine.
 	type input struct{ path, display string }
-	files := make([]input, len(paths))
-	for i, p := range paths {
+	files := make([]input, len(found))
+	for i, p := range found {
 		files[i] = input{p, displayPath(base, p)}
 	}
 	slices.SortFunc(files, func(a, b input) int { return strings.Compare(a.display, b.display) })
@@ -123,6 +128,9 @@ func Run(paths []string, opt Options) (*Result, error) {
 		}
 	}
 	res.Findings = append(res.Findings, rules.CheckUnique(keys)...)
+	if opt.Go {
+		res.Findings = append(res.Findings, checkGo(goRoots(paths), base, res)...)
+	}
 	for i := range res.Findings {
 		res.Findings[i].Message = clip(res.Findings[i].Message)
 	}

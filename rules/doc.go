@@ -63,7 +63,11 @@ func (d Doc) Markdown() string {
 			if f.Name != "" {
 				fmt.Fprintf(&b, "\n`%s`:\n", f.Name)
 			}
-			fmt.Fprintf(&b, "\n```yaml\n%s```\n", f.Text)
+			lang := d.Lang
+			if lang == "" {
+				lang = "yaml"
+			}
+			fmt.Fprintf(&b, "\n```%s\n%s```\n", lang, f.Text)
 		}
 	}
 	b.WriteString("\n---\nATF requirement ids and keywords: " + atf.Credit + ".\n")

@@ -26,6 +26,9 @@ func TestDocExamples(t *testing.T) {
 					t.Errorf("unknown ATF requirement %q", id)
 				}
 			}
+			if r.Lang == "go" {
+				return // Go examples are checked with the analyzers' testdata
+			}
 			if n := countRule(t, r.ID, r.Bad); n == 0 {
 				t.Errorf("the bad example does not make %s report", r.ID)
 			}

@@ -12,14 +12,20 @@ func init() {
 			ID:       "level-mismatch",
 			Title:    "The agent can do more than its ATF level allows",
 			Severity: finding.Error,
-			ATF:      []string{"S-1", "S-2", "R-5"},
+			ATF:      []string{"S-2", "S-1", "R-5"},
 			Rationale: `An ATF level is a promise about autonomy. An intern agent observes and
 reports: it may not write, delete, execute, send or spend, and may not read
 secrets. And an agent in trouble must fall back to a lower level (R-5), so a
 fallback level that is not below the agent's own level is no way down.
 
 Remove the side effect, or promote the agent through the ATF gates and raise
-its level; set ` + "`incident.degradation.fallbackLevel`" + ` below ` + "`agent.level`" + `.`,
+its level; set ` + "`incident.degradation.fallbackLevel`" + ` below ` + "`agent.level`" + `.
+
+In Go code (the ` + "`levelmismatch`" + ` analyzer), a tool handler of an intern agent
+that writes, deletes, executes, sends or reads secrets is reported at the
+call, and so is a maturity level written in Go (` + "`Level: \"senior\"`" + `): ATF calls
+a level set in application code an anti-pattern, since the code can then
+promote itself.`,
 			Bad: `atf: "0.9"
 agent:
   id: urn:acme:agent:triage

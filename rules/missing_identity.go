@@ -20,7 +20,12 @@ func init() {
 level: without it, no log line, approval or revocation can be tied to the
 agent. A name is not an id. ` + "`agent.id`" + ` must be a URN (urn:acme:agent:triage), a
 UUID URN (urn:uuid:...), a SPIFFE ID (spiffe://trust-domain/path), a DID
-(did:method:...) or an https URL, so that it is unique beyond one repository.`,
+(did:method:...) or an https URL, so that it is unique beyond one repository.
+
+In Go code (the ` + "`missingidentity`" + ` analyzer), an MCP server or agent built with an
+empty name is reported (` + "`mcp.NewServer`" + `, mcp-go's ` + "`NewMCPServer`" + `, Eino's and ADK's
+agent configs), and so is a package that registers tools with no ATF manifest
+in its directory or above.`,
 			Bad: `atf: "0.9"
 agent:
   id: triage-bot

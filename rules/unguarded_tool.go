@@ -18,7 +18,17 @@ grows with the agent's autonomy. At junior, a human approves every side effect
 (` + "`approval: required`" + `). At senior, the agent acts and a human is told
 (` + "`approval: notify`" + ` at least). At principal, the agent acts alone, so each such
 tool must carry its boundaries: the resources it may touch and its limits.
-Intern agents may have no side effects at all (see ` + "`level-mismatch`" + `).`,
+Intern agents may have no side effects at all (see ` + "`level-mismatch`" + `).
+
+In Go code (the ` + "`unguardedtool`" + ` analyzer), a tool handler that reaches a side
+effect, through any number of calls and packages, is reported when no guard
+decides first whether it happens, where the tool's manifest entry says
+` + "`approval: required`" + `, the level is intern or junior, or there is no manifest. A
+guard is a human-approval or authorization decision the side effect depends
+on: an MCP elicitation whose answer is checked, a Genkit or Eino interrupt,
+ADK confirmation, or an approve, authorize, confirm or allowlist check whose
+result an ` + "`if`" + ` tests first. MCP annotations such as ` + "`readOnlyHint`" + ` are claims,
+not guards: a tool annotated read-only whose code writes is reported.`,
 			Bad: `atf: "0.9"
 agent:
   id: urn:acme:agent:refunds

@@ -23,11 +23,16 @@ var order = [][]string{
 	{"loader"},
 	{"finding"},
 	{"rules"},
+	{"analyzers/internal/agentapi", "analyzers/internal/sinks", "analyzers/internal/analysisdoc"},
+	{"analyzers/internal/guard"},
+	{"analyzers/agent"},
+	{"analyzers/levelmismatch", "analyzers/missingidentity", "analyzers/undeclaredcapability", "analyzers/unguardedtool"},
+	{"analyzers/suite"},
 	{"lint"},
 	{"filter"},
 	{"output", "sarif", "review"},
 	{"cli"},
-	{"cmd/atflint", "bench/floor", "bench/genmanifests", "bench/measure"},
+	{"cmd/atflint", "cmd/atfvet", "bench/floor", "bench/genmanifests", "bench/measure", "bench/counttools"},
 }
 
 func TestLayers(t *testing.T) {
@@ -42,8 +47,13 @@ func TestLayers(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
-			return filepath.SkipDir
+		if d.IsDir() && path != root {
+			if d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir // another module: the examples
+			}
 		}
 		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return nil

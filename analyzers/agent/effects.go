@@ -1,0 +1,221 @@
+package agent
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/atflint/atflint/analyzers/internal/guard"
+	"github.com/atflint/atflint/analyzers/internal/sinks"
+)
+
+// An Effect is a capability some code reaches, through one call in this
+// package: the sink itself, or a call of a function that reaches it.
+type Effect struct {
+	Capability string
+	SideEffect bool
+	Guarded    bool      // every way there passes a guard
+	Pos, End   token.Pos // the call in this package
+	Via        string    // the calls that lead to the sink: "cleanup → os.RemoveAll"
+}
+
+// Reaches is the fact exported for a function that reaches capabilities,
+// so that code in other packages calling it knows what it does.
+type Reaches struct {
+	Effects []FactEffect
+}
+
+// FactEffect is an Effect without positions, which do not cross packages.
+type FactEffect struct {
+	Capability string
+	SideEffect bool
+	Guarded    bool
+	Via        string
+}
+
+func (*Reaches) AFact() {}
+
+func (r *Reaches) String() string {
+	parts := make([]string, len(r.Effects))
+	for i, e := range r.Effects {
+		parts[i] = e.Capability
+		if e.Guarded {
+			parts[i] += "(guarded)"
+		}
+	}
+	return "reaches " + strings.Join(parts, ", ")
+}
+
+// effects computes what the functions of a package reach, to a fixpoint
+// over the calls between them, and exports a fact for each function that
+// reaches something.
+type effects struct {
+	pass  *analysis.Pass
+	decls map[*types.Func]*ast.FuncDecl
+	memo  map[*types.Func][]Effect
+}
+
+func newEffects(pass *analysis.Pass) *effects {
+	e := &effects{pass: pass, decls: map[*types.Func]*ast.FuncDecl{}, memo: map[*types.Func][]Effect{}}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					e.decls[fn] = fd
+				}
+			}
+		}
+	}
+	// A function reaches what its body reaches, and what the functions
+	// it calls reach; go round until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		for fn, fd := range e.decls {
+			next := e.body(fd.Body, guard.Scan(pass.TypesInfo, fd.Body))
+			if !sameEffects(next, e.memo[fn]) {
+				e.memo[fn] = next
+				changed = true
+			}
+		}
+	}
+	for fn, effs := range e.memo {
+		if len(effs) > 0 {
+			fact := &Reaches{}
+			for _, ef := range effs {
+				fact.Effects = append(fact.Effects, FactEffect{ef.Capability, ef.SideEffect, ef.Guarded, ef.Via})
+			}
+			pass.ExportObjectFact(fn, fact)
+		}
+	}
+	return e
+}
+
+// body returns what the calls under n reach, one effect per capability:
+// the first that is not guarded, else the first.
+func (e *effects) body(n ast.Node, scope *guard.Scope) []Effect {
+	byCap := map[string]Effect{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		call, ok := x.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, ef := range e.call(call, scope.Guarded(call)) {
+			old, seen := byCap[ef.Capability]
+			if !seen || old.Guarded && !ef.Guarded || old.Guarded == ef.Guarded && ef.Pos < old.Pos {
+				if seen && old.SideEffect {
+					ef.SideEffect = true
+				}
+				byCap[ef.Capability] = ef
+			} else if ef.SideEffect && !old.SideEffect && old.Guarded == ef.Guarded {
+				old.SideEffect = true
+				byCap[ef.Capability] = old
+			}
+		}
+		return true
+	})
+	out := make([]Effect, 0, len(byCap))
+	for _, ef := range byCap {
+		out = append(out, ef)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Pos != out[j].Pos {
+			return out[i].Pos < out[j].Pos
+		}
+		return out[i].Capability < out[j].Capability
+	})
+	return out
+}
+
+// call returns what one call reaches.
+func (e *effects) call(call *ast.CallExpr, guarded bool) []Effect {
+	fn, ok := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	at := func(capability string, sideEffect, g bool, via string) Effect {
+		return Effect{capability, sideEffect, guarded || g, call.Pos(), call.End(), via}
+	}
+	if s, ok := sinks.Of(fn, func(i int) constant.Value { return e.constArg(call, i) }); ok {
+		return []Effect{at(s.Capability, s.SideEffect, false, shortName(fn))}
+	}
+	if effs, ok := e.memo[fn]; ok {
+		out := make([]Effect, len(effs))
+		for i, ef := range effs {
+			out[i] = at(ef.Capability, ef.SideEffect, ef.Guarded, shortName(fn)+" → "+ef.Via)
+		}
+		return out
+	}
+	var fact Reaches
+	if fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && e.pass.ImportObjectFact(fn.Origin(), &fact) {
+		out := make([]Effect, len(fact.Effects))
+		for i, ef := range fact.Effects {
+			out[i] = at(ef.Capability, ef.SideEffect, ef.Guarded, shortName(fn)+" → "+ef.Via)
+		}
+		return out
+	}
+	return nil
+}
+
+// function returns what a function reaches, whatever package it is in.
+func (e *effects) function(fn *types.Func, at ast.Expr) []Effect {
+	fn = fn.Origin()
+	if effs, ok := e.memo[fn]; ok {
+		return effs
+	}
+	var fact Reaches
+	if fn.Pkg() != e.pass.Pkg && e.pass.ImportObjectFact(fn, &fact) {
+		out := make([]Effect, len(fact.Effects))
+		for i, ef := range fact.Effects {
+			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guarded, at.Pos(), at.End(), shortName(fn) + " → " + ef.Via}
+		}
+		return out
+	}
+	return nil
+}
+
+func (e *effects) constArg(call *ast.CallExpr, i int) constant.Value {
+	if i >= len(call.Args) {
+		return nil
+	}
+	return e.pass.TypesInfo.Types[call.Args[i]].Value
+}
+
+// shortName writes pkg.Func or pkg.Type.Method.
+func shortName(fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// sameEffects compares all but the Via of effects: a recursive function
+// would otherwise lengthen its Via on every round.
+func sameEffects(a, b []Effect) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		x.Via, y.Via = "", ""
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

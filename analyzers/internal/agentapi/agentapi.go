@@ -1,0 +1,181 @@
+// Package agentapi knows the Go agent frameworks' APIs: the calls that
+// register a tool and where their handler and name are, the interfaces a
+// tool type implements, the calls that build a server or agent with a
+// name, and the frameworks' own human-in-the-loop primitives. Everything
+// is matched by the full name of the resolved function or type, never by
+// an identifier's spelling.
+package agentapi
+
+// A Registrar is a call that registers a tool.
+type Registrar struct {
+	Framework string
+	// Handler is the index of the handler argument; -1 when the call
+	// takes server.ServerTool values that each carry a handler.
+	Handler int
+	// Name is the index of the argument that names the tool: a string, a
+	// call of a tool constructor, or a struct (or pointer to one) with a
+	// Name field.
+	Name int
+	// Confirm names the field of the Name argument's struct that makes
+	// the framework ask a person before each call (ADK).
+	Confirm []string
+}
+
+const (
+	goSDK      = "github.com/modelcontextprotocol/go-sdk/mcp"
+	mcpGoSrv   = "github.com/mark3labs/mcp-go/server"
+	mcpGo      = "github.com/mark3labs/mcp-go/mcp"
+	genkit     = "github.com/firebase/genkit/go/genkit"
+	genkitAI   = "github.com/firebase/genkit/go/ai"
+	einoUtils  = "github.com/cloudwego/eino/components/tool/utils"
+	einoTool   = "github.com/cloudwego/eino/components/tool"
+	toolrunner = "github.com/anthropics/anthropic-sdk-go/toolrunner"
+	adkFT      = "google.golang.org/adk/tool/functiontool"
+	adkFT2     = "google.golang.org/adk/v2/tool/functiontool"
+)
+
+// Registrars are the tool-registering calls, by the full name of the
+// (generic origin of the) function.
+var Registrars = map[string]Registrar{
+	goSDK + ".AddTool":                              {Framework: "go-sdk", Handler: 2, Name: 1},
+	"(*" + goSDK + ".Server).AddTool":               {Framework: "go-sdk", Handler: 1, Name: 0},
+	"(*" + mcpGoSrv + ".MCPServer).AddTool":         {Framework: "mcp-go", Handler: 1, Name: 0},
+	"(*" + mcpGoSrv + ".MCPServer).AddTaskTool":     {Framework: "mcp-go", Handler: 1, Name: 0},
+	"(*" + mcpGoSrv + ".MCPServer).AddSessionTool":  {Framework: "mcp-go", Handler: 2, Name: 1},
+	"(*" + mcpGoSrv + ".MCPServer).AddTools":        {Framework: "mcp-go", Handler: -1, Name: -1},
+	"(*" + mcpGoSrv + ".MCPServer).SetTools":        {Framework: "mcp-go", Handler: -1, Name: -1},
+	"(*" + mcpGoSrv + ".MCPServer).AddSessionTools": {Framework: "mcp-go", Handler: -1, Name: -1},
+	genkit + ".DefineTool":                          {Framework: "genkit", Handler: 3, Name: 1},
+	genkit + ".DefineMultipartTool":                 {Framework: "genkit", Handler: 3, Name: 1},
+	genkit + ".DefineToolWithInputSchema":           {Framework: "genkit", Handler: 4, Name: 1},
+	genkitAI + ".NewTool":                           {Framework: "genkit", Handler: 2, Name: 0},
+	genkitAI + ".NewMultipartTool":                  {Framework: "genkit", Handler: 2, Name: 0},
+	genkitAI + ".DefineTool":                        {Framework: "genkit", Handler: 3, Name: 1},
+	einoUtils + ".InferTool":                        {Framework: "eino", Handler: 2, Name: 0},
+	einoUtils + ".InferOptionableTool":              {Framework: "eino", Handler: 2, Name: 0},
+	einoUtils + ".InferStreamTool":                  {Framework: "eino", Handler: 2, Name: 0},
+	einoUtils + ".InferEnhancedTool":                {Framework: "eino", Handler: 2, Name: 0},
+	einoUtils + ".InferEnhancedStreamTool":          {Framework: "eino", Handler: 2, Name: 0},
+	einoUtils + ".NewTool":                          {Framework: "eino", Handler: 1, Name: 0},
+	einoUtils + ".NewStreamTool":                    {Framework: "eino", Handler: 1, Name: 0},
+	einoUtils + ".NewEnhancedTool":                  {Framework: "eino", Handler: 1, Name: 0},
+	einoUtils + ".NewEnhancedStreamTool":            {Framework: "eino", Handler: 1, Name: 0},
+	toolrunner + ".NewBetaToolFromJSONSchema":       {Framework: "anthropic", Handler: 2, Name: 0},
+	toolrunner + ".NewBetaToolFromBytes":            {Framework: "anthropic", Handler: 3, Name: 0},
+	toolrunner + ".NewBetaTool":                     {Framework: "anthropic", Handler: 3, Name: 0},
+	adkFT + ".New":                                  {Framework: "adk", Handler: 1, Name: 0, Confirm: []string{"RequireConfirmation", "RequireConfirmationProvider"}},
+	adkFT + ".NewStreaming":                         {Framework: "adk", Handler: 1, Name: 0, Confirm: []string{"RequireConfirmation", "RequireConfirmationProvider"}},
+	adkFT2 + ".New":                                 {Framework: "adk", Handler: 1, Name: 0, Confirm: []string{"RequireConfirmation", "RequireConfirmationProvider"}},
+	adkFT2 + ".NewStreaming":                        {Framework: "adk", Handler: 1, Name: 0, Confirm: []string{"RequireConfirmation", "RequireConfirmationProvider"}},
+}
+
+// HandlerWrappers wrap a handler in another; the handler is their first
+// argument.
+var HandlerWrappers = map[string]bool{
+	mcpGo + ".NewTypedToolHandler":      true,
+	mcpGo + ".NewStructuredToolHandler": true,
+}
+
+// ToolConstructors build a tool value whose first argument is its name.
+var ToolConstructors = map[string]bool{
+	mcpGo + ".NewTool":              true,
+	mcpGo + ".NewToolWithRawSchema": true,
+}
+
+// ServerToolType is mcp-go's pair of a tool and its handler.
+const ServerToolType = mcpGoSrv + ".ServerTool"
+
+// A ToolInterface is an interface whose implementations are tools: the
+// handler is Method, and NameMethod or InfoMethod gives the name.
+type ToolInterface struct {
+	Framework  string
+	Interface  string // full name of the interface type
+	Method     string
+	NameMethod string // returns the name as a string
+	InfoMethod string // returns a struct literal with a Name field
+}
+
+// ToolInterfaces are the interfaces of tool types.
+var ToolInterfaces = []ToolInterface{
+	{Framework: "langchaingo", Interface: "github.com/tmc/langchaingo/tools.Tool", Method: "Call", NameMethod: "Name"},
+	{Framework: "eino", Interface: einoTool + ".InvokableTool", Method: "InvokableRun", InfoMethod: "Info"},
+	{Framework: "eino", Interface: einoTool + ".StreamableTool", Method: "StreamableRun", InfoMethod: "Info"},
+	{Framework: "eino", Interface: einoTool + ".EnhancedInvokableTool", Method: "InvokableRun", InfoMethod: "Info"},
+	{Framework: "anthropic", Interface: "github.com/anthropics/anthropic-sdk-go.BetaTool", Method: "Execute", NameMethod: "Name"},
+}
+
+// A Declaration is a struct type that declares a tool to a model API by
+// name, for code that then dispatches on the name of the tool called.
+type Declaration struct {
+	Framework string
+	Type      string // full name of the struct type, with a Name field
+}
+
+// Declarations are the tool declarations of the model APIs.
+var Declarations = []Declaration{
+	// openai.FunctionDefinitionParam is an alias of the shared package's.
+	{Framework: "openai", Type: "github.com/openai/openai-go/v3/shared.FunctionDefinitionParam"},
+	{Framework: "openai", Type: "github.com/openai/openai-go/v2/shared.FunctionDefinitionParam"},
+	{Framework: "openai", Type: "github.com/openai/openai-go/shared.FunctionDefinitionParam"},
+	{Framework: "openai", Type: "github.com/openai/openai-go/v3/responses.FunctionToolParam"},
+	{Framework: "anthropic", Type: "github.com/anthropics/anthropic-sdk-go.ToolParam"},
+}
+
+// DispatchPackages are the packages whose types carry the name of the
+// tool a model called (tc.Function.Name, toolUse.Name).
+var DispatchPackages = []string{
+	"github.com/openai/openai-go/v3", "github.com/openai/openai-go/v2", "github.com/openai/openai-go",
+	"github.com/openai/openai-go/v3/responses", "github.com/anthropics/anthropic-sdk-go",
+}
+
+// An Identity is a call that builds a server or an agent, whose name is
+// the agent's identity in code.
+type Identity struct {
+	Framework string
+	// Name is the index of the argument that names it: a string, or a
+	// struct (or pointer to one) with a Name field. A nil struct counts
+	// as no name.
+	Name int
+	What string
+}
+
+// Identities are the server and agent constructors.
+var Identities = map[string]Identity{
+	goSDK + ".NewServer":                              {Framework: "go-sdk", Name: 0, What: "MCP server"},
+	mcpGoSrv + ".NewMCPServer":                        {Framework: "mcp-go", Name: 0, What: "MCP server"},
+	"github.com/cloudwego/eino/adk.NewChatModelAgent": {Framework: "eino", Name: 1, What: "agent"},
+	"google.golang.org/adk/agent/llmagent.New":        {Framework: "adk", Name: 0, What: "agent"},
+	"google.golang.org/adk/v2/agent/llmagent.New":     {Framework: "adk", Name: 0, What: "agent"},
+	"github.com/firebase/genkit/go/genkit.DefineFlow": {Framework: "genkit", Name: 1, What: "flow"},
+}
+
+// Elicitation asks a person through the client; the guard is on the
+// answer's Action.
+var Elicitation = map[string]bool{
+	"(*" + goSDK + ".ServerSession).Elicit":            true,
+	"(*" + mcpGoSrv + ".MCPServer).RequestElicitation": true,
+}
+
+// Interrupts stop a tool until a person resumes or confirms it: Genkit
+// and Eino interrupts, ADK confirmation.
+var Interrupts = map[string]bool{
+	"(*" + genkitAI + ".ToolContext).Interrupt":                     true,
+	genkitAI + ".InterruptWith":                                     true,
+	"(*" + genkitAI + ".ToolContext).IsResumed":                     true,
+	einoTool + ".Interrupt":                                         true,
+	einoTool + ".StatefulInterrupt":                                 true,
+	einoTool + ".GetResumeContext":                                  true,
+	einoTool + ".GetInterruptState":                                 true,
+	"(google.golang.org/adk/agent.ToolContext).RequestConfirmation": true,
+	"(google.golang.org/adk/agent.ToolContext).ToolConfirmation":    true,
+	"(google.golang.org/adk/v2/agent.Context).RequestConfirmation":  true,
+	"(google.golang.org/adk/v2/agent.Context).ToolConfirmation":     true,
+}
+
+// FrameworkPrefixes are the import paths that mark a package as agent
+// code; a package that imports none of them registers no tool.
+var FrameworkPrefixes = []string{
+	"github.com/modelcontextprotocol/go-sdk", "github.com/mark3labs/mcp-go", "github.com/firebase/genkit/go",
+	"github.com/cloudwego/eino", "github.com/tmc/langchaingo", "github.com/openai/openai-go",
+	"github.com/anthropics/anthropic-sdk-go", "google.golang.org/adk",
+}

@@ -1,0 +1,211 @@
+// Package sinks maps calls to the capabilities of the ATF manifest
+// contract: the standard library and common clients, by the full name of
+// the resolved function, with the arguments that refine it (the flags of
+// os.OpenFile, the variable name of os.Getenv, the verb of a SQL
+// statement).
+package sinks
+
+import (
+	"go/constant"
+	"go/types"
+	"regexp"
+	"strings"
+)
+
+// A Sink is what one call does.
+type Sink struct {
+	Capability string // a capability name of the manifest contract
+	SideEffect bool   // it changes something outside the agent
+}
+
+// sink kinds: a plain capability, or one refined by an argument.
+type kind uint8
+
+const (
+	plain kind = iota
+	openFile
+	getenv
+	sqlQuery
+	sqlExec
+)
+
+type entry struct {
+	kind kind
+	sink Sink
+	arg  int // the argument that refines the sink
+}
+
+var (
+	execSink    = entry{sink: Sink{"exec", true}}
+	evalSink    = entry{sink: Sink{"code.eval", true}}
+	netRead     = entry{sink: Sink{"net.outbound", false}}
+	netSend     = entry{sink: Sink{"net.outbound", true}}
+	listen      = entry{sink: Sink{"net.listen", false}}
+	fsRead      = entry{sink: Sink{"fs.read", false}}
+	fsWrite     = entry{sink: Sink{"fs.write", true}}
+	fsDelete    = entry{sink: Sink{"fs.delete", true}}
+	dbRead      = entry{sink: Sink{"db.read", false}}
+	dbWrite     = entry{sink: Sink{"db.write", true}}
+	delegate    = entry{sink: Sink{"agent.delegate", true}}
+	allEnv      = entry{sink: Sink{"secrets.read", false}}
+	query0      = entry{kind: sqlQuery, arg: 0}
+	query1      = entry{kind: sqlQuery, arg: 1}
+	exec0       = entry{kind: sqlExec, arg: 0}
+	exec1       = entry{kind: sqlExec, arg: 1}
+	envVar      = entry{kind: getenv, arg: 0}
+	openFileArg = entry{kind: openFile, arg: 1}
+)
+
+// byName holds the sinks matched by full function name.
+var byName = map[string]entry{
+	"os/exec.Command": execSink, "os/exec.CommandContext": execSink,
+	"os.StartProcess": execSink, "syscall.Exec": execSink, "syscall.ForkExec": execSink,
+	"syscall.StartProcess": execSink, "golang.org/x/sys/unix.Exec": execSink,
+	"plugin.Open": evalSink,
+
+	"net/http.Get": netRead, "net/http.Head": netRead, "net/http.Post": netSend, "net/http.PostForm": netSend,
+	"(*net/http.Client).Get": netRead, "(*net/http.Client).Head": netRead, "(*net/http.Client).Do": netSend,
+	"(*net/http.Client).Post": netSend, "(*net/http.Client).PostForm": netSend,
+	"(*net/http.Transport).RoundTrip": netSend,
+	"net.Dial":                        netSend, "net.DialTimeout": netSend, "net.DialTCP": netSend, "net.DialUDP": netSend,
+	"net.DialIP": netSend, "net.DialUnix": netSend, "(*net.Dialer).Dial": netSend, "(*net.Dialer).DialContext": netSend,
+	"crypto/tls.Dial": netSend, "(*crypto/tls.Dialer).DialContext": netSend, "net/smtp.SendMail": netSend,
+	"net/rpc.Dial": netSend, "net/rpc.DialHTTP": netSend,
+
+	"net.Listen": listen, "net.ListenPacket": listen, "net/http.ListenAndServe": listen,
+	"net/http.ListenAndServeTLS": listen, "(*net/http.Server).ListenAndServe": listen,
+	"(*net/http.Server).ListenAndServeTLS": listen,
+
+	"os.Open": fsRead, "os.ReadFile": fsRead, "os.ReadDir": fsRead, "io/ioutil.ReadFile": fsRead,
+	"io/ioutil.ReadDir": fsRead, "path/filepath.Walk": fsRead, "path/filepath.WalkDir": fsRead,
+	"os.OpenFile": openFileArg,
+	"os.Create":   fsWrite, "os.WriteFile": fsWrite, "os.Mkdir": fsWrite, "os.MkdirAll": fsWrite,
+	"os.MkdirTemp": fsWrite, "os.CreateTemp": fsWrite, "os.Rename": fsWrite, "os.Link": fsWrite,
+	"os.Symlink": fsWrite, "os.Truncate": fsWrite, "os.Chmod": fsWrite, "os.Chown": fsWrite,
+	"os.CopyFS": fsWrite, "io/ioutil.WriteFile": fsWrite,
+	"os.Remove": fsDelete, "os.RemoveAll": fsDelete, "syscall.Unlink": fsDelete, "syscall.Rmdir": fsDelete,
+	"(*os.Root).Remove": fsDelete, "(*os.Root).RemoveAll": fsDelete,
+	"(*os.Root).Create": fsWrite, "(*os.Root).WriteFile": fsWrite, "(*os.Root).Mkdir": fsWrite,
+
+	"os.Getenv": envVar, "os.LookupEnv": envVar, "syscall.Getenv": envVar,
+	"os.Environ": allEnv, "syscall.Environ": allEnv,
+
+	"(*database/sql.DB).Query": query0, "(*database/sql.DB).QueryRow": query0,
+	"(*database/sql.DB).QueryContext": query1, "(*database/sql.DB).QueryRowContext": query1,
+	"(*database/sql.Tx).Query": query0, "(*database/sql.Tx).QueryRow": query0,
+	"(*database/sql.Tx).QueryContext": query1, "(*database/sql.Tx).QueryRowContext": query1,
+	"(*database/sql.Conn).QueryContext": query1, "(*database/sql.Conn).QueryRowContext": query1,
+	"(*database/sql.DB).Exec": exec0, "(*database/sql.DB).ExecContext": exec1,
+	"(*database/sql.Tx).Exec": exec0, "(*database/sql.Tx).ExecContext": exec1,
+	"(*database/sql.Conn).ExecContext": exec1,
+	"(*database/sql.Stmt).Exec":        dbWrite, "(*database/sql.Stmt).ExecContext": dbWrite,
+	"(*database/sql.Stmt).Query": dbRead, "(*database/sql.Stmt).QueryContext": dbRead,
+
+	"(*github.com/jackc/pgx/v5.Conn).Query": query1, "(*github.com/jackc/pgx/v5.Conn).QueryRow": query1,
+	"(*github.com/jackc/pgx/v5.Conn).Exec":          exec1,
+	"(*github.com/jackc/pgx/v5/pgxpool.Pool).Query": query1, "(*github.com/jackc/pgx/v5/pgxpool.Pool).QueryRow": query1,
+	"(*github.com/jackc/pgx/v5/pgxpool.Pool).Exec": exec1,
+
+	"(*github.com/modelcontextprotocol/go-sdk/mcp.ClientSession).CallTool": delegate,
+	"(*github.com/mark3labs/mcp-go/client.Client).CallTool":                delegate,
+}
+
+// redisWrites and redisReads are go-redis commands; go-redis declares them
+// on an unexported type, so they are matched by package and method name.
+var (
+	redisPackages = []string{"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8"}
+	redisWrites   = map[string]bool{"Set": true, "SetNX": true, "SetEx": true, "Del": true, "HSet": true, "HDel": true, "Expire": true, "FlushAll": true, "FlushDB": true, "LPush": true, "RPush": true, "SAdd": true, "ZAdd": true, "Incr": true, "Publish": true}
+	redisReads    = map[string]bool{"Get": true, "MGet": true, "HGet": true, "HGetAll": true, "Keys": true, "Scan": true, "LRange": true, "SMembers": true, "Exists": true}
+)
+
+// secretName matches environment variables that hold secrets.
+var secretName = regexp.MustCompile(`(?i)(TOKEN|SECRET|PASS(WORD|WD)?|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|AUTH|DSN|DATABASE_URL|CONN(ECTION)?_?STR)`)
+
+// Of returns what a call of fn does, given a way to read its arguments'
+// constant values, if it is a known sink.
+func Of(fn *types.Func, constArg func(i int) constant.Value) (Sink, bool) {
+	e, ok := byName[fn.FullName()]
+	if !ok {
+		return redis(fn)
+	}
+	switch e.kind {
+	case openFile:
+		// Read-only flags read; anything else, or flags not known, writes.
+		if v := constArg(e.arg); v != nil && v.Kind() == constant.Int {
+			if flags, ok := constant.Int64Val(v); ok && flags&writeFlags(fn.Pkg()) == 0 {
+				return Sink{"fs.read", false}, true
+			}
+		}
+		return Sink{"fs.write", true}, true
+	case getenv:
+		if v := constArg(e.arg); v != nil && v.Kind() == constant.String && !secretName.MatchString(constant.StringVal(v)) {
+			return Sink{"env.read", false}, true
+		}
+		return Sink{"secrets.read", false}, true
+	case sqlQuery, sqlExec:
+		write := e.kind == sqlExec
+		if v := constArg(e.arg); v != nil && v.Kind() == constant.String {
+			write = writesSQL(constant.StringVal(v))
+		}
+		if write {
+			return Sink{"db.write", true}, true
+		}
+		return Sink{"db.read", false}, true
+	}
+	return e.sink, true
+}
+
+// writeFlags are the os.OpenFile flags that write, with the values of the
+// platform the code is checked for.
+func writeFlags(os *types.Package) int64 {
+	var mask int64
+	for _, name := range []string{"O_WRONLY", "O_RDWR", "O_CREATE", "O_TRUNC", "O_APPEND"} {
+		if c, ok := os.Scope().Lookup(name).(*types.Const); ok {
+			if v, ok := constant.Int64Val(constant.ToInt(c.Val())); ok {
+				mask |= v
+			}
+		}
+	}
+	return mask
+}
+
+func redis(fn *types.Func) (Sink, bool) {
+	if fn.Pkg() == nil {
+		return Sink{}, false
+	}
+	path := fn.Pkg().Path()
+	for _, p := range redisPackages {
+		if path == p {
+			switch {
+			case redisWrites[fn.Name()]:
+				return Sink{"db.write", true}, true
+			case redisReads[fn.Name()]:
+				return Sink{"db.read", false}, true
+			}
+		}
+	}
+	return Sink{}, false
+}
+
+// writesSQL reports whether a statement changes data, by its first word.
+func writesSQL(stmt string) bool {
+	f := strings.Fields(strings.TrimLeft(stmt, " \t\n(;"))
+	if len(f) == 0 {
+		return true
+	}
+	switch strings.ToUpper(f[0]) {
+	case "SELECT", "SHOW", "EXPLAIN", "DESCRIBE", "WITH", "VALUES", "PRAGMA", "SET", "BEGIN", "COMMIT", "ROLLBACK":
+		return strings.Contains(strings.ToUpper(stmt), " RETURNING ")
+	}
+	return true
+}
+
+// SideEffect reports whether a capability changes something outside the
+// agent whatever the call. net.outbound depends on the call.
+func SideEffect(capability string) bool {
+	switch capability {
+	case "exec", "code.eval", "fs.write", "fs.delete", "db.write", "agent.delegate":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,15 @@
+// Package missingidentity defines an Analyzer that reports agent code with
+// no usable identity.
+//
+// # Analyzer missingidentity
+//
+// missingidentity: report servers and agents with no name, and tools with no manifest
+//
+// ATF I-1 asks for one identity per agent. In Go code it starts with the
+// name an MCP server or agent is built with (mcp.NewServer's
+// Implementation, mcp-go's NewMCPServer, Eino's and ADK's agent configs):
+// one built with an empty name, or none, is reported. And a package that
+// registers tools but has no ATF manifest in its directory or above has no
+// declared identity, owner or level: its first tool registration is
+// reported.
+package missingidentity

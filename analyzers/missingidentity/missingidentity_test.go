@@ -1,0 +1,15 @@
+package missingidentity_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/atflint/atflint/analyzers/missingidentity"
+)
+
+func Test(t *testing.T) {
+	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
+	analysistest.Run(t, testdata, missingidentity.Analyzer, "identity/servers", "identity/withmanifest")
+}

@@ -1,0 +1,20 @@
+// Package suite lists atflint's Go analyzers, for drivers: atflint check,
+// atfvet (go vet -vettool), golangci-lint module plugins, nogo.
+package suite
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/atflint/atflint/analyzers/levelmismatch"
+	"github.com/atflint/atflint/analyzers/missingidentity"
+	"github.com/atflint/atflint/analyzers/undeclaredcapability"
+	"github.com/atflint/atflint/analyzers/unguardedtool"
+)
+
+// Analyzers are the analyzers, one per rule, sorted by name.
+var Analyzers = []*analysis.Analyzer{
+	levelmismatch.Analyzer,
+	missingidentity.Analyzer,
+	undeclaredcapability.Analyzer,
+	unguardedtool.Analyzer,
+}

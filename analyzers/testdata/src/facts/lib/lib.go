@@ -1,0 +1,38 @@
+// Package lib's functions reach capabilities that code elsewhere uses.
+package lib
+
+import (
+	"net/http"
+	"os"
+)
+
+func Delete(path string) error { // want Delete:"reaches fs.delete"
+	return os.Remove(path)
+}
+
+func Approved(path string, approve func(string) bool) error { // want Approved:"reaches fs.delete\\(guarded\\)"
+	if !approve(path) {
+		return nil
+	}
+	return os.Remove(path)
+}
+
+// deleteAll reaches through Delete, in the same package.
+func deleteAll(paths []string) { // want deleteAll:"reaches fs.delete"
+	for _, p := range paths {
+		Delete(p)
+	}
+}
+
+func Fetch(url string) { // want Fetch:"reaches net.outbound"
+	http.Get(url)
+}
+
+func Recurse(n int) { // want Recurse:"reaches fs.write"
+	if n > 0 {
+		Recurse(n - 1)
+	}
+	os.WriteFile("x", nil, 0o600)
+}
+
+func Pure(a, b int) int { return a + b }

@@ -1,0 +1,16 @@
+package undeclaredcapability_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/atflint/atflint/analyzers/undeclaredcapability"
+)
+
+func Test(t *testing.T) {
+	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
+	analysistest.Run(t, testdata, undeclaredcapability.Analyzer,
+		"undeclared/eino", "undeclared/langchain", "undeclared/openai", "undeclared/anthropic", "undeclared/adk")
+}

@@ -1,0 +1,30 @@
+// Package unguardedtool defines an Analyzer that reports tools whose
+// handlers change something with no human approval or authorization check
+// before it.
+//
+// # Analyzer unguardedtool
+//
+// unguardedtool: report side-effecting tool handlers with no guard
+//
+// A tool registered with a Go agent framework (the MCP go-sdk, mcp-go,
+// Genkit, Eino, langchaingo, openai-go, anthropic-sdk-go, ADK) is reported
+// when its handler, directly or through other functions, in this package
+// or others, runs a command, writes or deletes files, writes a database,
+// sends over the network or delegates to another agent, and no guard
+// decides first whether that happens, where a guard is needed: the tool's
+// ATF manifest entry says approval: required, the agent's level is intern
+// or junior, or no manifest declares either.
+//
+// A guard is a human-approval or authorization decision the side effect
+// depends on: an MCP elicitation whose answer is checked, a Genkit or Eino
+// interrupt, ADK confirmation (RequireConfirmation, or RequestConfirmation
+// in the handler), or a call to an approve, authorize, confirm or allowlist
+// function whose result an if tests before the side effect. A decision
+// whose result is not tested guards nothing.
+//
+// MCP annotations are claims, not guards: a tool annotated read-only (or
+// not destructive) whose handler writes is reported whatever its level.
+//
+// The finding points at the side effect, with the registration as a
+// related position.
+package unguardedtool

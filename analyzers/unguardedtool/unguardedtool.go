@@ -1,0 +1,93 @@
+package unguardedtool
+
+import (
+	_ "embed"
+	"fmt"
+	"path/filepath"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/atflint/atflint/analyzers/agent"
+	"github.com/atflint/atflint/analyzers/internal/analysisdoc"
+	"github.com/atflint/atflint/atf"
+	"github.com/atflint/atflint/rules"
+)
+
+//go:embed doc.go
+var doc string
+
+// RuleID is the rule the analyzer's findings belong to.
+const RuleID = "unguarded-tool"
+
+// Analyzer reports side-effecting tool handlers with no guard.
+var Analyzer = &analysis.Analyzer{
+	Name:     "unguardedtool",
+	Doc:      analysisdoc.Get(doc, "unguardedtool"),
+	URL:      rules.Lookup(RuleID).URL(),
+	Requires: []*analysis.Analyzer{agent.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[agent.Analyzer].(*agent.Result)
+	for _, t := range res.Tools {
+		if t.ReadOnly != nil {
+			for _, e := range t.Effects {
+				if e.SideEffect {
+					pass.Report(analysis.Diagnostic{
+						Pos: t.ReadOnly.Pos(), End: t.ReadOnly.End(), Category: RuleID,
+						Message: fmt.Sprintf("tool %s is annotated read-only, but its handler reaches %s (%s); annotations are claims clients may trust, not guards", name(t), e.Via, e.Capability),
+						Related: []analysis.RelatedInformation{{Pos: e.Pos, End: e.End, Message: "the side effect"}},
+					})
+					break
+				}
+			}
+		}
+		why := needsGuard(res.Manifest, t)
+		if why == "" || t.Confirmed {
+			continue
+		}
+		for _, e := range t.Effects {
+			if !e.SideEffect || e.Guarded {
+				continue
+			}
+			pass.Report(analysis.Diagnostic{
+				Pos: e.Pos, End: e.End, Category: RuleID,
+				Message: fmt.Sprintf("tool %s reaches %s (%s) with no approval or authorization check before it; %s", name(t), e.Via, e.Capability, why),
+				Related: []analysis.RelatedInformation{{Pos: t.Pos, End: t.End, Message: "the tool is registered here"}},
+			})
+		}
+	}
+	return nil, nil
+}
+
+// needsGuard says why a tool's side effects need a guard, or "" when its
+// level lets it act with a person only told.
+func needsGuard(m *agent.Manifest, t *agent.Tool) string {
+	if m == nil {
+		return "no ATF manifest declares the agent's level or this tool's approval"
+	}
+	file := filepath.Base(m.Path)
+	if mt := m.Tool(t.Name); mt != nil && mt.Approval.Value == "required" {
+		return fmt.Sprintf("%s says approval: required for it", file)
+	}
+	switch l := m.Agent.Level.Value; l {
+	case atf.Intern, atf.Junior:
+		return fmt.Sprintf("%s declares %s %s agent, which acts only after a person approves", file, article(l), l)
+	}
+	return ""
+}
+
+func name(t *agent.Tool) string {
+	if t.Name == "" {
+		return "(name not a constant)"
+	}
+	return fmt.Sprintf("%q", t.Name)
+}
+
+func article(l atf.Level) string {
+	if l == atf.Intern {
+		return "an"
+	}
+	return "a"
+}

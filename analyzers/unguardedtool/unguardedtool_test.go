@@ -1,0 +1,15 @@
+package unguardedtool_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/atflint/atflint/analyzers/unguardedtool"
+)
+
+func Test(t *testing.T) {
+	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
+	analysistest.Run(t, testdata, unguardedtool.Analyzer, "unguarded/mcpgo", "unguarded/gosdk", "unguarded/senior", "unguarded/adk", "unguarded/eino")
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"github.com/cloudwego/eino/components/tool"
+	"github.com/cloudwego/eino/schema"
 )
 
 type Option struct{}
@@ -13,4 +14,8 @@ type InvokeFunc[T, D any] func(ctx context.Context, input T) (output D, err erro
 
 func InferTool[T, D any](toolName, toolDesc string, i InvokeFunc[T, D], opts ...Option) (tool.InvokableTool, error) {
 	return nil, nil
+}
+
+func NewTool[T, D any](desc *schema.ToolInfo, i InvokeFunc[T, D], opts ...Option) tool.InvokableTool {
+	return nil
 }

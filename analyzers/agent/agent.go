@@ -14,6 +14,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -58,6 +59,15 @@ type Tool struct {
 	// ReadOnly is the annotation that claims the tool only reads, if any.
 	ReadOnly ast.Node
 	Effects  []Effect
+}
+
+// Label names the tool in a message: "delete_file" in quotes, or a note
+// that its name is not a constant.
+func (t *Tool) Label() string {
+	if t.Name == "" {
+		return "(name not a constant)"
+	}
+	return strconv.Quote(t.Name)
 }
 
 // An Identity is a server or agent the package builds.

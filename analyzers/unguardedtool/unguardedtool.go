@@ -36,7 +36,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if e.SideEffect {
 					pass.Report(analysis.Diagnostic{
 						Pos: t.ReadOnly.Pos(), End: t.ReadOnly.End(), Category: RuleID,
-						Message: fmt.Sprintf("tool %s is annotated read-only, but its handler reaches %s (%s); annotations are claims clients may trust, not guards", name(t), e.Via, e.Capability),
+						Message: fmt.Sprintf("tool %s is annotated read-only, but its handler reaches %s (%s); annotations are claims clients may trust, not guards", t.Label(), e.Via, e.Capability),
 						Related: []analysis.RelatedInformation{{Pos: e.Pos, End: e.End, Message: "the side effect"}},
 					})
 					break
@@ -53,7 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: e.Pos, End: e.End, Category: RuleID,
-				Message: fmt.Sprintf("tool %s reaches %s (%s) with no approval or authorization check before it; %s", name(t), e.Via, e.Capability, why),
+				Message: fmt.Sprintf("tool %s reaches %s (%s) with no approval or authorization check before it; %s", t.Label(), e.Via, e.Capability, why),
 				Related: []analysis.RelatedInformation{{Pos: t.Pos, End: t.End, Message: "the tool is registered here"}},
 			})
 		}
@@ -76,13 +76,6 @@ func needsGuard(m *agent.Manifest, t *agent.Tool) string {
 		return fmt.Sprintf("%s declares %s %s agent, which acts only after a person approves", file, article(l), l)
 	}
 	return ""
-}
-
-func name(t *agent.Tool) string {
-	if t.Name == "" {
-		return "(name not a constant)"
-	}
-	return fmt.Sprintf("%q", t.Name)
 }
 
 func article(l atf.Level) string {

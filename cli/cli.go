@@ -142,7 +142,7 @@ type outcome struct {
 
 // lint runs the linter on paths with the flags; a failure is returned as
 // the exit code to end with.
-func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total int), stderr io.Writer) (*outcome, int) {
+func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total int, what string), stderr io.Writer) (*outcome, int) {
 	min, ok := finding.ParseSeverity(*rf.minSev)
 	if !ok {
 		return nil, usageError(stderr, fmt.Errorf("--min-severity %q: want error, warning or note", *rf.minSev))
@@ -221,7 +221,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, fmt.Errorf("--format %q: want text, json, sarif or github", *format))
 	}
 	var p *progress
-	var onProgress func(done, total int)
+	var onProgress func(done, total int, what string)
 	if *format == "text" && !*noProgress && showProgress(stderr) {
 		p = &progress{w: stderr, last: time.Now()}
 		onProgress = p.update
@@ -427,7 +427,7 @@ func showProgress(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd())) && os.Getenv("CI") == ""
 }
 
-// progress draws "checked N/M files" on one terminal line, a few times a
+// progress draws "checked N/M files" (or Go module roots) on one terminal line, a few times a
 // second at most, and not at all for a run that ends within the first
 // interval.
 type progress struct {
@@ -437,13 +437,13 @@ type progress struct {
 	drawn bool
 }
 
-func (p *progress) update(done, total int) {
+func (p *progress) update(done, total int, what string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if now := time.Now(); now.Sub(p.last) >= 200*time.Millisecond {
 		p.last = now
 		p.drawn = true
-		fmt.Fprintf(p.w, "\ratflint: checked %d/%d files", done, total)
+		fmt.Fprintf(p.w, "\r\033[Katflint: checked %d/%d %s", done, total, what)
 	}
 }
 

@@ -9,14 +9,14 @@ import (
 func TestProgress(t *testing.T) {
 	var b bytes.Buffer
 	p := &progress{w: &b, last: time.Now()}
-	p.update(1, 100)
+	p.update(1, 100, "files")
 	if b.Len() != 0 {
 		t.Errorf("progress drawn before the first interval: %q", b.String())
 	}
 	p.last = time.Now().Add(-time.Second)
-	p.update(50, 100)
+	p.update(50, 100, "files")
 	p.clear()
-	if want := "\ratflint: checked 50/100 files\r\033[K"; b.String() != want {
+	if want := "\r\033[Katflint: checked 50/100 files\r\033[K"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 	var none *progress

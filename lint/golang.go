@@ -47,10 +47,13 @@ func goRoots(paths []string) []string {
 // checkGo loads the Go packages under each root and runs the analyzers.
 // A package that does not load or type-check is an error of the result;
 // the others are analyzed all the same.
-func checkGo(roots []string, base string, res *Result) []finding.Finding {
+func checkGo(roots []string, base string, res *Result, progress func(done, total int, what string)) []finding.Finding {
 	var fs []finding.Finding
 	files := &sourceFiles{data: map[string][]byte{}}
-	for _, root := range roots {
+	for i, root := range roots {
+		if progress != nil {
+			progress(i, len(roots), "Go module roots")
+		}
 		cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: root, Tests: false}
 		pkgs, err := packages.Load(cfg, "./...")
 		if err != nil {

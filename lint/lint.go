@@ -41,9 +41,11 @@ type Options struct {
 	BaseDir string
 	// Workers is how many files are checked at once; 0 means one per CPU.
 	Workers int
-	// Progress, if set, is called after each file with the count done and
-	// the total. It may be called from several goroutines at once.
-	Progress func(done, total int)
+	// Progress, if set, is called after each file with the count done, the
+	// total and what is counted ("files"), and likewise for the Go module
+	// roots ("Go module roots"). It may be called from several goroutines
+	// at once.
+	Progress func(done, total int, what string)
 	// Level is the level of agents that declare none; 0 leaves them
 	// without, and the rules that need a level skip them.
 	Level atf.Level
@@ -111,7 +113,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 				r := &results[i]
 				r.findings, r.keys, r.err = checkFile(files[i].path, files[i].display, opt.Level)
 				if opt.Progress != nil {
-					opt.Progress(int(done.Add(1)), len(files))
+					opt.Progress(int(done.Add(1)), len(files), "files")
 				}
 			}
 		})
@@ -129,7 +131,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	}
 	res.Findings = append(res.Findings, rules.CheckUnique(keys)...)
 	if opt.Go {
-		res.Findings = append(res.Findings, checkGo(goRoots(paths), base, res)...)
+		res.Findings = append(res.Findings, checkGo(goRoots(paths), base, res, opt.Progress)...)
 	}
 	for i := range res.Findings {
 		res.Findings[i].Message = clip(res.Findings[i].Message)

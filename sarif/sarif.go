@@ -25,6 +25,9 @@ import (
 // most severe are kept.
 const MaxResults = 25000
 
+// maxMessage bounds a result's message, whatever produced it.
+const maxMessage = 2000
+
 // InformationURI is where atflint lives.
 const InformationURI = "https://github.com/atflint/atflint"
 
@@ -126,7 +129,7 @@ func result(f finding.Finding, ruleIndex uint) (*gosarif.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	msg := sentence(escapeLinks(f.Message))
+	msg := sentence(escapeLinks(clip(f.Message, maxMessage)))
 	res := &gosarif.Result{
 		RuleID:    ptr(f.Rule),
 		RuleIndex: &ruleIndex,

@@ -175,3 +175,11 @@ func TestTags(t *testing.T) {
 		t.Errorf("the matrix's tags = %v", got)
 	}
 }
+
+func TestHugeMessage(t *testing.T) {
+	msg := strings.Repeat("x", 10<<20)
+	r, out, _ := write(t, []finding.Finding{{Rule: "unknown-key", Severity: finding.Warning, Message: msg, File: "a.atf.yaml", Span: span(1, 1, 1, 2)}}, Options{})
+	if len(out) > 1<<20 || !strings.HasSuffix(r.Runs[0].Results[0].Message.Text, "….") {
+		t.Errorf("a 10 MB message gave %d bytes of SARIF", len(out))
+	}
+}

@@ -83,42 +83,41 @@ func Run(paths []string, opt Options) (*Result, error) {
 	}
 	// Files are checked and compared in the order of the paths findings
 	// show, so the first of two duplicates is the same on every machine.
-	type input struct{ path, display string }
 	files := make([]input, len(found))
-	for i, p := range found {
-		files[i] = input{p, displayPath(base, p)}
+	for i, c := range found {
+		files[i] = input{c.path, displayPath(base, c.path), c.explicit}
 	}
 	slices.SortFunc(files, func(a, b input) int { return strings.Compare(a.display, b.display) })
-	res.Files = len(files)
 
-	type fileResult struct {
-		findings []finding.Finding
-		keys     []rules.Key
-		err      error
-	}
+	// ATF manifests first: their sources give other files their level.
 	results := make([]fileResult, len(files))
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	var manifests, others []int
+	for i, f := range files {
+		if loader.IsATFManifest(f.display) {
+			manifests = append(manifests, i)
+		} else {
+			others = append(others, i)
+		}
 	}
-	var next, done atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, len(files)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(files) {
-					return
-				}
-				r := &results[i]
-				r.findings, r.keys, r.err = checkFile(files[i].path, files[i].display, opt.Level)
-				if opt.Progress != nil {
-					opt.Progress(int(done.Add(1)), len(files), "files")
-				}
-			}
-		})
+	c := &batches{files: files, results: results, opt: opt}
+	c.run(manifests, func(string) atf.Level { return opt.Level })
+	levels := map[string]atf.Level{}
+	for _, i := range manifests {
+		for _, src := range results[i].sources {
+			levels[src.path] = src.level
+		}
 	}
-	wg.Wait()
+	c.run(others, func(path string) atf.Level {
+		if abs, err := filepath.Abs(path); err == nil && levels[abs].Known() {
+			return levels[abs]
+		}
+		return opt.Level
+	})
+	for _, r := range results {
+		if r.recognized {
+			res.Files++
+		}
+	}
 
 	var keys []rules.Key
 	for _, r := range results {
@@ -140,22 +139,83 @@ func Run(paths []string, opt Options) (*Result, error) {
 	return res, nil
 }
 
+type input struct {
+	path, display string
+	explicit      bool // named on the command line
+}
+
+type fileResult struct {
+	findings   []finding.Finding
+	keys       []rules.Key
+	sources    []source
+	recognized bool // the file holds a format atflint reads
+	err        error
+}
+
+// A source is a file an ATF manifest names as its agent's, with the level
+// it gives it.
+type source struct {
+	path  string // absolute
+	level atf.Level
+}
+
+// batches checks batches of files in parallel.
+type batches struct {
+	files   []input
+	results []fileResult
+	opt     Options
+	done    atomic.Int64
+}
+
+// run checks the files at the given indexes, giving agents that declare
+// no level the level levelOf says for their file.
+func (c *batches) run(indexes []int, levelOf func(path string) atf.Level) {
+	workers := c.opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(indexes)) {
+		wg.Go(func() {
+			for {
+				n := int(next.Add(1) - 1)
+				if n >= len(indexes) {
+					return
+				}
+				i := indexes[n]
+				c.results[i] = checkFile(c.files[i], levelOf(c.files[i].path))
+				if c.opt.Progress != nil {
+					c.opt.Progress(int(c.done.Add(1)), len(c.files), "files")
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // checkFile loads and checks one file. A panic is a bug of atflint's, not
 // of the file: it is returned as an error and the run goes on.
-func checkFile(path, display string, level atf.Level) (fs []finding.Finding, keys []rules.Key, err error) {
+func checkFile(in input, level atf.Level) (r fileResult) {
 	defer func() {
-		if r := recover(); r != nil {
-			fs, keys = nil, nil
-			err = fmt.Errorf("internal error while checking %s: %v\n%s", display, r, debug.Stack())
+		if p := recover(); p != nil {
+			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}
 		}
 	}()
-	f := load(path, display)
+	f := load(in)
 	for _, a := range f.Agents {
 		if !a.Level.Value.Known() && level.Known() {
 			a.Level = model.Field[atf.Level]{Value: level, Span: a.Span}
 		}
+		for _, s := range a.Sources {
+			if abs, err := filepath.Abs(filepath.Join(filepath.Dir(in.path), filepath.FromSlash(s.Value))); err == nil {
+				r.sources = append(r.sources, source{abs, a.Level.Value})
+			}
+		}
 	}
-	return rules.CheckFile(f), rules.Keys(f), nil
+	r.recognized = f.Format != ""
+	r.findings, r.keys = rules.CheckFile(f), rules.Keys(f)
+	return r
 }
 
 // maxMessage bounds a message: one quoting a megabyte key is still one line.
@@ -173,15 +233,20 @@ func clip(msg string) string {
 }
 
 // load reads and parses one file; what goes wrong becomes a problem of the
-// returned file.
-func load(path, display string) *model.File {
-	src, err := readFile(path)
+// returned file. A file named on the command line that holds no other
+// format is read as an ATF manifest.
+func load(in input) *model.File {
+	src, err := readFile(in.path)
 	if err != nil {
-		return &model.File{Path: display, Format: loader.FormatATF, Problems: []model.Problem{{
+		return &model.File{Path: in.display, Format: loader.FormatATF, Problems: []model.Problem{{
 			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
 		}}}
 	}
-	return loader.LoadATF(display, src)
+	f := loader.Load(in.display, src)
+	if f.Format == "" && in.explicit {
+		return loader.LoadATF(in.display, src)
+	}
+	return f
 }
 
 func readFile(path string) ([]byte, error) {
@@ -223,16 +288,22 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// collect lists the files to check, without repeats. A file
-// named on the command line is checked whatever its name; in a directory,
-// only files named like manifests are.
-func collect(paths []string, res *Result) ([]string, error) {
+// A candidate is a file to check.
+type candidate struct {
+	path     string
+	explicit bool
+}
+
+// collect lists the files to check, without repeats. A file named on the
+// command line is checked whatever its name; in a directory, only files
+// whose names say they may hold a format atflint reads are.
+func collect(paths []string, res *Result) ([]candidate, error) {
 	seen := map[string]bool{}
-	var files []string
-	add := func(p string) {
+	var files []candidate
+	add := func(p string, explicit bool) {
 		if !seen[p] {
 			seen[p] = true
-			files = append(files, p)
+			files = append(files, candidate{p, explicit})
 		}
 	}
 	for _, root := range paths {
@@ -242,7 +313,7 @@ func collect(paths []string, res *Result) ([]string, error) {
 			return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
 		}
 		if !info.IsDir() {
-			add(root)
+			add(root, true)
 			continue
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -259,8 +330,8 @@ func collect(paths []string, res *Result) ([]string, error) {
 				}
 				return nil
 			}
-			if loader.IsATFManifest(d.Name()) {
-				add(p)
+			if loader.Candidate(p) {
+				add(p, false)
 			}
 			return nil
 		})

@@ -117,7 +117,7 @@ func TestWalk(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range list {
-		files = append(files, displayPath(dir, f))
+		files = append(files, displayPath(dir, f.path))
 	}
 	want := "a.atf.yaml sub/atf.yml sub/b.atf.json sub/deeper/c.atf.yml notes.yaml"
 	if got := strings.Join(files, " "); got != want {

@@ -23,6 +23,7 @@ func decodeATF(root *syntax.Node) *model.Agent {
 	a.Purpose = str(agent, "purpose")
 	a.Level = level(agent, "level")
 	a.Code = list(agent, "code").Items
+	a.Sources = list(root, "sources").Items
 	if owner, span := section(agent, "owner"); owner != nil {
 		a.Owner = &model.Owner{Span: span, Team: str(owner, "team"), Contact: str(owner, "contact"), Accountable: str(owner, "accountable")}
 	}

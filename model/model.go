@@ -77,6 +77,10 @@ type Agent struct {
 	Level   Field[atf.Level]
 	Owner   *Owner
 	Code    []Field[string] // Go package patterns of the agent's code
+	// Sources are other files that declare this agent (MCP client
+	// configs, agent cards, ...), relative to its manifest; they get its
+	// level.
+	Sources []Field[string]
 
 	Credential   *Credential
 	Capabilities List // agent-wide capabilities
@@ -86,6 +90,14 @@ type Agent struct {
 	Segmentation  *Segmentation
 	KillSwitch    *KillSwitch
 	FallbackLevel Field[atf.Level]
+
+	// Servers are the MCP servers the agent's client starts or connects to.
+	Servers []*Server
+	// Permissions are what a coding agent may do without asking.
+	Permissions *Permissions
+	// AllTools is set (to where the agent is declared, or to its tools
+	// entry) when the agent gets every tool its host offers.
+	AllTools syntax.Span
 
 	// Controls holds, for each ATF requirement id, whether the file
 	// declares it.
@@ -174,6 +186,39 @@ type Segmentation struct {
 type KillSwitch struct {
 	Span       syntax.Span
 	MaxLatency Field[time.Duration]
+}
+
+// A Server is an MCP server an agent's client starts (Command, Args, Env)
+// or connects to (URL, Headers).
+type Server struct {
+	Span    syntax.Span // its name in the config
+	Name    string
+	Command Field[string]
+	Args    []Field[string]
+	Env     []Setting
+	URL     Field[string]
+	Headers []Setting
+	// AutoApprove lists the tools the client runs with no one asked
+	// (alwaysAllow, autoApprove).
+	AutoApprove List
+	// TrustAll is set where the client runs every tool of the server with
+	// no one asked (Gemini's trust: true).
+	TrustAll syntax.Span
+}
+
+// A Setting is one key and value of a map: an environment variable, a
+// header.
+type Setting struct {
+	Key   string
+	Value Field[string]
+}
+
+// Permissions are the rules a coding agent's host applies to tool use:
+// what runs without asking, what is refused, and the default.
+type Permissions struct {
+	Span        syntax.Span
+	DefaultMode Field[string] // e.g. bypassPermissions
+	Allow, Deny List
 }
 
 // ControlState says whether a file declares an ATF requirement.

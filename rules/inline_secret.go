@@ -38,11 +38,13 @@ identity:
 				if n.Kind != syntax.Scalar || n.Type != syntax.String {
 					return
 				}
-				key, span := nearestKey(path), n.Span
+				key, value, span := nearestKey(path), n.Value, n.Span
 				if parent != nil {
 					span = parent.Span()
+				} else if k, v, ok := splitAssignment(value); ok {
+					key, value = k, v // an argument: --api-key=..., -eTOKEN=...
 				}
-				if kind, ok := literalSecret(key, n.Value); ok {
+				if kind, ok := literalSecret(key, value); ok {
 					p.Reportf(span, "%s is written in the file; revoke it and reference the secret instead (${VAR}, vault:..., a credential ref)", withArticle(kind))
 				}
 			})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/loader"
 	"github.com/atflint/atflint/model"
 )
 
@@ -42,6 +43,9 @@ agent:
 }
 
 func checkMissingIdentity(p *Pass) {
+	if p.File.Format != loader.FormatATF {
+		return // other formats have no id field to check
+	}
 	p.agents(func(a *model.Agent) {
 		switch id := a.ID; {
 		case !id.Present() || strings.TrimSpace(id.Value) == "":

@@ -51,7 +51,7 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, c := range cases {
-			if !c.IsDir() && !loader.IsATFManifest(c.Name()) {
+			if !c.IsDir() && !loader.Candidate(c.Name()) {
 				continue
 			}
 			name := strings.TrimSuffix(c.Name(), filepath.Ext(c.Name()))

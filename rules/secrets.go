@@ -28,7 +28,7 @@ var secretFormats = []struct {
 }
 
 // secretKeyWords are what the name of a key that holds a secret contains.
-var secretKeyWords = []string{"secret", "password", "passwd", "pwd", "token", "apikey", "api_key", "api-key", "privatekey", "private_key", "private-key", "accesskey", "access_key", "access-key"}
+var secretKeyWords = []string{"secret", "password", "passwd", "pwd", "token", "apikey", "api_key", "api-key", "privatekey", "private_key", "private-key", "accesskey", "access_key", "access-key", "authorization"}
 
 // secretKeyName reports whether a key announces a secret value.
 func secretKeyName(key string) bool {
@@ -49,6 +49,10 @@ func literalSecret(key, value string) (kind string, ok bool) {
 		}
 	}
 	v := strings.TrimSpace(value)
+	// An Authorization header's scheme is not part of the secret.
+	for _, scheme := range []string{"Bearer ", "Basic ", "Token ", "token ", "bearer "} {
+		v = strings.TrimPrefix(v, scheme)
+	}
 	if len(v) < 12 || strings.ContainsAny(v, " \t\n") || !secretKeyName(key) || secretReference.MatchString(v) {
 		return "", false
 	}
@@ -56,6 +60,18 @@ func literalSecret(key, value string) (kind string, ok bool) {
 		return "", false // a word or a name, not a random string
 	}
 	return "secret-looking value under " + quote(key), true
+}
+
+// assignment matches an argument that sets a value: --api-key=..., TOKEN=...
+var assignment = regexp.MustCompile(`^-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=(.+)$`)
+
+// splitAssignment reads "--name=value" or "NAME=value" into its parts.
+func splitAssignment(s string) (key, value string, ok bool) {
+	m := assignment.FindStringSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
 }
 
 // mixed reports whether s has both letters and digits, as generated

@@ -1,0 +1,37 @@
+package loader
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fuzzNames are the names the fuzz target loads its input as, one per
+// format, so every loader sees every input.
+var fuzzNames = []string{
+	"agent.atf.yaml", "agent.atf.json", ".mcp.json", ".claude/settings.json",
+	".gemini/settings.json", ".claude/agents/a.md", ".github/agents/a.agent.md",
+}
+
+// FuzzLoad checks that no input makes a loader panic or hang, seeded with
+// the real configs of testdata/corpus and the rules' test data.
+func FuzzLoad(f *testing.F) {
+	for _, dir := range []string{"../testdata/corpus", "../rules/testdata"} {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasSuffix(p, ".out") || strings.HasSuffix(p, ".tsv") {
+				return nil
+			}
+			if src, err := os.ReadFile(p); err == nil && len(src) < 64<<10 {
+				f.Add(src, uint8(0))
+			}
+			return nil
+		})
+	}
+	f.Fuzz(func(t *testing.T, src []byte, which uint8) {
+		for i := range fuzzNames {
+			Load(fuzzNames[(int(which)+i)%len(fuzzNames)], src)
+		}
+	})
+}

@@ -1,0 +1,38 @@
+package rules
+
+import (
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/model"
+)
+
+func init() {
+	register(&Rule{
+		Doc: Doc{
+			ID:       "bypass-permissions",
+			Title:    "A coding agent is set to skip every permission check",
+			Severity: finding.Error,
+			ATF:      []string{"S-2"},
+			Rationale: `Claude Code's ` + "`defaultMode: bypassPermissions`" + ` runs every tool call, shell
+commands and file writes included, without asking and without the allow and
+deny rules. The agent then has no action boundary (S-2) but the sandbox it
+runs in, if any. Committed in a repository's settings, it applies to everyone
+who opens the repository.
+
+Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules for what may run.`,
+			Lang: "json",
+			Bad: `-- .claude/settings.json --
+{"permissions": {"defaultMode": "bypassPermissions", "deny": ["Bash(rm:*)"]}}
+`,
+			Good: `-- .claude/settings.json --
+{"permissions": {"defaultMode": "default", "allow": ["Bash(go test:*)"], "deny": ["Bash(rm:*)"]}}
+`,
+		},
+		check: func(p *Pass) {
+			p.agents(func(a *model.Agent) {
+				if pm := a.Permissions; pm != nil && pm.DefaultMode.Value == "bypassPermissions" {
+					p.Reportf(pm.DefaultMode.Span, "permissions default to bypassPermissions: every tool call runs with no one asked and no rule applied")
+				}
+			})
+		},
+	})
+}

@@ -239,3 +239,21 @@ func TestConfig(t *testing.T) {
 		t.Errorf("a missing config: exit %d, want 2", code)
 	}
 }
+
+func TestSources(t *testing.T) {
+	// Listed under sources: the manifest carries the config's controls.
+	_, out, _ := atflint(t, "check", "--no-go", "testdata/cli/sources")
+	if strings.Contains(out, "missing-control") || !strings.Contains(out, "[unpinned-server]") {
+		t.Errorf("with the manifest:\n%s", out)
+	}
+	// Alone, with a level, the config is held to the matrix itself.
+	_, out, _ = atflint(t, "check", "--no-go", "--level", "junior", "testdata/cli/sources/.mcp.json")
+	if !strings.Contains(out, "B-1 Structured Logging is not declared in this file; ATF makes it a MUST at junior") {
+		t.Errorf("alone at junior:\n%s", out)
+	}
+	// Alone, with no level, only the pattern rules apply.
+	_, out, _ = atflint(t, "check", "--no-go", "testdata/cli/sources/.mcp.json")
+	if strings.Contains(out, "missing-control") {
+		t.Errorf("alone with no level:\n%s", out)
+	}
+}

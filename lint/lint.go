@@ -100,18 +100,20 @@ func Run(paths []string, opt Options) (*Result, error) {
 		}
 	}
 	c := &batches{files: files, results: results, opt: opt}
-	c.run(manifests, func(string) atf.Level { return opt.Level })
-	levels := map[string]atf.Level{}
+	c.run(manifests, func(string) source { return source{level: opt.Level} })
+	sourcedBy := map[string]source{}
 	for _, i := range manifests {
 		for _, src := range results[i].sources {
-			levels[src.path] = src.level
+			sourcedBy[src.path] = src
 		}
 	}
-	c.run(others, func(path string) atf.Level {
-		if abs, err := filepath.Abs(path); err == nil && levels[abs].Known() {
-			return levels[abs]
+	c.run(others, func(path string) source {
+		if abs, err := filepath.Abs(path); err == nil {
+			if s, ok := sourcedBy[abs]; ok {
+				return s
+			}
 		}
-		return opt.Level
+		return source{level: opt.Level}
 	})
 	for _, r := range results {
 		if r.recognized {
@@ -152,11 +154,12 @@ type fileResult struct {
 	err        error
 }
 
-// A source is a file an ATF manifest names as its agent's, with the level
-// it gives it.
+// A source is a file an ATF manifest names as its agent's: it gets the
+// manifest's level, and the manifest carries its ATF controls.
 type source struct {
-	path  string // absolute
-	level atf.Level
+	path     string // absolute
+	level    atf.Level
+	manifest string // as findings show it
 }
 
 // batches checks batches of files in parallel.
@@ -167,9 +170,9 @@ type batches struct {
 	done    atomic.Int64
 }
 
-// run checks the files at the given indexes, giving agents that declare
-// no level the level levelOf says for their file.
-func (c *batches) run(indexes []int, levelOf func(path string) atf.Level) {
+// run checks the files at the given indexes; sourceOf says which manifest,
+// if any, lists a file, and the level of agents that declare none.
+func (c *batches) run(indexes []int, sourceOf func(path string) source) {
 	workers := c.opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -184,7 +187,7 @@ func (c *batches) run(indexes []int, levelOf func(path string) atf.Level) {
 					return
 				}
 				i := indexes[n]
-				c.results[i] = checkFile(c.files[i], levelOf(c.files[i].path))
+				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i].path))
 				if c.opt.Progress != nil {
 					c.opt.Progress(int(c.done.Add(1)), len(c.files), "files")
 				}
@@ -196,7 +199,7 @@ func (c *batches) run(indexes []int, levelOf func(path string) atf.Level) {
 
 // checkFile loads and checks one file. A panic is a bug of atflint's, not
 // of the file: it is returned as an error and the run goes on.
-func checkFile(in input, level atf.Level) (r fileResult) {
+func checkFile(in input, from source) (r fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}
@@ -204,12 +207,13 @@ func checkFile(in input, level atf.Level) (r fileResult) {
 	}()
 	f := load(in)
 	for _, a := range f.Agents {
-		if !a.Level.Value.Known() && level.Known() {
-			a.Level = model.Field[atf.Level]{Value: level, Span: a.Span}
+		if !a.Level.Value.Known() && from.level.Known() {
+			a.Level = model.Field[atf.Level]{Value: from.level, Span: a.Span}
 		}
+		a.ControlsIn = from.manifest
 		for _, s := range a.Sources {
 			if abs, err := filepath.Abs(filepath.Join(filepath.Dir(in.path), filepath.FromSlash(s.Value))); err == nil {
-				r.sources = append(r.sources, source{abs, a.Level.Value})
+				r.sources = append(r.sources, source{abs, a.Level.Value, in.display})
 			}
 		}
 	}

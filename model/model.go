@@ -102,6 +102,10 @@ type Agent struct {
 	// Controls holds, for each ATF requirement id, whether the file
 	// declares it.
 	Controls map[string]Control
+	// ControlsIn names the ATF manifest that declares the agent's
+	// controls for this file, which it lists under sources; "" when the
+	// file's own controls count.
+	ControlsIn string
 }
 
 // Owner is the ownership chain (I-3).

@@ -31,7 +31,7 @@ func IsATFManifest(name string) bool {
 // becomes a Problem of the returned file.
 func LoadATF(name string, src []byte) *model.File {
 	f := &model.File{Path: name, Format: FormatATF}
-	root, ok := parseOne(f, src, strings.HasSuffix(name, ".json"))
+	root, ok := parse(f, src, strings.HasSuffix(name, ".json"), true)
 	if !ok {
 		return f
 	}
@@ -49,8 +49,9 @@ func LoadATF(name string, src []byte) *model.File {
 	return f
 }
 
-// parseOne parses a file that must hold exactly one document.
-func parseOne(f *model.File, src []byte, isJSON bool) (*syntax.Node, bool) {
+// parse parses a file and returns its first document. With oneDoc, a
+// second document is a problem, as in a manifest.
+func parse(f *model.File, src []byte, isJSON, oneDoc bool) (*syntax.Node, bool) {
 	format := "YAML"
 	var docs []syntax.Document
 	var err error
@@ -80,8 +81,10 @@ func parseOne(f *model.File, src []byte, isJSON bool) (*syntax.Node, bool) {
 		addProblem(f, model.Invalid, syntax.At(syntax.Pos{Line: 1, Col: 1}), "the file is empty; a manifest declares at least atf and agent")
 		return nil, false
 	}
-	for _, d := range nonEmpty[1:] {
-		addProblem(f, model.Invalid, syntax.At(d.Pos), "a manifest holds one agent, but this file has %d YAML documents; only the first is checked", len(nonEmpty))
+	if oneDoc {
+		for _, d := range nonEmpty[1:] {
+			addProblem(f, model.Invalid, syntax.At(d.Pos), "a manifest holds one agent, but this file has %d YAML documents; only the first is checked", len(nonEmpty))
+		}
 	}
 	return nonEmpty[0].Root, true
 }

@@ -27,17 +27,22 @@ func loadClaudeSettings(f *model.File, root *syntax.Node) {
 }
 
 // loadMarkdownAgent reads an agent defined in Markdown with YAML front
-// matter: a Claude Code subagent (.claude/agents/*.md) or a Copilot custom
-// agent or chat mode (*.agent.md, *.chatmode.md). A file without front
-// matter is not an agent.
-func loadMarkdownAgent(name string, src []byte, format string) *model.File {
+// matter: a Claude Code subagent (.claude/agents/*.md, or a plugin's
+// agents/*.md when sure is false) or a Copilot custom agent or chat mode
+// (*.agent.md, *.chatmode.md). A file without front matter is not an
+// agent, nor, unless sure, one whose front matter lacks a name and a
+// description.
+func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model.File {
 	f := &model.File{Path: name}
 	front, ok := frontMatter(src)
 	if !ok {
 		return f
 	}
 	f.Format = format
-	root, ok := parseOne(f, front, false)
+	root, ok := parse(f, front, false, true)
+	if !sure && (!ok || !declaresAgent(root)) {
+		return &model.File{Path: name}
+	}
 	if !ok {
 		return f
 	}
@@ -62,6 +67,17 @@ func loadMarkdownAgent(name string, src []byte, format string) *model.File {
 	}
 	f.Agents = []*model.Agent{a}
 	return f
+}
+
+// declaresAgent reports front matter that names and describes an agent,
+// as every Claude Code subagent's does.
+func declaresAgent(root *syntax.Node) bool {
+	if root.Kind != syntax.Mapping {
+		return false
+	}
+	_, name := root.Lookup("name")
+	_, description := root.Lookup("description")
+	return name && description
 }
 
 func containsStar(seq *syntax.Node) bool {

@@ -18,23 +18,48 @@ const (
 )
 
 // Candidate reports whether a file may hold a format atflint reads, by
-// its path alone; the walk opens only these. Whether it really does is
-// decided on its content, by Load.
+// its path alone; the walk opens only these: every JSON and YAML file,
+// and the Markdown files agents are defined in. Whether a file really
+// holds a format is decided on its content, by Load.
 func Candidate(name string) bool {
 	p := strings.ReplaceAll(name, `\`, "/")
+	base := path.Base(p)
+	switch path.Ext(base) {
+	case ".json", ".yaml", ".yml":
+		return true
+	case ".md":
+		format, _ := markdownAgent(p)
+		return format != ""
+	}
+	return false
+}
+
+// markdownAgent tells, by its path, the format of a Markdown file that may
+// define an agent, and whether the path alone makes it one. A Markdown
+// file in an agents folder outside .claude, as Claude Code plugins ship
+// them, is an agent only when its front matter says so.
+func markdownAgent(p string) (format string, sure bool) {
 	base, dir := path.Base(p), path.Base(path.Dir(p))
 	switch {
-	case IsATFManifest(base):
-		return true
-	case base == ".mcp.json" || base == "mcp.json" || base == "claude_desktop_config.json" ||
-		base == "mcp_settings.json" || base == "cline_mcp_settings.json":
-		return true
-	case (base == "settings.json" || base == "settings.local.json") && (dir == ".claude" || dir == ".gemini"):
-		return true
 	case strings.HasSuffix(base, ".agent.md") || strings.HasSuffix(base, ".chatmode.md"):
+		return FormatCopilotAgent, true
+	case dir == "agents":
+		return FormatClaudeAgent, path.Base(path.Dir(path.Dir(p))) == ".claude"
+	}
+	return "", false
+}
+
+// configName reports the names of MCP client configs and Claude Code
+// settings, which are configs whatever their content: a broken one is a
+// finding, where a broken JSON file of any other name is none of
+// atflint's business.
+func configName(p string) bool {
+	base, dir := path.Base(p), path.Base(path.Dir(p))
+	switch base {
+	case ".mcp.json", "mcp.json", "claude_desktop_config.json", "mcp_settings.json", "cline_mcp_settings.json":
 		return true
-	case strings.HasSuffix(base, ".md") && dir == "agents" && path.Base(path.Dir(path.Dir(p))) == ".claude":
-		return true
+	case "settings.json", "settings.local.json":
+		return dir == ".claude" || dir == ".gemini"
 	}
 	return false
 }
@@ -48,32 +73,56 @@ func Load(name string, src []byte) *model.File {
 	switch {
 	case IsATFManifest(base):
 		return LoadATF(name, src)
-	case strings.HasSuffix(base, ".md"):
-		format := FormatClaudeAgent
-		if strings.HasSuffix(base, ".agent.md") || strings.HasSuffix(base, ".chatmode.md") {
-			format = FormatCopilotAgent
+	case path.Ext(base) == ".md":
+		if format, sure := markdownAgent(p); format != "" {
+			return loadMarkdownAgent(name, src, format, sure)
 		}
-		return loadMarkdownAgent(name, src, format)
-	case strings.HasSuffix(base, ".json"):
-		f := &model.File{Path: name}
-		root, ok := parseOne(f, src, true)
-		if !ok {
-			// A broken config is worth a finding only where the name says
-			// what it is meant to be.
-			if Candidate(name) {
-				f.Format = FormatMCP
-			}
-			return f
-		}
-		switch {
-		case dir == ".claude" && (base == "settings.json" || base == "settings.local.json"):
-			loadClaudeSettings(f, root)
-		case hasServers(root):
-			loadMCP(f, root)
+		return &model.File{Path: name}
+	case path.Ext(base) == ".json" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml":
+	default:
+		return &model.File{Path: name}
+	}
+	f := &model.File{Path: name}
+	root, ok := parse(f, src, path.Ext(base) == ".json", false)
+	if !ok {
+		if configName(p) {
+			f.Format = FormatMCP
+		} else {
+			f.Problems = nil
 		}
 		return f
 	}
-	return &model.File{Path: name}
+	switch {
+	case root.Kind != syntax.Mapping:
+	case dir == ".claude" && (base == "settings.json" || base == "settings.local.json"):
+		loadClaudeSettings(f, root)
+	case hasServers(root):
+		loadMCP(f, root)
+	case isA2ACard(root):
+		loadA2A(f, root)
+	case isM365(root):
+		loadM365(f, root)
+	case isAGT(root):
+		loadAGT(f, root)
+	case isCagent(root):
+		loadCagent(f, root)
+	case isCrewAI(root):
+		loadCrewAI(f, root)
+	case isLangGraph(root):
+		loadLangGraph(f, root)
+	case isADK(root):
+		loadADK(f, root)
+	}
+	return f
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasServers reports an MCP client config: a map of servers under one of

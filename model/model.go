@@ -98,6 +98,13 @@ type Agent struct {
 	// AllTools is set (to where the agent is declared, or to its tools
 	// entry) when the agent gets every tool its host offers.
 	AllTools syntax.Span
+	// Endpoint is where other agents reach this one (an A2A card's url).
+	Endpoint Field[string]
+	// CodeExecution is how the agent runs code it writes: "safe" in a
+	// sandbox, "unsafe" on the host (CrewAI).
+	CodeExecution Field[string]
+	// PolicyRules are the rules of a governance policy file.
+	PolicyRules []*PolicyRule
 
 	// Controls holds, for each ATF requirement id, whether the file
 	// declares it.
@@ -208,6 +215,15 @@ type Server struct {
 	// TrustAll is set where the client runs every tool of the server with
 	// no one asked (Gemini's trust: true).
 	TrustAll syntax.Span
+}
+
+// A PolicyRule is one rule of a governance policy, with what makes it
+// unable to ever match, if anything.
+type PolicyRule struct {
+	Span  syntax.Span
+	Name  string
+	Never string // why the rule can never match; "" when it can
+	At    syntax.Span
 }
 
 // A Setting is one key and value of a map: an environment variable, a

@@ -9,13 +9,14 @@ func init() {
 	register(&Rule{
 		Doc: Doc{
 			ID:       "allow-by-default",
-			Title:    "Segmentation allows what it does not list",
+			Title:    "Segmentation or a policy allows what it does not list",
 			Severity: finding.Error,
 			ATF:      []string{"S-1"},
 			Rationale: `Zero Trust starts from deny. With ` + "`segmentation.default: allow`" + `, every
 resource and action the manifest forgot to list is open to the agent, and the
 allowlist (S-1) constrains nothing. ATF names allow-by-default an
-anti-pattern.
+anti-pattern. The same holds for an agent-governance-toolkit policy whose
+` + "`default_action`" + ` (or ` + "`defaults.action`" + `) is allow.
 
 Set ` + "`default: deny`" + ` and list what the agent may touch.`,
 			Bad: `atf: "0.9"
@@ -33,7 +34,7 @@ segmentation:
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
 				if s := a.Segmentation; s != nil && s.Default.Value == "allow" {
-					p.Reportf(s.Default.Span, "segmentation allows by default, so every resource and action not listed is open; set default: deny")
+					p.Reportf(s.Default.Span, "the default is allow, so every resource and action not listed is open; make the default deny")
 				}
 			})
 		},

@@ -13,15 +13,15 @@ func init() {
 	register(&Rule{
 		Doc: Doc{
 			ID:       "insecure-transport",
-			Title:    "A remote MCP server is reached over plain http",
+			Title:    "A remote MCP server or agent is reached over plain http",
 			Severity: finding.Warning,
 			ATF:      []string{"D-2", "I-2"},
 			Rationale: `Over plain http, anyone on the path reads the traffic and can change it: a
 tool's answers become a channel for injected instructions (D-2), and a token
 sent along is no longer the agent's alone (I-2). A remote server over http is
-a warning; one that is sent credentials (an Authorization header, a token or
-key in a header) over http is an error. Servers on the loopback interface are
-not reported.
+a warning, and so is an A2A agent card whose endpoint is http; a server that is
+sent credentials (an Authorization header, a token or key in a header) over
+http is an error. Endpoints on the loopback interface are not reported.
 
 Use https.`,
 			Lang: "json",
@@ -34,6 +34,9 @@ Use https.`,
 		},
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
+				if plainHTTP(a.Endpoint.Value) {
+					p.Reportf(a.Endpoint.Span, "the agent's endpoint is plain http, where its messages can be read and changed on the way; use https")
+				}
 				for _, s := range a.Servers {
 					if !plainHTTP(s.URL.Value) {
 						continue

@@ -1,0 +1,85 @@
+package loader
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// corpusFormat is the format Load must tell for each folder of the real
+// configs in testdata/corpus; "" where atflint reads no format of that kind.
+var corpusFormat = map[string]string{
+	"agent-card":              FormatA2A,
+	"agent-yaml-misc":         "",
+	"agt-governance":          FormatAGT,
+	"claude-settings":         FormatClaudeSettings,
+	"claude-subagent":         FormatClaudeAgent,
+	"copilot-agent":           FormatCopilotAgent,
+	"crewai":                  FormatCrewAI,
+	"docker-cagent":           FormatCagent,
+	"google-adk":              FormatADK,
+	"langgraph":               FormatLangGraph,
+	"m365-declarative-agent":  FormatM365,
+	"mcp-client":              FormatMCP,
+	"ms-agent-framework-yaml": "",
+	"oasf-agntcy":             "",
+}
+
+// corpusOther are the files whose folder names a format their content
+// does not hold, and why.
+var corpusOther = map[string]string{
+	// An AgentMesh identity file and a Kubernetes manifest: the toolkit's
+	// files, but not its policies.
+	"agt-governance/microsoft__agent-governance-toolkit/agent-governance-python/agent-mesh/examples/01-mcp-tool-server/agentmesh.yaml":      "",
+	"agt-governance/microsoft__agent-governance-toolkit/agent-governance-python/agent-mesh/examples/kubernetes/governed-agent-example.yaml": "",
+	// A project's own orchestrator config that the repository named after
+	// ADK: no agent_class, no instruction at the top.
+	"google-adk/OMIXEC__Google-ADK-Skills/adk-runtime/agents/root_agent.yaml": "",
+}
+
+// TestCorpusFormats loads every real config of testdata/corpus and checks
+// the format Load tells, and that a file of a format yields an agent
+// without a problem.
+func TestCorpusFormats(t *testing.T) {
+	const root = "../testdata/corpus"
+	seen := 0
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !Candidate(p) {
+			return err
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(p, root+string(filepath.Separator)))
+		want, ok := corpusOther[rel]
+		if !ok {
+			want, ok = corpusFormat[strings.SplitN(rel, "/", 2)[0]]
+		}
+		if !ok {
+			t.Errorf("%s: no format expected for its folder", rel)
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		seen++
+		f := Load(p, src)
+		if f.Format != want {
+			t.Errorf("%s: format %q, want %q", rel, f.Format, want)
+		}
+		if len(f.Problems) > 0 {
+			t.Errorf("%s: unexpected problem %s", rel, f.Problems[0].Message)
+		}
+		// CrewAI's tasks.yaml describes tasks, not agents.
+		if want != "" && want != FormatCrewAI && len(f.Agents) == 0 {
+			t.Errorf("%s: %s file without an agent", rel, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen < 50 {
+		t.Errorf("loaded %d corpus files, want the 50", seen)
+	}
+}

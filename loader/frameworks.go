@@ -1,0 +1,155 @@
+package loader
+
+import (
+	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/syntax"
+)
+
+// Formats of agent frameworks' own files.
+const (
+	FormatCrewAI    = "crewai"
+	FormatLangGraph = "langgraph"
+	FormatADK       = "google-adk"
+	FormatCagent    = "docker-cagent"
+	FormatM365      = "m365-declarative-agent"
+)
+
+// isCrewAI tells a CrewAI agents.yaml or tasks.yaml: a mapping of names to
+// agents (role, goal, backstory) or tasks (description, expected_output).
+func isCrewAI(root *syntax.Node) bool {
+	if len(root.Entries) == 0 {
+		return false
+	}
+	for _, e := range root.Entries {
+		v := e.Value
+		_, role := v.Lookup("role")
+		_, goal := v.Lookup("goal")
+		_, desc := v.Lookup("description")
+		_, out := v.Lookup("expected_output")
+		if v.Kind != syntax.Mapping || !(role && goal || desc && out) {
+			return false
+		}
+	}
+	return true
+}
+
+// loadCrewAI reads CrewAI agents (or tasks), one agent per entry.
+func loadCrewAI(f *model.File, root *syntax.Node) {
+	f.Format = FormatCrewAI
+	f.Root = root
+	for _, e := range root.Entries {
+		if _, isAgent := e.Value.Lookup("role"); !isAgent {
+			continue
+		}
+		a := newForeignAgent(e.Value)
+		a.Span = e.Key.Span
+		a.Name = model.Field[string]{Value: e.Key.Value, Span: e.Key.Span}
+		a.Purpose = str(e.Value, "goal")
+		if on, ok := e.Value.Lookup("allow_code_execution"); ok && on.Value.Type == syntax.Bool && on.Value.Value == "true" {
+			// CrewAI runs code in Docker ("safe", the default) or on the host.
+			a.CodeExecution = model.Field[string]{Value: "safe", Span: on.Span()}
+			if mode := str(e.Value, "code_execution_mode"); mode.Present() {
+				a.CodeExecution = mode
+			}
+		}
+		f.Agents = append(f.Agents, a)
+	}
+}
+
+// isLangGraph tells a langgraph.json: its graphs.
+func isLangGraph(root *syntax.Node) bool {
+	e, ok := root.Lookup("graphs")
+	return ok && e.Value.Kind == syntax.Mapping
+}
+
+func loadLangGraph(f *model.File, root *syntax.Node) {
+	f.Format = FormatLangGraph
+	f.Root = root
+	f.Agents = []*model.Agent{newForeignAgent(root)}
+}
+
+// isADK tells a Google ADK agent config: an agent class or a model with
+// an instruction.
+func isADK(root *syntax.Node) bool {
+	_, class := root.Lookup("agent_class")
+	_, model := root.Lookup("model")
+	_, instruction := root.Lookup("instruction")
+	return class || model && instruction
+}
+
+func loadADK(f *model.File, root *syntax.Node) {
+	f.Format = FormatADK
+	f.Root = root
+	a := newForeignAgent(root)
+	a.Name = str(root, "name")
+	a.Purpose = str(root, "description")
+	f.Agents = []*model.Agent{a}
+}
+
+// isCagent tells a Docker cagent config: agents with a model and an
+// instruction or toolsets.
+func isCagent(root *syntax.Node) bool {
+	agents, ok := root.Lookup("agents")
+	if !ok || agents.Value.Kind != syntax.Mapping || len(agents.Value.Entries) == 0 {
+		return false
+	}
+	for _, e := range agents.Value.Entries {
+		_, m := e.Value.Lookup("model")
+		_, instr := e.Value.Lookup("instruction")
+		_, ts := e.Value.Lookup("toolsets")
+		if e.Value.Kind != syntax.Mapping || !m || !(instr || ts) {
+			return false
+		}
+	}
+	return true
+}
+
+// loadCagent reads Docker cagent agents; their MCP toolsets are servers.
+func loadCagent(f *model.File, root *syntax.Node) {
+	f.Format = FormatCagent
+	f.Root = root
+	agents, _ := root.Lookup("agents")
+	for _, e := range agents.Value.Entries {
+		a := newForeignAgent(e.Value)
+		a.Span = e.Key.Span
+		a.Name = model.Field[string]{Value: e.Key.Value, Span: e.Key.Span}
+		a.Purpose = str(e.Value, "description")
+		if ts, ok := e.Value.Lookup("toolsets"); ok && ts.Value.Kind == syntax.Sequence {
+			for _, t := range ts.Value.Items {
+				if str(t, "type").Value != "mcp" || t.Kind != syntax.Mapping {
+					continue
+				}
+				s := &model.Server{Span: syntax.At(t.Span.Start), Command: str(t, "command"), Args: list(t, "args").Items,
+					Env: settings(t, "env"), URL: str(t, "remote"), Headers: settings(t, "headers")}
+				s.Name = s.Command.Value
+				if ref := str(t, "ref"); ref.Present() {
+					s.Name = ref.Value
+				}
+				a.Servers = append(a.Servers, s)
+			}
+		}
+		f.Agents = append(f.Agents, a)
+	}
+}
+
+// isM365 tells a Microsoft 365 Copilot declarative agent or API plugin
+// manifest by its schema or its shape.
+func isM365(root *syntax.Node) bool {
+	if s := str(root, "$schema").Value; containsAny(s, "json-schemas/copilot/declarative-agent", "json-schemas/copilot/plugin") {
+		return true
+	}
+	_, instr := root.Lookup("instructions")
+	_, starters := root.Lookup("conversation_starters")
+	_, fns := root.Lookup("functions")
+	_, ns := root.Lookup("namespace")
+	return instr && starters || fns && ns
+}
+
+func loadM365(f *model.File, root *syntax.Node) {
+	f.Format = FormatM365
+	f.Root = root
+	a := newForeignAgent(root)
+	a.Name = str(root, "name")
+	a.Purpose = str(root, "description")
+	f.Agents = []*model.Agent{a}
+}

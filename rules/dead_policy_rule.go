@@ -1,0 +1,53 @@
+package rules
+
+import (
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/model"
+)
+
+func init() {
+	register(&Rule{
+		Doc: Doc{
+			ID:       "dead-policy-rule",
+			Title:    "A governance policy rule can never match",
+			Severity: finding.Error,
+			ATF:      []string{"S-2"},
+			Rationale: `The agent-governance-toolkit evaluates a rule's condition and applies its
+action when it holds. A condition with an operator the evaluator does not
+know, an ` + "`in`" + ` or ` + "`not_in`" + ` without a list, or no field never holds, so the rule is
+dead and the policy falls through to its default: a deny rule that never
+fires allows what it was written to stop (S-2). The toolkit's own linter
+accepts such rules.
+
+Fix the condition as the message says.`,
+			Lang: "yaml",
+			Bad: `-- policies/strict.yaml --
+name: strict
+rules:
+  - name: no-delegation
+    condition: {field: delegation_depth, operator: greater_than, value: 1}
+    action: deny
+defaults:
+  action: deny
+`,
+			Good: `-- policies/strict.yaml --
+name: strict
+rules:
+  - name: no-delegation
+    condition: {field: delegation_depth, operator: gt, value: 1}
+    action: deny
+defaults:
+  action: deny
+`,
+		},
+		check: func(p *Pass) {
+			p.agents(func(a *model.Agent) {
+				for _, r := range a.PolicyRules {
+					if r.Never != "" {
+						p.Reportf(r.At, "policy rule %s can never match: %s", quote(r.Name), r.Never)
+					}
+				}
+			})
+		},
+	})
+}

@@ -10,17 +10,18 @@ import (
 
 // parseBlockYAML parses the plain block style manifests are written in:
 // mappings and lists by indentation, one-line plain and quoted scalars,
-// one-line flow collections, comments, and one leading "---". It is many
-// times faster than the general YAML parser, which is most of the time of
-// a run. On anything else (anchors, tags, block scalars, scalars over
-// several lines, several documents, any syntax error) it returns false and
+// one-line flow collections, literal and folded block scalars, comments,
+// and one leading "---". It is many times faster than the general YAML
+// parser, which is most of the time of a run. On anything else (anchors,
+// tags, scalars over several lines, several documents, any syntax error)
+// it returns false and
 // the general parser takes over, so it never reports an error itself; a
 // test checks that whatever it accepts, it builds the tree the general
 // parser builds.
 func parseBlockYAML(src []byte) (Document, bool) {
-	p := &blockParser{}
+	p := &blockParser{src: string(src)}
 	var doc Document
-	if !p.split(string(src), &doc) || len(p.lines) == 0 || p.lines[0].indent != 0 {
+	if !p.split(&doc) || len(p.lines) == 0 || p.lines[0].indent != 0 {
 		return Document{}, false
 	}
 	root, ok := p.mapping(0)
@@ -40,25 +41,23 @@ type blockLine struct {
 	indent int    // the column before text, in runes
 	text   string // from the first non-space character to the end of line
 	ascii  bool
+	next   int // the offset in the source of the line after it
 }
 
 type blockParser struct {
+	src   string
 	lines []blockLine
 	i     int // the next line to read
 }
 
 // split cuts the source into content lines. It records a leading "---"
 // in doc and refuses what the fast path does not handle line by line.
-func (p *blockParser) split(src string, doc *Document) bool {
-	num := 0
-	for len(src) > 0 {
+func (p *blockParser) split(doc *Document) bool {
+	num, off := 0, 0
+	for off < len(p.src) {
 		num++
-		line := src
-		if i := strings.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
-		} else {
-			src = ""
-		}
+		line, _ := nextLine(p.src[off:])
+		off += len(line) + 1
 		text := strings.TrimLeft(line, " ")
 		if text == "" || text[0] == '#' {
 			continue
@@ -73,9 +72,18 @@ func (p *blockParser) split(src string, doc *Document) bool {
 			doc.Pos = Pos{num, 1}
 			continue
 		}
-		p.lines = append(p.lines, blockLine{num: num, indent: len(line) - len(text), text: text, ascii: isASCII(text)})
+		p.lines = append(p.lines, blockLine{num: num, indent: len(line) - len(text), text: text, ascii: isASCII(text), next: min(off, len(p.src))})
 	}
 	return true
+}
+
+// nextLine returns the first line of s, without its line break, and
+// whether it has one.
+func nextLine(s string) (line string, broken bool) {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i], true
+	}
+	return s, false
 }
 
 // plainText reports whether a line holds no tab, control character or
@@ -179,7 +187,7 @@ func (p *blockParser) sequence(indent int) (*Node, bool) {
 				l.text = content
 				item, ok = p.mapping(l.indent)
 			} else {
-				item, ok = p.inline(l, 1+len(rest)-len(content))
+				item, ok = p.scalarOrFlow(l, 1+len(rest)-len(content), indent)
 			}
 		}
 		if !ok {
@@ -199,7 +207,94 @@ func (p *blockParser) value(l *blockLine, off, indent int) (*Node, bool) {
 		p.i++
 		return p.nested(indent, true)
 	}
-	return p.inline(l, off+len(rest)-len(strings.TrimLeft(rest, " ")))
+	return p.scalarOrFlow(l, off+len(rest)-len(strings.TrimLeft(rest, " ")), indent)
+}
+
+// scalarOrFlow reads the value at byte off of line l, in a collection at
+// indent: a block scalar, or what inline reads.
+func (p *blockParser) scalarOrFlow(l *blockLine, off, indent int) (*Node, bool) {
+	if c := l.text[off]; c == '|' || c == '>' {
+		return p.blockScalar(l, off, indent)
+	}
+	return p.inline(l, off)
+}
+
+// blockScalar reads a literal (|) or folded (>) block scalar whose header
+// is at byte off of line l, in a collection at indent: its lines are the
+// ones below, indented as the first of them, further than indent. It takes
+// the default and the strip (-) chomping; a header with "+" or an
+// indentation digit, an empty scalar, a folded scalar with a more indented
+// line, or a last line with no line break are left to the general parser.
+func (p *blockParser) blockScalar(l *blockLine, off, indent int) (*Node, bool) {
+	header := 1
+	strip := off+1 < len(l.text) && l.text[off+1] == '-'
+	if strip {
+		header++
+	}
+	if !onlyComment(l.text[off+header:]) {
+		return nil, false
+	}
+	folded := l.text[off] == '>'
+	var lines []string // without their indentation; "" for empty ones
+	contentIndent, last := -1, l.num
+	for num, src := l.num, p.src[l.next:]; src != ""; {
+		line, broken := nextLine(src)
+		text := strings.TrimLeft(line, " ")
+		spaces := len(line) - len(text)
+		switch {
+		case text == "" && spaces > max(contentIndent, 0):
+			return nil, false // spaces past the indentation: content of their own
+		case text == "":
+			lines = append(lines, "")
+		case contentIndent < 0 && spaces <= indent:
+			return nil, false // an empty scalar: the general parser has its own ways
+		case contentIndent >= 0 && spaces < contentIndent:
+			src = "" // the first line after the scalar
+			continue
+		case !broken:
+			return nil, false
+		default:
+			if contentIndent < 0 {
+				contentIndent = spaces
+			}
+			if folded && spaces > contentIndent {
+				return nil, false
+			}
+			lines = append(lines, line[contentIndent:])
+		}
+		num++
+		if text != "" {
+			last = num
+		}
+		src = src[min(len(line)+1, len(src)):]
+	}
+	if contentIndent < 0 {
+		return nil, false
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1] // trailing empty lines: chomped
+	}
+	var b strings.Builder
+	for i, line := range lines {
+		// Folding turns a line break between two lines into a space, and
+		// keeps the break of an empty line.
+		switch {
+		case folded && line == "":
+			b.WriteByte('\n')
+		case folded && i > 0 && lines[i-1] != "":
+			b.WriteByte(' ')
+		case !folded && i > 0:
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+	}
+	if !strip {
+		b.WriteByte('\n')
+	}
+	// The scalar's lines that split took for content are the scalar's.
+	for p.i++; p.i < len(p.lines) && p.lines[p.i].num <= last; p.i++ {
+	}
+	return &Node{Kind: Scalar, Type: String, Value: b.String(), Span: Span{l.pos(off), l.pos(off + header)}, weight: 1}, true
 }
 
 // nested reads the block below a key or a dash at indent. A list may sit

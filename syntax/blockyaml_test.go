@@ -120,6 +120,18 @@ func TestBlockYAMLMatchesLibrary(t *testing.T) {
 		"a: 1\na: 2\n",
 		"k: \"\\u00e9\"\n",
 		"1: one\ntrue: yes\n",
+		"a: |-\n  x\n\n  y\n\n\nb: 1\n",
+		"a: >\n  x\n  y\n\n  z\nb: 1\n",
+		"a: |\n  x\n  # not a comment\n# comment\nb: 1\n",
+		"l:\n  - |\n    x\n  - name: >-\n      y\n    k: 2\n",
+		"a: | # c\n  x\n",
+		"a: |\n  x",
+		"a: |\n\n  x\n    y\n",
+		"a: |\nb: 1\n",
+		"a: >\n  x\n   more\n",
+		"a: |+\n  x\n\n",
+		"a: |2\n   x\n",
+		"a: |\n    x\n  # c\nb: 1\n",
 	} {
 		sameAsLibrary(t, fmt.Sprintf("%q", src), []byte(src))
 	}
@@ -130,6 +142,7 @@ func FuzzBlockYAML(f *testing.F) {
 	for _, s := range []string{
 		"a: 1\nb: [x, 'y']\nc:\n  - d: e\n    f: {g: h}\n",
 		"--- \nk: \"v\\n\" # c\nl:\n- 1\n- 2.5\n",
+		"a: |\n  x\n\n  # y\nb:\n  - >-\n    z\n    w\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -88,9 +88,9 @@ func Load(file string) (*Config, error) {
 	if file == "" {
 		return c, nil
 	}
-	src, err := os.ReadFile(file)
+	src, err := syntax.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
+		return nil, fmt.Errorf("config %s: %w", file, err)
 	}
 	docs, err := syntax.ParseYAML(src)
 	if err != nil {

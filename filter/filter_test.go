@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/atflint/atflint/finding"
@@ -75,5 +76,17 @@ func TestLoadErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Load(%q) = %v; want an error with %q", src, err, want)
 		}
+	}
+}
+
+// TestLoadFIFO checks that a configuration that is not a regular file is
+// refused rather than waited on.
+func TestLoadFIFO(t *testing.T) {
+	p := filepath.Join(t.TempDir(), ".atflint.yaml")
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("Load(FIFO) = %v; want a not-a-regular-file error", err)
 	}
 }

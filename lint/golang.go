@@ -19,9 +19,19 @@ import (
 	"github.com/atflint/atflint/syntax"
 )
 
-// goRoots returns the directories among paths that are in a Go module.
-func goRoots(paths []string) []string {
+// goRoots returns the directories whose packages, with ./..., the Go
+// analyzers load: each of paths that is in a Go module, and each module
+// nested under paths, which ./... of an outer one leaves out. Each
+// directory comes once.
+func goRoots(paths, modules []string) []string {
 	var roots []string
+	seen := map[string]bool{}
+	add := func(dir string) {
+		if abs, err := filepath.Abs(dir); err == nil && !seen[abs] {
+			seen[abs] = true
+			roots = append(roots, abs)
+		}
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil || !info.IsDir() {
@@ -33,13 +43,16 @@ func goRoots(paths []string) []string {
 		}
 		for d := abs; ; d = filepath.Dir(d) {
 			if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-				roots = append(roots, abs)
+				add(abs)
 				break
 			}
 			if filepath.Dir(d) == d {
 				break
 			}
 		}
+	}
+	for _, m := range modules {
+		add(m)
 	}
 	return roots
 }

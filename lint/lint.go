@@ -7,7 +7,6 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,11 +25,6 @@ import (
 	"github.com/atflint/atflint/rules"
 	"github.com/atflint/atflint/syntax"
 )
-
-// MaxFileSize is the largest file atflint reads. Manifests are a few
-// kilobytes; a larger file is reported, not read, so one stray file cannot
-// take the run's time or memory.
-const MaxFileSize = 4 << 20
 
 // skipDirs are directories no agent config of the project lives in.
 var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
@@ -77,7 +71,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("base directory: %w", err)
 	}
 	res := &Result{}
-	found, err := collect(paths, res)
+	found, modules, err := collect(paths, res)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +126,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	}
 	res.Findings = append(res.Findings, rules.CheckUnique(keys)...)
 	if opt.Go {
-		res.Findings = append(res.Findings, checkGo(goRoots(paths), base, res, opt.Progress)...)
+		res.Findings = append(res.Findings, checkGo(goRoots(paths, modules), base, res, opt.Progress)...)
 	}
 	for i := range res.Findings {
 		res.Findings[i].Message = clip(res.Findings[i].Message)
@@ -240,7 +234,7 @@ func clip(msg string) string {
 // returned file. A file named on the command line that holds no other
 // format is read as an ATF manifest.
 func load(in input) *model.File {
-	src, err := readFile(in.path)
+	src, err := syntax.ReadFile(in.path)
 	if err != nil {
 		return &model.File{Path: in.display, Format: loader.FormatATF, Problems: []model.Problem{{
 			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
@@ -251,36 +245,6 @@ func load(in input) *model.File {
 		return loader.LoadATF(in.display, src)
 	}
 	return f
-}
-
-func readFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s); only regular files are read", info.Mode().Type())
-	}
-	if info.Size() > MaxFileSize {
-		return nil, tooLarge(info.Size())
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
-	}
-	if len(src) > MaxFileSize {
-		return nil, tooLarge(int64(len(src)))
-	}
-	return src, nil
-}
-
-func tooLarge(size int64) error {
-	return fmt.Errorf("the file is %.1f MB; files over %d MB are not read, so this one was not checked", float64(size)/(1<<20), MaxFileSize>>20)
 }
 
 // unwrapPath drops the path from an *fs.PathError: findings name the file.
@@ -298,15 +262,18 @@ type candidate struct {
 	explicit bool
 }
 
-// collect lists the files to check, without repeats. A file named on the
-// command line is checked whatever its name; in a directory, only files
-// whose names say they may hold a format atflint reads are.
-func collect(paths []string, res *Result) ([]candidate, error) {
+// collect walks the paths for the files to check, and for the roots of
+// Go modules nested under them. A path named twice, in any spelling, is
+// walked once, and a symbolic link given as a path is followed.
+func collect(paths []string, res *Result) (files []candidate, modules []string, err error) {
 	seen := map[string]bool{}
-	var files []candidate
 	add := func(p string, explicit bool) {
-		if !seen[p] {
-			seen[p] = true
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = p
+		}
+		if !seen[abs] {
+			seen[abs] = true
 			files = append(files, candidate{p, explicit})
 		}
 	}
@@ -314,13 +281,19 @@ func collect(paths []string, res *Result) ([]candidate, error) {
 		root = filepath.Clean(root)
 		info, err := os.Stat(root)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
+			return nil, nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
 		}
 		if !info.IsDir() {
 			add(root, true)
 			continue
 		}
-		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		// WalkDir does not follow a root that is a link; with a trailing
+		// separator the system resolves it first.
+		walkRoot := root
+		if link, err := os.Lstat(root); err == nil && link.Mode()&fs.ModeSymlink != 0 {
+			walkRoot += string(filepath.Separator)
+		}
+		err = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				res.Errors = append(res.Errors, fmt.Errorf("cannot list %s: %w; files under it were not checked", p, unwrapPath(err)))
 				if d != nil && d.IsDir() {
@@ -329,10 +302,13 @@ func collect(paths []string, res *Result) ([]candidate, error) {
 				return nil
 			}
 			if d.IsDir() {
-				if p != root && skipDirs[d.Name()] {
+				if p != walkRoot && skipDirs[d.Name()] {
 					return fs.SkipDir
 				}
 				return nil
+			}
+			if d.Name() == "go.mod" && goPackageDir(root, filepath.Dir(p)) {
+				modules = append(modules, filepath.Dir(p))
 			}
 			if loader.Candidate(p) {
 				add(p, false)
@@ -340,10 +316,26 @@ func collect(paths []string, res *Result) ([]candidate, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return files, nil
+	return files, modules, nil
+}
+
+// goPackageDir reports whether the go command would look into dir under
+// root: it passes over testdata and the folders whose name starts with
+// "." or "_".
+func goPackageDir(root, dir string) bool {
+	rel, err := filepath.Rel(root, dir)
+	if err != nil {
+		return false
+	}
+	for _, elem := range strings.Split(filepath.ToSlash(rel), "/") {
+		if elem == "testdata" || elem != "." && (strings.HasPrefix(elem, ".") || strings.HasPrefix(elem, "_")) {
+			return false
+		}
+	}
+	return true
 }
 
 // displayPath writes a path relative to base, with / separators.

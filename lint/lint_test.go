@@ -110,22 +110,52 @@ func TestWalk(t *testing.T) {
 	} {
 		write(t, filepath.Join(dir, p), cleanManifest)
 	}
-	var files []string
-	res := &Result{}
-	list, err := collect([]string{dir, filepath.Join(dir, "notes.yaml")}, res)
-	if err != nil {
-		t.Fatal(err)
+	for _, mod := range []string{"go.mod", "sub/go.mod", "testdata/m/go.mod", "_old/go.mod", ".hidden/go.mod"} {
+		write(t, filepath.Join(dir, mod), "module x\n")
 	}
-	for _, f := range list {
-		files = append(files, displayPath(dir, f.path))
+	if runtime.GOOS != "windows" {
+		if err := os.Symlink(filepath.Join(dir, "sub"), filepath.Join(dir, "link")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	walk := func(paths ...string) (files, modules string) {
+		t.Helper()
+		list, mods, err := collect(paths, &Result{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, f := range list {
+			names = append(names, displayPath(dir, f.path))
+		}
+		for i, m := range mods {
+			mods[i] = displayPath(dir, m)
+		}
+		return strings.Join(names, " "), strings.Join(mods, " ")
 	}
 	// Every YAML and JSON file is a candidate: Load decides by content.
-	// notes.yaml, named twice, is linted once.
-	want := ".atf.yaml a.atf.yaml notes.yaml sub/atf.yml sub/b.atf.json sub/deeper/c.atf.yml"
-	if got := strings.Join(files, " "); got != want {
-		t.Errorf("walk found %q, want %q", got, want)
+	// notes.yaml, named twice, is linted once; so is the directory named
+	// in two spellings.
+	files, modules := walk(dir, filepath.Join(dir, "notes.yaml"), dir+string(filepath.Separator)+".")
+	if want := ".atf.yaml a.atf.yaml notes.yaml sub/atf.yml sub/b.atf.json sub/deeper/c.atf.yml"; files != want {
+		t.Errorf("walk found %q, want %q", files, want)
 	}
-	if _, err := collect([]string{filepath.Join(dir, "missing")}, res); err == nil {
+	// Modules under testdata, _old and .hidden are not Go's to build; each
+	// walk reports the others, and goRoots keeps one of each.
+	if want := ". sub . sub"; modules != want {
+		t.Errorf("walk found modules %q, want %q", modules, want)
+	}
+	_, mods, _ := collect([]string{dir}, &Result{})
+	if roots := goRoots([]string{dir, dir}, append(mods, mods...)); len(roots) != 2 {
+		t.Errorf("goRoots = %q, want the module and the one nested in it", roots)
+	}
+	if runtime.GOOS != "windows" {
+		// A link to a directory, given as a path, is walked.
+		if files, _ := walk(filepath.Join(dir, "link")); files != "link/atf.yml link/b.atf.json link/deeper/c.atf.yml" {
+			t.Errorf("walk of a link found %q", files)
+		}
+	}
+	if _, _, err := collect([]string{filepath.Join(dir, "missing")}, &Result{}); err == nil {
 		t.Error("a missing path is not an error")
 	}
 }

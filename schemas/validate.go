@@ -226,7 +226,7 @@ func (v *validation) node(s *schema, n *syntax.Node, path []string, span, keySpa
 		v.add(model.Invalid, span, "%s is %s; expected %s", fieldName(path), show(n), phrase(s.description, "another form"))
 	}
 	if s.minimum != nil && isNumber(n) {
-		if f, _ := strconv.ParseFloat(n.Value, 64); f < *s.minimum {
+		if f, _ := n.Float(); f < *s.minimum {
 			v.add(model.Invalid, span, "%s is %s; it must be at least %v", fieldName(path), n.Value, *s.minimum)
 		}
 	}
@@ -355,7 +355,7 @@ func hasType(n *syntax.Node, types []string) bool {
 			}
 		case "integer":
 			if isNumber(n) {
-				if f, err := strconv.ParseFloat(n.Value, 64); err == nil && f == math.Trunc(f) {
+				if f, ok := n.Float(); ok && f == math.Trunc(f) {
 					return true
 				}
 			}
@@ -382,8 +382,8 @@ func equal(n *syntax.Node, want any) bool {
 	case string:
 		return n.Type == syntax.String && n.Value == w
 	case float64:
-		f, err := strconv.ParseFloat(n.Value, 64)
-		return isNumber(n) && err == nil && f == w
+		f, ok := n.Float()
+		return isNumber(n) && ok && f == w
 	case bool:
 		return n.Type == syntax.Bool && n.Value == strconv.FormatBool(w)
 	case nil:

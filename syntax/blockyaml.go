@@ -224,7 +224,8 @@ func (p *blockParser) scalarOrFlow(l *blockLine, off, indent int) (*Node, bool) 
 // ones below, indented as the first of them, further than indent. It takes
 // the default and the strip (-) chomping; a header with "+" or an
 // indentation digit, an empty scalar, a folded scalar with a more indented
-// line, or a last line with no line break are left to the general parser.
+// line, a line that ends in spaces or a last line with no line break are
+// left to the general parser.
 func (p *blockParser) blockScalar(l *blockLine, off, indent int) (*Node, bool) {
 	header := 1
 	strip := off+1 < len(l.text) && l.text[off+1] == '-'
@@ -251,8 +252,8 @@ func (p *blockParser) blockScalar(l *blockLine, off, indent int) (*Node, bool) {
 		case contentIndent >= 0 && spaces < contentIndent:
 			src = "" // the first line after the scalar
 			continue
-		case !broken:
-			return nil, false
+		case !broken, strings.HasSuffix(text, " "):
+			return nil, false // trailing spaces: the general parser drops some
 		default:
 			if contentIndent < 0 {
 				contentIndent = spaces

@@ -98,12 +98,14 @@ func (p *jsonParser) skipSpace() {
 	}
 }
 
+// value reads a value inside depth collections.
 func (p *jsonParser) value(depth int) *Node {
-	if depth > MaxDepth {
+	c := p.peek()
+	if (c == '{' || c == '[') && depth >= MaxDepth {
 		p.fail("collections nested deeper than %d levels", MaxDepth)
 		return nil
 	}
-	switch c := p.peek(); {
+	switch {
 	case c == '{':
 		return p.object(depth)
 	case c == '[':
@@ -325,7 +327,8 @@ func (p *jsonParser) number() *Node {
 		p.next()
 	}
 	text := p.src[from:p.off]
-	if _, err := strconv.ParseFloat(text, 64); err != nil || !validJSONNumber(text) {
+	// Out of float64's range is still a number: the grammar decides.
+	if !validJSONNumber(text) {
 		p.pos, p.off = start, from
 		p.fail("malformed number %q", text)
 		return nil

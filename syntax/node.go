@@ -9,6 +9,7 @@ package syntax
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -152,6 +153,22 @@ func (n *Node) Interface() any {
 		return nil
 	}
 	return n.Value
+}
+
+// Float returns the value of a number scalar, in any form YAML writes
+// numbers in (0x1F, 0o17, 0b11, 1_000, 1e3), and whether n is one.
+func (n *Node) Float() (float64, bool) {
+	if n == nil || n.Kind != Scalar || n.Type != Int && n.Type != Float {
+		return 0, false
+	}
+	if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+		return float64(i), true
+	}
+	if u, err := strconv.ParseUint(n.Value, 0, 64); err == nil {
+		return float64(u), true
+	}
+	f, err := strconv.ParseFloat(n.Value, 64)
+	return f, err == nil || errors.Is(err, strconv.ErrRange)
 }
 
 // number reads a YAML or JSON number (YAML also allows 0x1F, 0o17, 1_000)

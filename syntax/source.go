@@ -2,7 +2,11 @@ package syntax
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"unicode/utf8"
 )
 
@@ -54,24 +58,16 @@ func advance(p Pos, r rune) Pos {
 	return Pos{p.Line, p.Col + 1}
 }
 
-// tooDeep over-approximates the nesting of a YAML or JSON text: flow
-// brackets, and runs of "- " that open nested sequences on one line. It
-// ignores quoting, so brackets inside strings count too; only absurd files
-// reach the limit either way. Nesting by indentation needs a longer line per
-// level and is bounded by the file size.
+// tooDeep reports runs of "- " that open more than MaxDepth sequences on
+// one line, which no parser's own depth count sees before it recurses.
+// Flow brackets are counted by each parser as it reads them, where quotes
+// and comments are known.
 func tooDeep(src []byte) (Pos, bool) {
-	depth := 0
 	p := Pos{1, 1}
 	lineStart := true
 	dashes := 0
 	for _, r := range string(src) {
 		switch r {
-		case '[', '{':
-			depth++
-			lineStart = false
-		case ']', '}':
-			depth--
-			lineStart = false
 		case '-':
 			if lineStart {
 				dashes++
@@ -83,10 +79,58 @@ func tooDeep(src []byte) (Pos, bool) {
 		default:
 			lineStart = false
 		}
-		if depth > MaxDepth || dashes > MaxDepth {
+		if dashes > MaxDepth {
 			return p, true
 		}
 		p = advance(p, r)
 	}
 	return Pos{}, false
+}
+
+// MaxFileSize is the largest file atflint reads. Manifests are a few
+// kilobytes; a larger file is reported, not read, so one stray file cannot
+// take the run's time or memory.
+const MaxFileSize = 4 << 20
+
+// ReadFile reads a file atflint checks: a regular file of at most
+// MaxFileSize bytes. A FIFO or a device would block or never end, so they
+// are refused before they are opened. Its errors name no path: the caller
+// puts the file in front.
+func ReadFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s); only regular files are read", info.Mode().Type())
+	}
+	if info.Size() > MaxFileSize {
+		return nil, tooLarge(info.Size())
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	if len(src) > MaxFileSize {
+		return nil, tooLarge(int64(len(src)))
+	}
+	return src, nil
+}
+
+func tooLarge(size int64) error {
+	return fmt.Errorf("the file is %.1f MB; files over %d MB are not read, so this one was not checked", float64(size)/(1<<20), MaxFileSize>>20)
+}
+
+// unwrapPath drops the path from an *fs.PathError.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

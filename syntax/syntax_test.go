@@ -25,7 +25,7 @@ func spans(n *Node) []string {
 }
 
 func TestYAMLPositions(t *testing.T) {
-	src := "\ufeffa: b\r\nnäme: \"x\\ny\"  # comment\r\nlist:\r\n  - 'it''s'\r\n  - &x {k: 1}\r\n  - *x\r\nempty:\nmulti: a\n  b c\nt: !!str 12\n"
+	src := "\ufeffa: b\r\nnäme: \"x\\ny\"  # comment\r\nlist:\r\n  - 'it''s'\r\n  - &x {k: 1}\r\n  - *x\r\nempty:\nmulti: a\n  b c\nt: !!str 12\ntab:\t\tv\n"
 	docs, err := ParseYAML([]byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +38,8 @@ func TestYAMLPositions(t *testing.T) {
 		`list.2.k="1" 5:12-5:13 key 5:9-5:10`,
 		`empty="" 7:7-7:7 key 7:1-7:6`,
 		`multi="a b c" 8:8-9:6 key 8:1-8:6`,
-		`t="12" 10:4-10:11 key 10:1-10:2`,
+		`t="12" 10:4-10:12 key 10:1-10:2`,
+		`tab="v" 11:7-11:8 key 11:1-11:4`,
 	}
 	if got := spans(docs[0].Root); !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -81,9 +82,20 @@ func TestYAMLErrors(t *testing.T) {
 		{"a: *nowhere\n", Pos{1, 4}, "nowhere"},
 		{strings.Repeat("[", 300), Pos{1, 257}, "nested"},
 		{strings.Repeat("- ", 300) + "x\n", Pos{1, 513}, "nested"},
+		// Brackets in quotes and comments neither hide nor add nesting.
+		{"a: " + strings.Repeat(`["]", `, 300) + "1" + strings.Repeat("]", 300), Pos{1, 4 + 256*6}, "nested"},
+		{"# " + strings.Repeat("]", 300) + "\na: " + strings.Repeat("[", 300), Pos{2, 260}, "nested"},
+		{"a: ['" + strings.Repeat("[", 300) + "']\nb: &x 1\n", Pos{}, ""},
+		{strings.Repeat("k: &a v\n", MaxAnchors+1), Pos{MaxAnchors + 1, 4}, "anchors"},
 		{"a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n", Pos{4, 7}, "alias"},
 	} {
 		_, err := ParseYAML([]byte(tc.src))
+		if tc.text == "" {
+			if err != nil {
+				t.Errorf("ParseYAML(%.30q) = %v; want no error", tc.src, err)
+			}
+			continue
+		}
 		se, ok := err.(*Error)
 		if !ok || se.Pos != tc.pos || !strings.Contains(se.Msg, tc.text) {
 			t.Errorf("ParseYAML(%.30q) = %v; want an error at %v mentioning %s", tc.src, err, tc.pos, tc.text)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
@@ -46,7 +47,11 @@ func parseYAMLLibrary(src []byte) (docs []Document, err error) {
 			docs, err = nil, &Error{Pos{1, 1}, fmt.Sprintf("the YAML parser failed on this file: %v", r)}
 		}
 	}()
-	f, err := parser.ParseBytes(src, 0)
+	tokens := lexer.Tokenize(string(src))
+	if err := checkTokens(tokens); err != nil {
+		return nil, err
+	}
+	f, err := parser.Parse(tokens, 0)
 	if err != nil {
 		return nil, yamlError(err)
 	}
@@ -72,6 +77,35 @@ func parseYAMLLibrary(src []byte) (docs []Document, err error) {
 		docs = append(docs, doc)
 	}
 	return docs, nil
+}
+
+// MaxAnchors bounds the anchors, aliases and tags of a YAML file read by
+// the general parser, whose time grows with the square of their number.
+// Real configs hold a handful.
+const MaxAnchors = 1000
+
+// checkTokens refuses, before the general parser builds anything, what
+// would take it unbounded memory or time: flow collections nested deeper
+// than MaxDepth, whose memory grows with the square of the depth, and more
+// than MaxAnchors anchors, aliases and tags. Counting tokens rather than
+// characters, quotes and comments cannot hide a bracket.
+func checkTokens(tokens token.Tokens) error {
+	depth, marks := 0, 0
+	for _, tk := range tokens {
+		switch tk.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			if depth++; depth > MaxDepth {
+				return &Error{tokenPos(tk), fmt.Sprintf("collections nested deeper than %d levels", MaxDepth)}
+			}
+		case token.SequenceEndType, token.MappingEndType:
+			depth = max(depth-1, 0)
+		case token.AnchorType, token.AliasType, token.TagType:
+			if marks++; marks > MaxAnchors {
+				return &Error{tokenPos(tk), fmt.Sprintf("more than %d YAML anchors, aliases and tags; atflint reads no more than that in one file", MaxAnchors)}
+			}
+		}
+	}
+	return nil
 }
 
 var errorPrefix = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*`)
@@ -272,11 +306,17 @@ func (c *yamlConverter) scalar(tk *token.Token, t Type) *Node {
 
 // scalarSpan is the span of a token's text as written, quotes included.
 // The parser sometimes places a token after trailing spaces ("a: b " puts
-// b at column 5); the text itself says where it starts.
+// b at column 5), or before the tabs that precede it ("a:\t\tb" puts b
+// at column 3); the text itself says where it starts.
 func (c *yamlConverter) scalarSpan(tk *token.Token) Span {
 	start := tokenPos(tk)
 	raw := strings.TrimSpace(tk.Origin)
 	first, _, _ := strings.Cut(raw, "\n")
+	if t := c.textAt(start); first != "" && !strings.HasPrefix(t, first) {
+		if blank := len(t) - len(strings.TrimLeft(t, " \t")); strings.HasPrefix(t[blank:], first) {
+			start.Col += blank
+		}
+	}
 	for col := start.Col; first != "" && col >= 1; col-- {
 		t := c.textAt(Pos{start.Line, col})
 		if !strings.HasPrefix(t, first) {

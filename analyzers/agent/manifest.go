@@ -11,6 +11,7 @@ import (
 
 	"github.com/atflint/atflint/loader"
 	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/syntax"
 )
 
 // A Manifest is the ATF manifest a package belongs to.
@@ -100,7 +101,7 @@ func loadManifest(path string) *Manifest {
 		return m.(*Manifest)
 	}
 	var m *Manifest
-	if src, err := os.ReadFile(path); err == nil {
+	if src, err := syntax.ReadFile(path); err == nil {
 		if f := loader.LoadATF(path, src); len(f.Agents) == 1 {
 			m = &Manifest{Path: path, Agent: f.Agents[0]}
 		}

@@ -56,16 +56,20 @@ Flags of check:
   --format FORMAT          text (default), json, sarif (for code scanning) or
                            github (workflow annotations)
   --min-severity LEVEL     report error, warning or note and above (default warning)
-  --fail-on LEVEL          exit 1 on findings of error, warning or note and
-                           above, or never (default: --min-severity; never with sarif)
+  --fail-on LEVEL          exit 1 on reported findings of error, warning or note
+                           and above, or never (default: --min-severity; never
+                           with sarif)
   --level LEVEL            the level of agents that declare none
   --config FILE            configuration (default .atflint.yaml or .github/atflint.yaml)
   --no-go                  do not run the Go analyzers on the Go packages under PATH
   --no-progress            never show progress, even on a terminal
 
 github-review takes the flags of check but --format and --no-progress,
-with --fail-on never by default. It reads the pull request from
-GITHUB_EVENT_PATH and the token from GITHUB_TOKEN (pull-requests: write).
+with --fail-on never by default, and:
+  --author LOGIN           who the token posts as, for a GitHub App's token
+                           (default: the token's user, or github-actions[bot])
+It reads the pull request from GITHUB_EVENT_PATH and the token from
+GITHUB_TOKEN (pull-requests: write).
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or
 configuration error, 3 internal error (or GitHub could not be reached).
@@ -182,11 +186,13 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 		return nil, usageError(stderr, err)
 	}
 	o := &outcome{res: res, cfg: cfg}
+	// Only what is reported can fail the run: a verdict on findings no one
+	// sees could not be acted on.
 	for _, f := range cfg.Apply(res.Findings) {
 		if f.Severity >= min {
 			o.shown = append(o.shown, f)
+			o.failed = o.failed || f.Severity >= fail
 		}
-		o.failed = o.failed || f.Severity >= fail
 	}
 	return o, ExitClean
 }
@@ -256,6 +262,7 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("github-review", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	rf := addRunFlags(fl, "never")
+	author := fl.String("author", "", "")
 	paths, err := parse(fl, args)
 	if err != nil {
 		return flagError(stdout, stderr, err)
@@ -268,7 +275,7 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	reviewer, err := review.New(os.Getenv("GITHUB_TOKEN"), review.Options{APIURL: os.Getenv("GITHUB_API_URL"), Retries: 3})
+	reviewer, err := review.New(os.Getenv("GITHUB_TOKEN"), review.Options{APIURL: os.Getenv("GITHUB_API_URL"), Retries: 3, Author: *author})
 	if err != nil {
 		return usageError(stderr, err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -201,6 +202,20 @@ func TestCheckGitHub(t *testing.T) {
 func TestFailOnNever(t *testing.T) {
 	if code, out, _ := atflint(t, "check", "--fail-on", "never", "examples/insecure"); code != ExitClean || out == "" {
 		t.Errorf("--fail-on never: exit %d; want 0 with the findings shown", code)
+	}
+	// A card with a warning and no error: the warning is not shown, so it
+	// does not fail the run.
+	dir := t.TempDir()
+	card := `{"name": "x", "url": "https://x.example/a2a", "skills": [], "capabilities": {},
+		"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}, "security": [{"bearer": []}]}`
+	if err := os.WriteFile(filepath.Join(dir, "agent-card.json"), []byte(card), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := atflint(t, "check", "--no-go", "--fail-on", "warning", dir); code != ExitFindings {
+		t.Errorf("the card has no warning to test with: exit %d", code)
+	}
+	if code, out, _ := atflint(t, "check", "--no-go", "--min-severity", "error", "--fail-on", "warning", dir); code != ExitClean {
+		t.Errorf("--fail-on below --min-severity: exit %d on %q; want 0, nothing shown", code, out)
 	}
 }
 

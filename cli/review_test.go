@@ -59,6 +59,10 @@ func TestGitHubReview(t *testing.T) {
 	if code, _, _ := atflint(t, "github-review", "--fail-on", "error", "examples/insecure"); code != ExitFindings {
 		t.Errorf("--fail-on error: exit %d, want 1", code)
 	}
+	// Under another author, the comments are not atflint's own.
+	if code, out, _ := atflint(t, "github-review", "--author", "some-app[bot]", "examples/insecure"); code != ExitClean || !strings.Contains(out, "9 new comments posted, 0 earlier") {
+		t.Errorf("--author: exit %d, %q", code, out)
+	}
 }
 
 func TestGitHubReviewErrors(t *testing.T) {

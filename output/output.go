@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/syntax"
@@ -19,13 +21,23 @@ import (
 func Text(w io.Writer, fs []finding.Finding) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range fs {
-		fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]", f.File, f.Span.Start.Line, f.Span.Start.Col, f.Severity, oneLine(f.Message), f.Rule)
+		fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]", fileName(f.File), f.Span.Start.Line, f.Span.Start.Col, f.Severity, oneLine(f.Message), f.Rule)
 		if len(f.ATF) > 0 {
 			fmt.Fprintf(bw, " (ATF %s)", strings.Join(f.ATF, ", "))
 		}
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()
+}
+
+// fileName writes a file name as it is, or quoted with Go's escapes when it
+// holds a line break or another control character, which could otherwise
+// start a line of its own, such as a workflow command in a CI log.
+func fileName(name string) string {
+	if strings.ContainsFunc(name, unicode.IsControl) {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 // oneLine keeps a message on its line, whatever a file put in it.

@@ -21,6 +21,12 @@ func TestText(t *testing.T) {
 	if want := "a b/ü.atf.yaml:3:5: warning: two lines [r] (ATF I-1, I-2)\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
+	// A file name cannot start a line of its own.
+	b.Reset()
+	Text(&b, []finding.Finding{{Rule: "r", Severity: finding.Error, Message: "m", File: "a\n::warning file=x::i.atf.yaml"}})
+	if want := `"a\n::warning file=x::i.atf.yaml":0:0: error: m [r]` + "\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
 }
 
 func TestJSONRelated(t *testing.T) {

@@ -7,7 +7,8 @@ import (
 
 // retryTransport tries a request again when GitHub answers with a server
 // error, waiting longer each time. A POST, which could create something
-// twice, is tried again only on a gateway error, which it did not get past.
+// twice, is tried again only when GitHub says it did not take the request
+// (503); a bad gateway or a gateway timeout may have let it through.
 type retryTransport struct {
 	base    http.RoundTripper
 	retries int
@@ -47,5 +48,5 @@ func retriable(method string, status int) bool {
 	case http.MethodGet, http.MethodHead, http.MethodPatch, http.MethodPut:
 		return true
 	}
-	return status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
+	return status == http.StatusServiceUnavailable
 }

@@ -71,12 +71,21 @@ type Options struct {
 	// after each.
 	Retries int
 	Backoff time.Duration
+	// Author is the login the token posts as; comments by anyone else are
+	// never taken for atflint's. By default, the token's user, or
+	// github-actions[bot] for a workflow's token, which cannot read its
+	// user.
+	Author string
 }
 
 // A Reviewer posts reviews with one token.
 type Reviewer struct {
-	gh *github.Client
+	gh     *github.Client
+	author string
 }
+
+// workflowBot is who a workflow's GITHUB_TOKEN posts as.
+const workflowBot = "github-actions[bot]"
 
 // New returns a Reviewer that authenticates with token. The token goes
 // into the Authorization header of each request and nowhere else.
@@ -100,7 +109,7 @@ func New(token string, opt Options) (*Reviewer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("GitHub client: %w", err)
 	}
-	return &Reviewer{gh: gh}, nil
+	return &Reviewer{gh: gh, author: opt.Author}, nil
 }
 
 // Result says what a review did.
@@ -185,19 +194,47 @@ func (r *Reviewer) changedLines(ctx context.Context, pr PullRequest) (map[string
 }
 
 // ownComments returns atflint's active comments on the pull request, by
-// the key of the finding each carries.
+// the key of the finding each carries. Only the token's own comments
+// count: anyone can write a marker into a comment.
 func (r *Reviewer) ownComments(ctx context.Context, pr PullRequest) (map[string]*github.PullRequestComment, error) {
+	author, err := r.login(ctx)
+	if err != nil {
+		return nil, err
+	}
 	own := map[string]*github.PullRequestComment{}
 	opts := &github.PullRequestListCommentsOptions{ListOptions: github.ListOptions{PerPage: 100}}
 	for c, err := range r.gh.PullRequests.ListCommentsIter(ctx, pr.Owner, pr.Repo, pr.Number, opts) {
 		if err != nil {
 			return nil, apiError("list the pull request's review comments", err)
 		}
+		if c.GetUser().GetLogin() != author {
+			continue
+		}
 		if key, ok := activeKey(c.GetBody()); ok {
 			own[key] = c
 		}
 	}
 	return own, nil
+}
+
+// login returns who the token posts as: Options.Author, else the token's
+// user, else, for a token that may not read its user, as a workflow's may
+// not, github-actions[bot].
+func (r *Reviewer) login(ctx context.Context) (string, error) {
+	if r.author != "" {
+		return r.author, nil
+	}
+	user, _, err := r.gh.Users.Get(ctx, "")
+	var er *github.ErrorResponse
+	switch {
+	case err == nil:
+		r.author = user.GetLogin()
+	case errors.As(err, &er) && er.Response != nil && (er.Response.StatusCode == http.StatusForbidden || er.Response.StatusCode == http.StatusNotFound):
+		r.author = workflowBot
+	default:
+		return "", apiError("read the token's user", err)
+	}
+	return r.author, nil
 }
 
 // addedLines reads a unified diff's hunks and returns the new-file line
@@ -238,7 +275,9 @@ func findingKey(f finding.Finding) string {
 }
 
 func activeKey(body string) (string, bool) {
-	i := strings.Index(body, markerPrefix)
+	// The marker ends the body; a finding's message quoted above it may
+	// hold marker-like text.
+	i := strings.LastIndex(body, markerPrefix)
 	if i < 0 {
 		return "", false
 	}

@@ -165,3 +165,28 @@ func TestAddedLines(t *testing.T) {
 		t.Errorf("addedLines = %v; want 2, 3 and 22", got)
 	}
 }
+
+// TestOthersMarkersAreIgnored checks that a comment carrying atflint's
+// marker but written by someone else neither stands for a finding nor
+// gets edited.
+func TestOthersMarkersAreIgnored(t *testing.T) {
+	for _, login := range []string{"", "atflint-pat-user"} {
+		s := fakegithub.New(token)
+		s.Login = login
+		s.Files = []fakegithub.File{{Name: "a.atf.yaml", Status: "added", Patch: "@@ -0,0 +1 @@\n+x"}}
+		f := at("a.atf.yaml", 1, "missing-identity", "no id")
+		s.Comments = []fakegithub.Comment{
+			{ID: 1, Path: "a.atf.yaml", Line: 1, Body: commentBody(f, findingKey(f)), User: &fakegithub.User{Login: "mallory"}},
+			{ID: 2, Path: "a.atf.yaml", Line: 1, Body: commentBody(f, "0000000000000000"), User: &fakegithub.User{Login: "mallory"}},
+		}
+		res, err := newReviewer(t, s).Review(context.Background(), pr, []finding.Finding{f})
+		if err != nil || res != (Result{Posted: 1}) || len(s.Updated) != 0 {
+			t.Errorf("login %q: result %+v, err %v, updated %v; want the finding posted and no one else's comment touched", login, res, err, s.Updated)
+		}
+		// atflint's own comment is found again, whoever the token is.
+		if res, err := newReviewer(t, s).Review(context.Background(), pr, []finding.Finding{f}); err != nil || res != (Result{Kept: 1}) {
+			t.Errorf("login %q: re-run result %+v, err %v", login, res, err)
+		}
+		s.Close()
+	}
+}

@@ -181,14 +181,21 @@ func (e *OutsideError) Error() string {
 // URI reference, refusing paths that leave the repository.
 func fileURI(file string) (string, error) {
 	clean := path.Clean(file)
-	if path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(file, `\`) || len(clean) > 1 && clean[1] == ':' {
+	if path.IsAbs(clean) || clean == ".." || strings.HasPrefix(clean, "../") || strings.Contains(file, `\`) || windowsDrive(clean) {
 		return "", &OutsideError{file}
 	}
 	parts := strings.Split(clean, "/")
 	for i, p := range parts {
-		parts[i] = url.PathEscape(p)
+		// A colon would make the first segment read as a URI scheme.
+		parts[i] = strings.ReplaceAll(url.PathEscape(p), ":", "%3A")
 	}
 	return strings.Join(parts, "/"), nil
+}
+
+// windowsDrive reports a path that starts with a drive, as C: or C:/x:
+// a file on another drive than the working directory's.
+func windowsDrive(p string) bool {
+	return len(p) >= 2 && p[1] == ':' && ('a' <= p[0]|0x20 && p[0]|0x20 <= 'z') && (len(p) == 2 || p[2] == '/')
 }
 
 func level(s finding.Severity) string {

@@ -99,16 +99,21 @@ func TestResults(t *testing.T) {
 		{Rule: "missing-identity", Severity: finding.Error, Message: "no id [really]", File: "dir with space/ägent.atf.yaml", Span: span(3, 5, 3, 9), ATF: []string{"I-1"}},
 		{Rule: "duplicate-agent-id", Severity: finding.Error, Message: "agent id x is taken", File: "b.atf.yaml", Span: span(4, 3, 4, 3),
 			Related: []finding.Related{{File: "a.atf.yaml", Span: span(4, 3, 4, 10), Message: "first declared here"}}},
+		{Rule: "missing-identity", Severity: finding.Error, Message: "m", File: "prod:bot.atf.yaml", Span: span(1, 1, 1, 2)},
 	}
 	r, _, _ := write(t, fs, Options{})
 	run := r.Runs[0]
-	if run.ColumnKind != "unicodeCodePoints" || len(run.Results) != 2 {
+	if run.ColumnKind != "unicodeCodePoints" || len(run.Results) != 3 {
 		t.Fatalf("run: %+v", run)
 	}
 	first := run.Results[0]
 	loc := first.Locations[0].PhysicalLocation
 	if loc.ArtifactLocation.URI != "dir%20with%20space/%C3%A4gent.atf.yaml" || loc.ArtifactLocation.URIBaseID != "%SRCROOT%" {
 		t.Errorf("location %+v", loc.ArtifactLocation)
+	}
+	// A colon, legal in a file name, must not read as a URI scheme.
+	if uri := run.Results[2].Locations[0].PhysicalLocation.ArtifactLocation.URI; uri != "prod%3Abot.atf.yaml" {
+		t.Errorf("a colon in a file name: URI %q", uri)
 	}
 	if run.Tool.Driver.Rules[first.RuleIndex].ID != first.RuleID || first.Level != "error" {
 		t.Errorf("result %+v", first)
@@ -126,7 +131,7 @@ func TestResults(t *testing.T) {
 }
 
 func TestOutsideRepository(t *testing.T) {
-	for _, file := range []string{"../x.atf.yaml", "/etc/x.atf.yaml", "a/../../x.atf.yaml", `C:\x.atf.yaml`} {
+	for _, file := range []string{"../x.atf.yaml", "/etc/x.atf.yaml", "a/../../x.atf.yaml", `C:\x.atf.yaml`, "D:/x.atf.yaml"} {
 		var b bytes.Buffer
 		_, err := Write(&b, []finding.Finding{{Rule: "missing-identity", Severity: finding.Error, Message: "m", File: file, Span: span(1, 1, 1, 2)}}, Options{Rules: rules.All()})
 		if err == nil || !strings.Contains(err.Error(), "outside") {

@@ -12,8 +12,9 @@ fi
 if [ -n "$ATFLINT_CONFIG" ]; then
 	args+=(--config "$ATFLINT_CONFIG")
 fi
-# Paths are split on whitespace only: no globbing, no other expansion.
-read -r -a paths <<<"$ATFLINT_PATHS"
+# Paths are split on whitespace, newlines included: no globbing, no other
+# expansion. read -d '' reads to the end and so reports failure.
+read -r -d '' -a paths <<<"$ATFLINT_PATHS" || true
 
 case "$ATFLINT_UPLOAD" in
 true)

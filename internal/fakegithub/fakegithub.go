@@ -5,6 +5,7 @@
 package fakegithub
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -26,7 +27,16 @@ type Comment struct {
 	Path string `json:"path"`
 	Line int    `json:"line"`
 	Body string `json:"body"`
+	User *User  `json:"user,omitempty"`
 }
+
+// A User is the author of a comment.
+type User struct {
+	Login string `json:"login"`
+}
+
+// WorkflowBot is who a workflow's GITHUB_TOKEN posts as.
+const WorkflowBot = "github-actions[bot]"
 
 // A Review is a review posted to the server.
 type Review struct {
@@ -41,6 +51,9 @@ type Server struct {
 	*httptest.Server
 	Token    string
 	PageSize int // the most items a page holds; smaller than requested forces pagination
+	// Login is the token's user; empty for a workflow's token, which
+	// cannot read /user and posts as WorkflowBot.
+	Login string
 
 	mu          sync.Mutex
 	Files       []File
@@ -81,6 +94,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	const base = "/repos/owner/repo/pulls/"
 	switch path := r.URL.Path; {
+	case r.Method == http.MethodGet && path == "/user":
+		if s.Login == "" {
+			reply(w, http.StatusForbidden, map[string]string{"message": "Resource not accessible by integration"})
+			return
+		}
+		reply(w, http.StatusOK, User{s.Login})
 	case r.Method == http.MethodGet && path == base+"1/files":
 		var items []any
 		for _, f := range s.Files {
@@ -102,6 +121,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.Reviews = append(s.Reviews, rv)
 		for _, c := range rv.Comments {
 			c.ID = int64(1000 + len(s.Comments))
+			c.User = &User{cmp.Or(s.Login, WorkflowBot)}
 			s.Comments = append(s.Comments, c)
 		}
 		reply(w, http.StatusOK, map[string]any{"id": len(s.Reviews)})

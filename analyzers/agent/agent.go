@@ -14,6 +14,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -210,7 +211,7 @@ func (d *discovery) registration(call *ast.CallExpr, reg agentapi.Registrar, sta
 // or a tool constructor call, following a local variable to its value. It
 // also returns a read-only annotation found on the way.
 func (d *discovery) toolName(e ast.Expr, stack []ast.Node) (string, ast.Node) {
-	e = d.resolve(e, stack)
+	e = d.resolve(e, stack)[0]
 	if s, ok := stringConst(d.info(), e); ok {
 		return s, nil
 	}
@@ -269,11 +270,20 @@ func (d *discovery) readOnlyOption(e ast.Expr) ast.Node {
 }
 
 // handler returns what a handler expression reaches: a function literal,
-// a named function or method value, a wrapper around one, a factory that
-// returns one, or a local variable holding one.
+// a named function or method value, a generic function instantiated, a
+// wrapper around one, a factory that returns one, or a local variable
+// holding one of these.
 func (d *discovery) handler(e ast.Expr, stack []ast.Node) []Effect {
-	e = d.resolve(e, stack)
-	switch h := e.(type) {
+	var effs []Effect
+	for _, h := range d.resolve(e, stack) {
+		effs = append(effs, d.reached(h, stack)...)
+	}
+	return oneEach(effs)
+}
+
+// reached returns what one value of a handler expression reaches.
+func (d *discovery) reached(h ast.Expr, stack []ast.Node) []Effect {
+	switch h := h.(type) {
 	case *ast.FuncLit:
 		return d.eff.body(h.Body, guard.Scan(d.info(), h.Body))
 	case *ast.CallExpr:
@@ -292,56 +302,170 @@ func (d *discovery) handler(e ast.Expr, stack []ast.Node) []Effect {
 	return nil
 }
 
-// resolve follows a local variable to the expression it was set to.
-func (d *discovery) resolve(e ast.Expr, stack []ast.Node) ast.Expr {
+// An assignment sets a variable to val, nil when it is declared with no
+// value.
+type assignment struct {
+	at  ast.Node // the *ast.AssignStmt or *ast.ValueSpec
+	val ast.Expr
+}
+
+// resolve follows a local variable to the expressions it may hold where e
+// uses it, the nearest assignment first: the last one before the use that
+// every way there passes, those after it on some way there, and those
+// later in a loop around the use, which reach it in the next iteration.
+// Any other expression is its own value.
+func (d *discovery) resolve(e ast.Expr, stack []ast.Node) []ast.Expr {
+	e = d.strip(e)
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return []ast.Expr{e}
+	}
+	v, ok := d.info().Uses[id].(*types.Var)
+	if !ok {
+		return []ast.Expr{e}
+	}
+	// Search the function that declares v, or, for a package variable,
+	// the outermost function around the use.
+	var body *ast.BlockStmt
+	for _, n := range stack {
+		var fbody *ast.BlockStmt
+		switch f := n.(type) {
+		case *ast.FuncDecl:
+			fbody = f.Body
+		case *ast.FuncLit:
+			fbody = f.Body
+		default:
+			continue
+		}
+		if body == nil || n.Pos() <= v.Pos() && v.Pos() < n.End() {
+			body = fbody
+		}
+	}
+	if body == nil {
+		return []ast.Expr{e}
+	}
+	var all []assignment
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for j, l := range n.Lhs {
+				if lid, ok := unparen(l).(*ast.Ident); ok && d.info().ObjectOf(lid) == v {
+					all = append(all, assignment{n, valueOf(n.Rhs, len(n.Lhs), j)})
+				}
+			}
+		case *ast.ValueSpec:
+			for j, name := range n.Names {
+				if d.info().Defs[name] == v {
+					all = append(all, assignment{n, valueOf(n.Values, len(n.Names), j)})
+				}
+			}
+		}
+		return true
+	})
+	// The assignments that are statements of the blocks around the use,
+	// before it, are passed on every way to it; the last of them hides
+	// those before it.
+	from := body.Pos()
+	for _, n := range stack {
+		var list []ast.Stmt
+		switch b := n.(type) {
+		case *ast.BlockStmt:
+			list = b.List
+		case *ast.CaseClause:
+			list = b.Body
+		case *ast.CommClause:
+			list = b.Body
+		}
+		for _, st := range list {
+			if st.End() > id.Pos() {
+				break
+			}
+			for _, a := range all {
+				if isStmt(st, a.at) && a.at.Pos() > from {
+					from = a.at.Pos()
+				}
+			}
+		}
+	}
+	// A loop around the use that starts after that assignment brings
+	// back what is assigned later in it.
+	to := id.Pos()
+	for _, n := range stack {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() > from && n.End() > to {
+				to = n.End()
+			}
+		}
+	}
+	var before, after []ast.Expr
+	for _, a := range all {
+		switch p := a.at.Pos(); {
+		case a.val == nil:
+		case p >= from && p < id.Pos():
+			before = append(before, d.strip(a.val))
+		case p > id.Pos() && p < to:
+			after = append(after, d.strip(a.val))
+		}
+	}
+	slices.Reverse(before)
+	if vals := append(before, after...); len(vals) > 0 {
+		return vals
+	}
+	return []ast.Expr{e}
+}
+
+// valueOf is what the jth of n variables is set to. Set from one call with
+// several results, it is the call, which counts as a factory does.
+func valueOf(rhs []ast.Expr, n, j int) ast.Expr {
+	switch {
+	case len(rhs) == n:
+		return rhs[j]
+	case len(rhs) == 1:
+		return rhs[0]
+	}
+	return nil
+}
+
+// isStmt reports whether at, an assignment or a variable's spec, is the
+// statement st or one of the specs it declares.
+func isStmt(st ast.Stmt, at ast.Node) bool {
+	if st == at {
+		return true
+	}
+	if ds, ok := st.(*ast.DeclStmt); ok {
+		if gd, ok := ds.Decl.(*ast.GenDecl); ok {
+			for _, spec := range gd.Specs {
+				if spec == at {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// strip removes what does not change which value or function an
+// expression names: parentheses, &, and the type arguments of
+// generic[int].
+func (d *discovery) strip(e ast.Expr) ast.Expr {
 	e = unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = unparen(u.X)
 	}
-	id, ok := e.(*ast.Ident)
-	if !ok {
-		return e
+	var x ast.Expr
+	switch ix := e.(type) {
+	case *ast.IndexExpr:
+		x = ix.X
+	case *ast.IndexListExpr:
+		x = ix.X
 	}
-	v, ok := d.info().Uses[id].(*types.Var)
-	if !ok {
-		return e
-	}
-	var found ast.Expr
-	for i := len(stack) - 1; i >= 0 && found == nil; i-- {
-		var body *ast.BlockStmt
-		switch f := stack[i].(type) {
-		case *ast.FuncDecl:
-			body = f.Body
-		case *ast.FuncLit:
-			body = f.Body
-		default:
-			continue
+	if id := identOf(x); id != nil {
+		if _, ok := d.info().Instances[id]; ok {
+			return unparen(x)
 		}
-		ast.Inspect(body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for j, l := range n.Lhs {
-					if lid, ok := l.(*ast.Ident); ok && d.info().ObjectOf(lid) == v && len(n.Rhs) == len(n.Lhs) {
-						found = n.Rhs[j]
-					}
-				}
-			case *ast.ValueSpec:
-				for j, name := range n.Names {
-					if d.info().Defs[name] == v && j < len(n.Values) {
-						found = n.Values[j]
-					}
-				}
-			}
-			return found == nil
-		})
 	}
-	if found == nil {
-		return e
-	}
-	if u, ok := unparen(found).(*ast.UnaryExpr); ok && u.Op == token.AND {
-		return unparen(u.X)
-	}
-	return unparen(found)
+	return e
 }
 
 // identity records a server or agent constructor call and whether it is

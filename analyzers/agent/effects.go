@@ -96,39 +96,47 @@ func newEffects(pass *analysis.Pass) *effects {
 	return e
 }
 
-// body returns what the calls under n reach, one effect per capability:
-// the first that is not guarded, else the first.
+// body returns what the calls under n reach, one effect per capability.
 func (e *effects) body(n ast.Node, scope *guard.Scope) []Effect {
-	byCap := map[string]Effect{}
+	var all []Effect
 	ast.Inspect(n, func(x ast.Node) bool {
-		call, ok := x.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		for _, ef := range e.call(call, scope.Guarded(call)) {
-			old, seen := byCap[ef.Capability]
-			if !seen || old.Guarded && !ef.Guarded || old.Guarded == ef.Guarded && ef.Pos < old.Pos {
-				if seen && old.SideEffect {
-					ef.SideEffect = true
-				}
-				byCap[ef.Capability] = ef
-			} else if ef.SideEffect && !old.SideEffect && old.Guarded == ef.Guarded {
-				old.SideEffect = true
-				byCap[ef.Capability] = old
-			}
+		if call, ok := x.(*ast.CallExpr); ok {
+			all = append(all, e.call(call, scope.Guarded(call))...)
 		}
 		return true
 	})
-	out := make([]Effect, 0, len(byCap))
-	for _, ef := range byCap {
-		out = append(out, ef)
-	}
+	out := oneEach(all)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Pos != out[j].Pos {
 			return out[i].Pos < out[j].Pos
 		}
 		return out[i].Capability < out[j].Capability
 	})
+	return out
+}
+
+// oneEach keeps one effect per capability, in the order they first come:
+// the first that is not guarded, else the first.
+func oneEach(effs []Effect) []Effect {
+	var out []Effect
+	index := map[string]int{}
+	for _, ef := range effs {
+		i, seen := index[ef.Capability]
+		if !seen {
+			index[ef.Capability] = len(out)
+			out = append(out, ef)
+			continue
+		}
+		old := out[i]
+		if old.Guarded && !ef.Guarded || old.Guarded == ef.Guarded && ef.Pos < old.Pos {
+			if old.SideEffect {
+				ef.SideEffect = true
+			}
+			out[i] = ef
+		} else if ef.SideEffect && !old.SideEffect && old.Guarded == ef.Guarded {
+			out[i].SideEffect = true
+		}
+	}
 	return out
 }
 

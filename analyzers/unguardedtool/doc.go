@@ -19,8 +19,11 @@
 // depends on: an MCP elicitation whose answer is checked, a Genkit or Eino
 // interrupt, ADK confirmation (RequireConfirmation, or RequestConfirmation
 // in the handler), or a call to an approve, authorize, confirm or allowlist
-// function whose result an if tests before the side effect. A decision
-// whose result is not tested guards nothing.
+// function whose result an if tests before the side effect. Only the way
+// the decision says yes to is guarded: not the else of if approved, nor
+// what follows if approved { return }. A decision whose result is not
+// tested guards nothing, nor one whose variable is set again before the
+// test.
 //
 // MCP annotations are claims, not guards: a tool annotated read-only (or
 // not destructive) whose handler writes is reported whatever its level.

@@ -94,7 +94,7 @@ func plainText(line string) bool {
 			return false
 		} else if c >= utf8.RuneSelf {
 			for _, r := range line[i:] {
-				if unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFEFF' {
+				if r != ' ' && (unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFEFF') {
 					return false
 				}
 			}
@@ -224,8 +224,8 @@ func (p *blockParser) scalarOrFlow(l *blockLine, off, indent int) (*Node, bool) 
 // ones below, indented as the first of them, further than indent. It takes
 // the default and the strip (-) chomping; a header with "+" or an
 // indentation digit, an empty scalar, a folded scalar with a more indented
-// line, a line that ends in spaces or a last line with no line break are
-// left to the general parser.
+// line, a stripped scalar whose last line ends in spaces, or a last line
+// with no line break are left to the general parser.
 func (p *blockParser) blockScalar(l *blockLine, off, indent int) (*Node, bool) {
 	header := 1
 	strip := off+1 < len(l.text) && l.text[off+1] == '-'
@@ -252,8 +252,8 @@ func (p *blockParser) blockScalar(l *blockLine, off, indent int) (*Node, bool) {
 		case contentIndent >= 0 && spaces < contentIndent:
 			src = "" // the first line after the scalar
 			continue
-		case !broken, strings.HasSuffix(text, " "):
-			return nil, false // trailing spaces: the general parser drops some
+		case !broken:
+			return nil, false
 		default:
 			if contentIndent < 0 {
 				contentIndent = spaces
@@ -274,6 +274,9 @@ func (p *blockParser) blockScalar(l *blockLine, off, indent int) (*Node, bool) {
 	}
 	for len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1] // trailing empty lines: chomped
+	}
+	if strip && strings.HasSuffix(lines[len(lines)-1], " ") {
+		return nil, false // the general parser strips the spaces too
 	}
 	var b strings.Builder
 	for i, line := range lines {
@@ -463,7 +466,13 @@ func flowScalar(l *blockLine, off int) (*Node, int, bool) {
 // comment or, in a flow collection, a flow indicator or ": ".
 func plain(l *blockLine, off int, inFlow bool) (*Node, int, bool) {
 	text := l.text
-	if strings.IndexByte("-?:,[]{}#&*!|>'\"%@`", text[off]) >= 0 {
+	// An indicator cannot start a plain scalar, but "-", "?" and ":" can
+	// when what follows is not a space: -1, --db-path.
+	if c := text[off]; strings.IndexByte("-?:", c) >= 0 {
+		if off+1 == len(text) || text[off+1] == ' ' || inFlow && strings.IndexByte(",[]{}", text[off+1]) >= 0 {
+			return nil, 0, false
+		}
+	} else if strings.IndexByte(",[]{}#&*!|>'\"%@`", c) >= 0 {
 		return nil, 0, false
 	}
 	end := off

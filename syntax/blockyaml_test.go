@@ -132,6 +132,9 @@ func TestBlockYAMLMatchesLibrary(t *testing.T) {
 		"a: |+\n  x\n\n",
 		"a: |2\n   x\n",
 		"a: |\n    x\n  # c\nb: 1\n",
+		"args:\n  - --db-path\n  - -1\n  - -\n-k: ?v\n:x: [-a, -]\n",
+		"d: a — b\nc: |\n  x \n  y  \n",
+		"a: >-\n  x \n",
 	} {
 		sameAsLibrary(t, fmt.Sprintf("%q", src), []byte(src))
 	}

@@ -1,7 +1,10 @@
 package loader
 
 import (
+	"strings"
+
 	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/schemas"
 	"github.com/atflint/atflint/syntax"
 )
 
@@ -64,4 +67,18 @@ func loadA2A(f *model.File, root *syntax.Node) {
 	}
 	a.Controls["I-2"] = c
 	f.Agents = []*model.Agent{a}
+	if protocol0x(root) {
+		f.Problems = append(f.Problems, schemas.ValidateA2ACard(root)...)
+	}
+}
+
+// protocol0x reports a card of the 0.x protocol, which the schema atflint
+// ships describes: it has no supportedInterfaces, which 1.0 introduced,
+// and its protocolVersion, if any, starts with 0.
+func protocol0x(root *syntax.Node) bool {
+	if _, ok := root.Lookup("supportedInterfaces"); ok {
+		return false
+	}
+	e, ok := root.Lookup("protocolVersion")
+	return !ok || e.Value.Kind != syntax.Scalar || strings.HasPrefix(e.Value.Value, "0.")
 }

@@ -30,6 +30,8 @@ const (
 	Invalid ProblemKind = iota + 1
 	// UnknownKey: a key the format does not define, so nothing reads it.
 	UnknownKey
+	// SchemaViolation: the file breaks the JSON Schema its format publishes.
+	SchemaViolation
 )
 
 // A Problem is trouble a loader had with part of a file.

@@ -23,12 +23,12 @@ require it.`,
 			Lang: "json",
 			Bad: `-- .well-known/agent-card.json --
 {"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
- "version": "1.0.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
+ "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
  "skills": [{"id": "lookup", "name": "Look up", "description": "Look an invoice up.", "tags": ["invoices"]}]}
 `,
 			Good: `-- .well-known/agent-card.json --
 {"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
- "version": "1.0.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
+ "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
  "provider": {"organization": "Acme", "url": "https://acme.example"},
  "securitySchemes": {"oidc": {"type": "openIdConnect", "openIdConnectUrl": "https://login.acme.example/.well-known/openid-configuration"}},
  "security": [{"oidc": []}],
@@ -63,12 +63,12 @@ Name the provider's organization and URL.`,
 			Lang: "json",
 			Bad: `-- .well-known/agent-card.json --
 {"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
- "version": "1.0.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
+ "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
  "skills": [{"id": "lookup", "name": "Look up", "description": "Look an invoice up.", "tags": ["invoices"]}]}
 `,
 			Good: `-- .well-known/agent-card.json --
 {"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
- "version": "1.0.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
+ "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
  "provider": {"organization": "Acme", "url": "https://acme.example"},
  "skills": [{"id": "lookup", "name": "Look up", "description": "Look an invoice up.", "tags": ["invoices"]}]}
 `,

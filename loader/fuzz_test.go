@@ -8,11 +8,14 @@ import (
 	"testing"
 )
 
-// fuzzNames are the names the fuzz target loads its input as, one per
-// format, so every loader sees every input.
+// fuzzNames are the names the fuzz target loads its input as, so every
+// loader sees every input: one per format told by path, and any JSON or
+// YAML file, where the content tells A2A cards, M365 agents, CrewAI,
+// LangGraph, ADK, cagent and agent-governance-toolkit files apart.
 var fuzzNames = []string{
 	"agent.atf.yaml", "agent.atf.json", ".mcp.json", ".claude/settings.json",
 	".gemini/settings.json", ".claude/agents/a.md", ".github/agents/a.agent.md",
+	"plugin/agents/a.md", "agent-card.json", "agents.yaml",
 }
 
 // FuzzLoad checks that no input makes a loader panic or hang, seeded with

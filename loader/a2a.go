@@ -25,11 +25,7 @@ func isA2ACard(root *syntax.Node) bool {
 // loadA2A reads an A2A agent card: a remote agent, its endpoint, its
 // provider and how callers authenticate.
 func loadA2A(f *model.File, root *syntax.Node) {
-	f.Format = FormatA2A
-	f.Root = root
-	a := newForeignAgent(root)
-	a.Name = str(root, "name")
-	a.Purpose = str(root, "description")
+	a := describedAgent(f, FormatA2A, root)
 	a.Version = str(root, "version")
 	a.Endpoint = str(root, "url")
 	if !a.Endpoint.Present() {
@@ -66,7 +62,6 @@ func loadA2A(f *model.File, root *syntax.Node) {
 		c.Note = "the card defines security schemes but requires none (security)"
 	}
 	a.Controls["I-2"] = c
-	f.Agents = []*model.Agent{a}
 	if protocol0x(root) {
 		f.Problems = append(f.Problems, schemas.ValidateA2ACard(root)...)
 	}

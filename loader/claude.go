@@ -50,10 +50,7 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 		addProblem(f, model.Invalid, syntax.At(root.Span.Start), "the front matter is a %s, not a mapping of keys", root.KindName())
 		return f
 	}
-	f.Root = root
-	a := newForeignAgent(root)
-	a.Name = str(root, "name")
-	a.Purpose = str(root, "description")
+	a := describedAgent(f, format, root)
 	a.Servers = decodeServers(root)
 	// With no tools list, the agent gets every tool of its host, MCP
 	// servers' included.
@@ -65,7 +62,6 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 		e.Value.Kind == syntax.Sequence && containsStar(e.Value):
 		a.AllTools = e.Span()
 	}
-	f.Agents = []*model.Agent{a}
 	return f
 }
 

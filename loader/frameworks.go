@@ -78,12 +78,7 @@ func isADK(root *syntax.Node) bool {
 }
 
 func loadADK(f *model.File, root *syntax.Node) {
-	f.Format = FormatADK
-	f.Root = root
-	a := newForeignAgent(root)
-	a.Name = str(root, "name")
-	a.Purpose = str(root, "description")
-	f.Agents = []*model.Agent{a}
+	describedAgent(f, FormatADK, root)
 }
 
 // isCagent tells a Docker cagent config: agents with a model and an
@@ -146,10 +141,5 @@ func isM365(root *syntax.Node) bool {
 }
 
 func loadM365(f *model.File, root *syntax.Node) {
-	f.Format = FormatM365
-	f.Root = root
-	a := newForeignAgent(root)
-	a.Name = str(root, "name")
-	a.Purpose = str(root, "description")
-	f.Agents = []*model.Agent{a}
+	describedAgent(f, FormatM365, root)
 }

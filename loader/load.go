@@ -136,6 +136,17 @@ func hasServers(root *syntax.Node) bool {
 	return false
 }
 
+// describedAgent makes f a file of format whose one agent is root's,
+// named and described by its name and description keys, and returns it.
+func describedAgent(f *model.File, format string, root *syntax.Node) *model.Agent {
+	f.Format, f.Root = format, root
+	a := newForeignAgent(root)
+	a.Name = str(root, "name")
+	a.Purpose = str(root, "description")
+	f.Agents = []*model.Agent{a}
+	return a
+}
+
 // newForeignAgent starts the agent of a file that is not an ATF manifest:
 // every ATF requirement is absent unless the loader finds it declared,
 // and the level is unknown unless the run gives one.

@@ -5,6 +5,17 @@ import (
 	"github.com/atflint/atflint/model"
 )
 
+// invoiceCard and invoiceCardSkills begin and end the agent card of the
+// A2A rules' examples.
+const (
+	invoiceCard = `-- .well-known/agent-card.json --
+{"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
+ "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
+`
+	invoiceCardSkills = ` "skills": [{"id": "lookup", "name": "Look up", "description": "Look an invoice up.", "tags": ["invoices"]}]}
+`
+)
+
 func init() {
 	register(&Rule{
 		Doc: Doc{
@@ -21,19 +32,11 @@ revoked (I-2). Most cards in the wild declare no authentication.
 Define a scheme (OAuth 2.0, OpenID Connect, mTLS, an API key in a header) and
 require it.`,
 			Lang: "json",
-			Bad: `-- .well-known/agent-card.json --
-{"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
- "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
- "skills": [{"id": "lookup", "name": "Look up", "description": "Look an invoice up.", "tags": ["invoices"]}]}
-`,
-			Good: `-- .well-known/agent-card.json --
-{"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
- "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
- "provider": {"organization": "Acme", "url": "https://acme.example"},
+			Bad:  invoiceCard + invoiceCardSkills,
+			Good: invoiceCard + ` "provider": {"organization": "Acme", "url": "https://acme.example"},
  "securitySchemes": {"oidc": {"type": "openIdConnect", "openIdConnectUrl": "https://login.acme.example/.well-known/openid-configuration"}},
  "security": [{"oidc": []}],
- "skills": [{"id": "lookup", "name": "Look up", "description": "Look an invoice up.", "tags": ["invoices"]}]}
-`,
+` + invoiceCardSkills,
 		},
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
@@ -61,17 +64,9 @@ chain (I-3) to turn to when it misbehaves.
 
 Name the provider's organization and URL.`,
 			Lang: "json",
-			Bad: `-- .well-known/agent-card.json --
-{"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
- "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
- "skills": [{"id": "lookup", "name": "Look up", "description": "Look an invoice up.", "tags": ["invoices"]}]}
-`,
-			Good: `-- .well-known/agent-card.json --
-{"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
- "version": "1.0.0", "protocolVersion": "0.3.0", "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
- "provider": {"organization": "Acme", "url": "https://acme.example"},
- "skills": [{"id": "lookup", "name": "Look up", "description": "Look an invoice up.", "tags": ["invoices"]}]}
-`,
+			Bad:  invoiceCard + invoiceCardSkills,
+			Good: invoiceCard + ` "provider": {"organization": "Acme", "url": "https://acme.example"},
+` + invoiceCardSkills,
 		},
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {

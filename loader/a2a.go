@@ -63,7 +63,7 @@ func loadA2A(f *model.File, root *syntax.Node) {
 	}
 	a.Controls["I-2"] = c
 	if protocol0x(root) {
-		f.Problems = append(f.Problems, schemas.ValidateA2ACard(root)...)
+		f.Problems = append(f.Problems, schemas.A2ACard.Validate(root)...)
 	}
 }
 

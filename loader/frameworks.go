@@ -2,6 +2,7 @@ package loader
 
 import (
 	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/schemas"
 	"github.com/atflint/atflint/syntax"
 )
 
@@ -140,6 +141,16 @@ func isM365(root *syntax.Node) bool {
 	return instr && starters || fns && ns
 }
 
+// loadM365 reads a declarative agent or an API plugin manifest, and
+// checks it against the published schema of the version it declares,
+// where atflint ships that version.
 func loadM365(f *model.File, root *syntax.Node) {
 	describedAgent(f, FormatM365, root)
+	schema, ok := schemas.M365Agent(str(root, "version").Value)
+	if _, plugin := root.Lookup("schema_version"); plugin {
+		schema, ok = schemas.M365Plugin(str(root, "schema_version").Value)
+	}
+	if ok {
+		f.Problems = append(f.Problems, schema.Validate(root)...)
+	}
 }

@@ -12,13 +12,21 @@ func init() {
 			Title:    "A config breaks the schema its format publishes",
 			Severity: finding.Warning,
 			ATF:      []string{"I-5"},
-			Rationale: `An agent card is the machine-readable statement of what an agent is and can do;
-a client that validates it against the protocol's schema rejects a card that
-breaks it, and one that does not may read it differently. This rule checks A2A
-agent cards of the 0.x protocol (those that give their endpoint in ` + "`url`" + `)
-against the agent card schema the A2A project publishes, shipped with atflint
-under its licence, and reports each value that breaks it: a required field
-missing, a value of the wrong type, a security scheme of no known form.
+			Rationale: `An agent card or manifest is the machine-readable statement of what an agent is
+and can do (I-5); a client that validates it against its format's schema
+rejects a file that breaks it, and one that does not may read it differently.
+This rule checks, against the schemas their projects publish, shipped with
+atflint under their licences (` + "`schemas/published/`" + `):
+
+- A2A agent cards of the 0.x protocol, those that give their endpoint in
+  ` + "`url`" + `, against the A2A agent card schema;
+- Microsoft 365 Copilot declarative agents and API plugin manifests against
+  the schema of the ` + "`version`" + ` or ` + "`schema_version`" + ` they declare (v1.0 to v1.8, v2.1
+  to v2.4).
+
+It reports each value that breaks the schema where it is: a required field
+missing, a key the schema does not allow, a value of the wrong type, a
+capability of no known kind.
 
 Add or fix the field as the message says.`,
 			Lang: "json",

@@ -112,8 +112,20 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	// One read into a buffer of the size stat gave, one byte over to see
+	// whether the file has grown since.
+	src := make([]byte, info.Size()+1)
+	n, err := io.ReadFull(f, src)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		src = src[:n]
+	case err == nil:
+		rest, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1-int64(n)))
+		if err != nil {
+			return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+		}
+		src = append(src, rest...)
+	default:
 		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 	}
 	if len(src) > MaxFileSize {

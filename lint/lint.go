@@ -264,7 +264,10 @@ type candidate struct {
 
 // collect walks the paths for the files to check, and for the roots of
 // Go modules nested under them. A path named twice, in any spelling, is
-// walked once, and a symbolic link given as a path is followed.
+// walked once, and a symbolic link given as a path is followed. A link
+// found in the walk is followed only if it leads to a file inside the
+// tree walked: in a pull request, a link named like a config could point
+// at the runner's secrets, and what atflint reads its messages may quote.
 func collect(paths []string, res *Result) (files []candidate, modules []string, err error) {
 	seen := map[string]bool{}
 	add := func(p string, explicit bool) {
@@ -293,6 +296,10 @@ func collect(paths []string, res *Result) (files []candidate, modules []string, 
 		if link, err := os.Lstat(root); err == nil && link.Mode()&fs.ModeSymlink != 0 {
 			walkRoot += string(filepath.Separator)
 		}
+		tree, err := filepath.EvalSymlinks(root)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
+		}
 		err = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				res.Errors = append(res.Errors, fmt.Errorf("cannot list %s: %w; files under it were not checked", p, unwrapPath(err)))
@@ -310,9 +317,16 @@ func collect(paths []string, res *Result) (files []candidate, modules []string, 
 			if d.Name() == "go.mod" && goPackageDir(root, filepath.Dir(p)) {
 				modules = append(modules, filepath.Dir(p))
 			}
-			if loader.Candidate(p) {
-				add(p, false)
+			if !loader.Candidate(p) {
+				return nil
 			}
+			// A link that does not resolve is read, and reported, as it is.
+			if d.Type()&fs.ModeSymlink != 0 {
+				if target, err := filepath.EvalSymlinks(p); err == nil && !within(tree, target) {
+					return nil
+				}
+			}
+			add(p, false)
 			return nil
 		})
 		if err != nil {
@@ -320,6 +334,12 @@ func collect(paths []string, res *Result) (files []candidate, modules []string, 
 		}
 	}
 	return files, modules, nil
+}
+
+// within reports whether path is dir or under it; both are resolved.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // goPackageDir reports whether the go command would look into dir under

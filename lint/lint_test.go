@@ -150,8 +150,20 @@ func TestWalk(t *testing.T) {
 		t.Errorf("goRoots = %q, want the module and the one nested in it", roots)
 	}
 	if runtime.GOOS != "windows" {
+		// Links found in the walk are followed inside the tree, not out.
+		outside := filepath.Join(t.TempDir(), "secrets.yaml")
+		write(t, outside, "token: x\n")
+		os.Symlink(outside, filepath.Join(dir, "sub", "leak.atf.yaml"))
+		os.Symlink(filepath.Join(dir, "sub", "atf.yml"), filepath.Join(dir, "sub", "inside.atf.yaml"))
+		if files, _ := walk(filepath.Join(dir, "sub")); files != "sub/atf.yml sub/b.atf.json sub/deeper/c.atf.yml sub/inside.atf.yaml" {
+			t.Errorf("walk with links in and out found %q", files)
+		}
+		// Named as a path, a link is read wherever it leads.
+		if files, _ := walk(filepath.Join(dir, "sub", "leak.atf.yaml")); files != "sub/leak.atf.yaml" {
+			t.Errorf("a link named as a path: %q", files)
+		}
 		// A link to a directory, given as a path, is walked.
-		if files, _ := walk(filepath.Join(dir, "link")); files != "link/atf.yml link/b.atf.json link/deeper/c.atf.yml" {
+		if files, _ := walk(filepath.Join(dir, "link")); files != "link/atf.yml link/b.atf.json link/deeper/c.atf.yml link/inside.atf.yaml" {
 			t.Errorf("walk of a link found %q", files)
 		}
 	}

@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -93,7 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !importsFramework(pass.Pkg) {
 		return res, nil
 	}
-	d := &discovery{pass: pass, eff: eff, res: res}
+	d := &discovery{pass: pass, eff: eff, res: res, expanded: map[ast.Expr]bool{}}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSpec)(nil), (*ast.BasicLit)(nil)},
 		func(n ast.Node, push bool, stack []ast.Node) bool {
@@ -133,17 +134,26 @@ func inStandardLibrary(pass *analysis.Pass) bool {
 	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
 }
 
-// importsFramework is the fast path: a package that imports no agent
-// framework registers no tool.
+// importsFramework is the fast path: a package that reaches no agent
+// framework through its imports registers no tool. Imports count however
+// indirect, since an in-house package may wrap a framework's types: type
+// Server = server.MCPServer. Each package is looked at once.
 func importsFramework(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
+	seen := map[*types.Package]bool{}
+	var reaches func(p *types.Package) bool
+	reaches = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
 		for _, prefix := range agentapi.FrameworkPrefixes {
-			if imp.Path() == prefix || strings.HasPrefix(imp.Path(), prefix+"/") {
+			if p.Path() == prefix || strings.HasPrefix(p.Path(), prefix+"/") {
 				return true
 			}
 		}
+		return slices.ContainsFunc(p.Imports(), reaches)
 	}
-	return false
+	return slices.ContainsFunc(pkg.Imports(), reaches)
 }
 
 type discovery struct {
@@ -154,6 +164,8 @@ type discovery struct {
 	// anthropic) to their tools, and handled to the dispatch cases.
 	declared []*Tool
 	handled  map[string][]Effect
+	// expanded holds the values serverTools has looked at.
+	expanded map[ast.Expr]bool
 }
 
 func (d *discovery) info() *types.Info { return d.pass.TypesInfo }
@@ -175,20 +187,21 @@ func (d *discovery) callExpr(call *ast.CallExpr, stack []ast.Node) {
 // registration records the tools of one registering call.
 func (d *discovery) registration(call *ast.CallExpr, reg agentapi.Registrar, stack []ast.Node) {
 	if reg.Handler < 0 {
-		// AddTools(server.ServerTool{Tool: ..., Handler: ...}, ...)
+		// AddTools(server.ServerTool{Tool: ..., Handler: ...}, ...), or
+		// the same built before the call: AddTools(t1, t2), AddTools(tools...).
 		for _, arg := range call.Args {
-			lit, ok := unparen(arg).(*ast.CompositeLit)
-			if !ok || !isNamed(d.info().TypeOf(lit), agentapi.ServerToolType) {
-				continue
+			for _, lit := range d.serverTools(arg, stack) {
+				// The fields' variables are resolved where the literal is.
+				at := stackAt(stack[0].(*ast.File), lit)
+				t := &Tool{Framework: reg.Framework, Pos: lit.Pos(), End: lit.End()}
+				if v := field(lit, "Tool"); v != nil {
+					t.Name, t.ReadOnly = d.toolName(v, at)
+				}
+				if h := field(lit, "Handler"); h != nil {
+					t.Effects = d.handler(h, at)
+				}
+				d.res.Tools = append(d.res.Tools, t)
 			}
-			t := &Tool{Framework: reg.Framework, Pos: lit.Pos(), End: lit.End()}
-			if v := field(lit, "Tool"); v != nil {
-				t.Name, t.ReadOnly = d.toolName(v, stack)
-			}
-			if h := field(lit, "Handler"); h != nil {
-				t.Effects = d.handler(h, stack)
-			}
-			d.res.Tools = append(d.res.Tools, t)
 		}
 		return
 	}
@@ -205,6 +218,47 @@ func (d *discovery) registration(call *ast.CallExpr, reg agentapi.Registrar, sta
 		t.Effects = d.handler(call.Args[reg.Handler], stack)
 	}
 	d.res.Tools = append(d.res.Tools, t)
+}
+
+// serverTools returns the server.ServerTool literals an argument of
+// AddTools may hold: a literal, a variable set to one, or a slice built in
+// the function from literals of them and appends. A value already looked
+// at, by this registration or an earlier one, adds nothing: a literal is
+// one tool however many registrations reach it, and tools = append(tools,
+// ...) reaches itself.
+func (d *discovery) serverTools(e ast.Expr, stack []ast.Node) []*ast.CompositeLit {
+	var out []*ast.CompositeLit
+	for _, v := range d.resolve(e, stack) {
+		if d.expanded[v] {
+			continue
+		}
+		d.expanded[v] = true
+		var parts []ast.Expr
+		switch v := v.(type) {
+		case *ast.CompositeLit:
+			if isNamed(d.info().TypeOf(v), agentapi.ServerToolType) {
+				out = append(out, v)
+			} else {
+				parts = v.Elts // a slice of them
+			}
+		case *ast.CallExpr:
+			if b, ok := d.info().Uses[identOf(v.Fun)].(*types.Builtin); ok && b.Name() == "append" {
+				parts = v.Args
+			}
+		}
+		for _, p := range parts {
+			out = append(out, d.serverTools(p, stackAt(stack[0].(*ast.File), p))...)
+		}
+	}
+	return out
+}
+
+// stackAt returns the nodes from file down to n, as the inspector's stack
+// holds them where it visits n.
+func stackAt(file *ast.File, n ast.Node) []ast.Node {
+	path, _ := astutil.PathEnclosingInterval(file, n.Pos(), n.End())
+	slices.Reverse(path)
+	return path
 }
 
 // toolName reads a tool's name from a string, a struct with a Name field,

@@ -12,5 +12,5 @@ import (
 func Test(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
 	analysistest.Run(t, testdata, undeclaredcapability.Analyzer,
-		"undeclared/eino", "undeclared/langchain", "undeclared/openai", "undeclared/anthropic", "undeclared/adk")
+		"undeclared/eino", "undeclared/langchain", "undeclared/openai", "undeclared/anthropic", "undeclared/adk", "undeclared/mcpgo")
 }

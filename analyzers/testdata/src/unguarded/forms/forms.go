@@ -1,7 +1,7 @@
 // Package forms registers tools in the remaining ways: Genkit's ai.NewTool,
 // Eino's utils.NewTool, mcp-go's SetTools, a handler a factory returns, a
-// generic handler instantiated, and handlers in variables set more than
-// once.
+// generic handler instantiated, handlers in variables set more than once,
+// and mcp-go ServerTool values built before AddTools or SetTools.
 package forms
 
 import (
@@ -52,6 +52,22 @@ func wipeReplaced(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolRe
 	return nil, os.RemoveAll("/srv/replaced")
 }
 
+func wipeSlice(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return nil, os.RemoveAll("/srv/slice") // want `tool "wipe_slice" reaches os.RemoveAll \(fs.delete\)`
+}
+
+func wipeAppended(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return nil, os.RemoveAll("/srv/appended") // want `tool "wipe_appended" reaches os.RemoveAll \(fs.delete\)`
+}
+
+func wipeLooped(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return nil, os.RemoveAll("/srv/looped") // want `tool \(name not a constant\) reaches os.RemoveAll \(fs.delete\)`
+}
+
+func wipeHeld(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return nil, os.RemoveAll("/srv/held") // want `tool "wipe_held" reaches os.RemoveAll \(fs.delete\)`
+}
+
 func read(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 	_, err := os.ReadFile("/srv/notes")
 	return nil, err
@@ -93,4 +109,41 @@ func Register(s *server.MCPServer, names []string, again bool) {
 		s.AddTool(mcp.NewTool(name), next)
 		next = wipeNext
 	}
+}
+
+// RegisterBuilt registers ServerTool values held in variables and slices.
+func RegisterBuilt(s *server.MCPServer, names []string, more bool) {
+	// A slice literal, appended to on one way to the call. A handler
+	// variable counts as it is where the tool is built.
+	tools := []server.ServerTool{
+		{Tool: mcp.NewTool("wipe_slice"), Handler: wipeSlice},
+		{Tool: mcp.NewTool("read_slice"), Handler: read},
+	}
+	hv := wipeReplaced
+	if more {
+		hv = read
+		tools = append(tools, server.ServerTool{Tool: mcp.NewTool("read_appended"), Handler: hv})
+		tools = append(tools, server.ServerTool{Tool: mcp.NewTool("wipe_appended"), Handler: wipeAppended})
+	}
+	s.AddTools(tools...)
+
+	// A slice built in a loop.
+	var looped []server.ServerTool
+	for _, name := range names {
+		looped = append(looped, server.ServerTool{Tool: mcp.NewTool(name), Handler: wipeLooped})
+	}
+	s.SetTools(looped...)
+
+	// ServerTool variables; a tool registered twice is one tool.
+	h := wipeHeld
+	held := server.ServerTool{Tool: mcp.NewTool("wipe_held"), Handler: h}
+	h = read
+	other := server.ServerTool{Tool: mcp.NewTool("read_held"), Handler: h}
+	s.AddTools(held, other)
+	s.SetTools(held)
+
+	// A slice replaced before it is registered.
+	replaced := []server.ServerTool{{Tool: mcp.NewTool("wipe_replaced"), Handler: wipeReplaced}}
+	replaced = []server.ServerTool{{Tool: mcp.NewTool("read_replaced_slice"), Handler: read}}
+	s.AddTools(replaced...)
 }

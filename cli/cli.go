@@ -346,7 +346,7 @@ func listRules(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, errors.New("rules takes no arguments"))
 	}
 	for _, r := range rules.All() {
-		fmt.Fprintf(stdout, "%-24s %-8s %-28s %s\n", r.ID, r.Severity, strings.Join(r.ATF, ","), r.Title)
+		fmt.Fprintf(stdout, "%-24s %-8s %-24s %s\n", r.ID, r.Severity, r.ATFShort(","), r.Title)
 	}
 	return ExitClean
 }

@@ -44,6 +44,17 @@ func (d Doc) ATFNames() string {
 	return strings.Join(parts, ", ")
 }
 
+// ATFShort writes the rule's requirement ids for a one-line listing. A
+// rule that covers most of the matrix, as missing-control does, names the
+// count instead, since each of its findings carries the one id at fault.
+func (d Doc) ATFShort(sep string) string {
+	const most = 8
+	if len(d.ATF) > most {
+		return fmt.Sprintf("%d ids, one per finding", len(d.ATF))
+	}
+	return strings.Join(d.ATF, sep)
+}
+
 // Markdown renders the rule's documentation: the page under docs/rules,
 // the text of `atflint explain`, the help of the SARIF rule.
 func (d Doc) Markdown() string {

@@ -199,6 +199,9 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 
 // exitCode ends a run: errors of the run first, then findings.
 func (o *outcome) exitCode(stderr io.Writer) int {
+	for _, name := range o.res.Unrecognized {
+		fmt.Fprintf(stderr, "atflint: %s is neither an ATF manifest nor an agent config atflint reads (README: Agent configs); not checked\n", name)
+	}
 	for _, err := range o.res.Errors {
 		fmt.Fprintf(stderr, "atflint: %v\n", err)
 	}

@@ -272,3 +272,39 @@ func TestSources(t *testing.T) {
 		t.Errorf("alone with no level:\n%s", out)
 	}
 }
+
+func TestSourcesResolve(t *testing.T) {
+	dir := t.TempDir()
+	manifest, err := os.ReadFile(filepath.Join(root, "testdata/cli/sources/agent.atf.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	manifest = bytes.Replace(manifest, []byte("sources: [.mcp.json]"), []byte("sources: [cfg/*.json, cfg, missing.json]"), 1)
+	mcp, err := os.ReadFile(filepath.Join(root, "testdata/cli/sources/.mcp.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "cfg"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"agent.atf.yaml": manifest, "cfg/mcp.json": mcp} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, out, _ := atflint(t, "check", "--no-go", dir)
+	// The pattern gives the config the manifest's level; the folder and the
+	// missing file are reported where they are listed.
+	for _, want := range []string{
+		`sources: "cfg" names a folder`,
+		`sources: "missing.json" names no file`,
+		"[unpinned-server]",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "[missing-control]") {
+		t.Errorf("the config matched by the pattern is held to the matrix itself:\n%s", out)
+	}
+}

@@ -58,6 +58,9 @@ type Result struct {
 	Errors []error
 	// Internal reports that one of Errors is a bug in atflint itself.
 	Internal bool
+	// Unrecognized are files named on the command line that hold none of
+	// the formats atflint reads; they are left unchecked.
+	Unrecognized []string
 }
 
 // Run checks every manifest under paths. It fails only when a path does not
@@ -109,9 +112,12 @@ func Run(paths []string, opt Options) (*Result, error) {
 		}
 		return source{level: opt.Level}
 	})
-	for _, r := range results {
-		if r.recognized {
+	for i, r := range results {
+		switch {
+		case r.recognized:
 			res.Files++
+		case files[i].explicit:
+			res.Unrecognized = append(res.Unrecognized, files[i].display)
 		}
 	}
 
@@ -201,12 +207,17 @@ func checkFile(in input, from source) (r fileResult) {
 	}()
 	f := load(in)
 	for _, a := range f.Agents {
-		if !a.Level.Value.Known() && from.level.Known() {
+		// A governance policy is not an agent: it has no level to meet.
+		if !a.Level.Value.Known() && from.level.Known() && f.Format != loader.FormatAGT {
 			a.Level = model.Field[atf.Level]{Value: from.level, Span: a.Span}
 		}
 		a.ControlsIn = from.manifest
 		for _, s := range a.Sources {
-			if abs, err := filepath.Abs(filepath.Join(filepath.Dir(in.path), filepath.FromSlash(s.Value))); err == nil {
+			files, problem := resolveSource(filepath.Dir(in.path), s.Value)
+			if problem != "" {
+				f.Problems = append(f.Problems, model.Problem{Kind: model.Invalid, Span: s.Span, Message: fmt.Sprintf("sources: %q %s", s.Value, problem)})
+			}
+			for _, abs := range files {
 				r.sources = append(r.sources, source{abs, a.Level.Value, in.display})
 			}
 		}
@@ -214,6 +225,40 @@ func checkFile(in input, from source) (r fileResult) {
 	r.recognized = f.Format != ""
 	r.findings, r.keys = rules.CheckFile(f), rules.Keys(f)
 	return r
+}
+
+// resolveSource finds the files an entry of a manifest's sources names: a
+// path or a glob pattern, relative to the manifest's folder. It says what
+// is wrong with an entry that names no file.
+func resolveSource(dir, entry string) (files []string, problem string) {
+	pattern := filepath.FromSlash(entry)
+	if !filepath.IsAbs(pattern) {
+		pattern = filepath.Join(dir, pattern)
+	}
+	matches, err := filepath.Glob(pattern)
+	if err != nil {
+		return nil, "is not a valid path or pattern: " + err.Error()
+	}
+	sawDir := false
+	for _, m := range matches {
+		info, err := os.Stat(m)
+		switch {
+		case err != nil:
+		case info.IsDir():
+			sawDir = true
+		default:
+			if abs, err := filepath.Abs(m); err == nil {
+				files = append(files, abs)
+			}
+		}
+	}
+	switch {
+	case len(files) > 0:
+		return files, ""
+	case sawDir:
+		return nil, "names a folder; list the files, or a pattern such as dir/*.json"
+	}
+	return nil, "names no file (paths are relative to the manifest's folder)"
 }
 
 // maxMessage bounds a message: one quoting a megabyte key is still one line.
@@ -231,8 +276,7 @@ func clip(msg string) string {
 }
 
 // load reads and parses one file; what goes wrong becomes a problem of the
-// returned file. A file named on the command line that holds no other
-// format is read as an ATF manifest.
+// returned file.
 func load(in input) *model.File {
 	src, err := syntax.ReadFile(in.path)
 	if err != nil {
@@ -240,11 +284,7 @@ func load(in input) *model.File {
 			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
 		}}}
 	}
-	f := loader.Load(in.display, src)
-	if f.Format == "" && in.explicit {
-		return loader.LoadATF(in.display, src)
-	}
-	return f
+	return loader.Load(in.display, src)
 }
 
 // unwrapPath drops the path from an *fs.PathError: findings name the file.

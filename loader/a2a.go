@@ -18,8 +18,16 @@ func isA2ACard(root *syntax.Node) bool {
 	_, name := root.Lookup("name")
 	skills, hasSkills := root.Lookup("skills")
 	_, modes := root.Lookup("defaultInputModes")
-	_, caps := root.Lookup("capabilities")
-	return name && hasSkills && skills.Value.Kind == syntax.Sequence && (modes || caps)
+	caps, hasCaps := root.Lookup("capabilities")
+	if !name || !hasSkills || skills.Value.Kind != syntax.Sequence {
+		return false
+	}
+	for _, it := range skills.Value.Items {
+		if it.Kind != syntax.Mapping {
+			return false // a card's skills are objects, not names
+		}
+	}
+	return modes || hasCaps && caps.Value.Kind == syntax.Mapping
 }
 
 // loadA2A reads an A2A agent card: a remote agent, its endpoint, its
@@ -28,11 +36,19 @@ func loadA2A(f *model.File, root *syntax.Node) {
 	a := describedAgent(f, FormatA2A, root)
 	a.Version = str(root, "version")
 	a.Endpoint = str(root, "url")
-	if !a.Endpoint.Present() {
-		// A2A 1.0 lists its endpoints under supportedInterfaces.
-		if e, ok := root.Lookup("supportedInterfaces"); ok && e.Value.Kind == syntax.Sequence && len(e.Value.Items) > 0 {
-			a.Endpoint = str(e.Value.Items[0], "url")
+	// A2A 1.0 lists its endpoints under supportedInterfaces, 0.x its
+	// other transports under additionalInterfaces.
+	for _, key := range []string{"supportedInterfaces", "additionalInterfaces"} {
+		if e, ok := root.Lookup(key); ok && e.Value.Kind == syntax.Sequence {
+			for _, it := range e.Value.Items {
+				if u := str(it, "url"); u.Present() {
+					a.OtherEndpoints = append(a.OtherEndpoints, u)
+				}
+			}
 		}
+	}
+	if !a.Endpoint.Present() && len(a.OtherEndpoints) > 0 {
+		a.Endpoint, a.OtherEndpoints = a.OtherEndpoints[0], a.OtherEndpoints[1:]
 	}
 	if a.Purpose.Present() {
 		a.Controls["I-4"] = model.Control{State: model.Declared, Field: "description", Span: a.Purpose.Span}
@@ -43,37 +59,71 @@ func loadA2A(f *model.File, root *syntax.Node) {
 	} else {
 		a.Controls["I-3"] = model.Control{Field: "provider", Span: syntax.At(root.Span.Start)}
 	}
-	// I-2: callers authenticate with one of the card's security schemes.
-	schemes, schemesSpan := section(root, "securitySchemes")
-	required := false
-	for _, key := range []string{"security", "securityRequirements"} {
-		if e, ok := root.Lookup(key); ok && meaningful(e.Value) == model.Declared {
-			required = true
-		}
-	}
-	c := model.Control{Field: "securitySchemes", Span: a.Endpoint.Span}
-	if !c.Span.IsValid() {
-		c.Span = syntax.At(root.Span.Start)
-	}
-	switch {
-	case schemes != nil && len(schemes.Entries) > 0 && required:
-		c = model.Control{State: model.Declared, Field: "securitySchemes", Span: schemesSpan}
-	case schemes != nil && len(schemes.Entries) > 0:
-		c.Note = "the card defines security schemes but requires none (security)"
-	}
-	a.Controls["I-2"] = c
+	a.Controls["I-2"] = authentication(root, a.Endpoint.Span)
 	if protocol0x(root) {
 		f.Problems = append(f.Problems, schemas.A2ACard.Validate(root)...)
 	}
 }
 
 // protocol0x reports a card of the 0.x protocol, which the schema atflint
-// ships describes: it has no supportedInterfaces, which 1.0 introduced,
-// and its protocolVersion, if any, starts with 0.
+// ships describes: it has no supportedInterfaces, which 1.0 introduced, nor
+// the authentication of the drafts before 0.2, and its protocolVersion, if
+// any, starts with 0.
 func protocol0x(root *syntax.Node) bool {
-	if _, ok := root.Lookup("supportedInterfaces"); ok {
-		return false
+	for _, key := range []string{"supportedInterfaces", "authentication"} {
+		if _, ok := root.Lookup(key); ok {
+			return false // 1.0, or the drafts before 0.2
+		}
 	}
 	e, ok := root.Lookup("protocolVersion")
 	return !ok || e.Value.Kind != syntax.Scalar || strings.HasPrefix(e.Value.Value, "0.")
+}
+
+// authentication tells whether a card makes callers authenticate (I-2): it
+// defines security schemes and requires them, with no requirement that
+// lets a caller in without credentials. Cards of the first drafts name
+// their schemes under authentication instead.
+func authentication(root *syntax.Node, at syntax.Span) model.Control {
+	if !at.IsValid() {
+		at = syntax.At(root.Span.Start)
+	}
+	if old, span := section(root, "authentication"); old != nil {
+		if e, ok := old.Lookup("schemes"); ok && e.Value.Kind == syntax.Sequence && len(e.Value.Items) > 0 {
+			return model.Control{State: model.Declared, Field: "authentication", Span: span}
+		}
+	}
+	c := model.Control{Field: "securitySchemes", Span: at}
+	schemes, schemesSpan := section(root, "securitySchemes")
+	if schemes == nil || len(schemes.Entries) == 0 {
+		return c
+	}
+	key := "security"
+	reqs, ok := root.Lookup(key)
+	if !ok {
+		key = "securityRequirements" // A2A 1.0
+		reqs, ok = root.Lookup(key)
+	}
+	if !ok || reqs.Value.Kind != syntax.Sequence || len(reqs.Value.Items) == 0 {
+		c.Note = "the card defines security schemes but requires none (security, or securityRequirements in A2A 1.0)"
+		return c
+	}
+	for _, req := range reqs.Value.Items {
+		names := req
+		if inner, ok := req.Lookup("schemes"); ok && key == "securityRequirements" {
+			names = inner.Value
+		}
+		if names.Kind != syntax.Mapping || len(names.Entries) == 0 {
+			c.Span = syntax.At(req.Span.Start)
+			c.Note = "an empty requirement in " + key + " lets callers in without credentials"
+			return c
+		}
+		for _, n := range names.Entries {
+			if _, defined := schemes.Lookup(n.Key.Value); !defined {
+				c.Span = n.Key.Span
+				c.Note = key + " requires the scheme \"" + n.Key.Value + "\", which securitySchemes does not define"
+				return c
+			}
+		}
+	}
+	return model.Control{State: model.Declared, Field: "securitySchemes", Span: schemesSpan}
 }

@@ -78,7 +78,7 @@ func parse(f *model.File, src []byte, isJSON, oneDoc bool) (*syntax.Node, bool) 
 		}
 	}
 	if len(nonEmpty) == 0 {
-		addProblem(f, model.Invalid, syntax.At(syntax.Pos{Line: 1, Col: 1}), "the file is empty; a manifest declares at least atf and agent")
+		addProblem(f, model.Invalid, syntax.At(syntax.Pos{Line: 1, Col: 1}), "%s", emptyMessage(f.Format))
 		return nil, false
 	}
 	if oneDoc {
@@ -87,6 +87,17 @@ func parse(f *model.File, src []byte, isJSON, oneDoc bool) (*syntax.Node, bool) 
 		}
 	}
 	return nonEmpty[0].Root, true
+}
+
+// emptyMessage says what an empty file or front matter lacks.
+func emptyMessage(format string) string {
+	switch format {
+	case FormatATF:
+		return "the file is empty; a manifest declares at least atf and agent"
+	case FormatClaudeAgent, FormatCopilotAgent:
+		return "the front matter is empty; an agent's front matter declares at least its description"
+	}
+	return "the file is empty"
 }
 
 func addProblem(f *model.File, k model.ProblemKind, span syntax.Span, format string, args ...any) {

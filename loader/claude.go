@@ -2,6 +2,8 @@ package loader
 
 import (
 	"bytes"
+	"path"
+	"slices"
 	"strings"
 
 	"github.com/atflint/atflint/model"
@@ -26,12 +28,48 @@ func loadClaudeSettings(f *model.File, root *syntax.Node) {
 	f.Agents = []*model.Agent{a}
 }
 
+// vscodeApproveAll are the VS Code settings that approve every tool call
+// of the chat agent, terminal commands included: the first name is the
+// setting's older one.
+var vscodeApproveAll = []string{"chat.tools.autoApprove", "chat.tools.global.autoApprove"}
+
+// isVSCodeAgentSettings reports VS Code settings that configure its chat
+// agent: tool approval, or MCP servers under "mcp". Other settings are
+// none of atflint's business.
+func isVSCodeAgentSettings(root *syntax.Node) bool {
+	for _, key := range vscodeApproveAll {
+		if _, ok := root.Lookup(key); ok {
+			return true
+		}
+	}
+	mcp, ok := root.Lookup("mcp")
+	return ok && mcp.Value.Kind == syntax.Mapping
+}
+
+// loadVSCodeSettings reads a workspace's .vscode/settings.json: whether
+// the agent approves every tool call by itself, and the MCP servers of the
+// settings' "mcp" section.
+func loadVSCodeSettings(f *model.File, root *syntax.Node) {
+	f.Format = FormatVSCodeSettings
+	f.Root = root
+	a := newForeignAgent(root)
+	if mcp, ok := root.Lookup("mcp"); ok {
+		a.Servers = decodeServers(mcp.Value)
+	}
+	for _, key := range vscodeApproveAll {
+		if e, ok := root.Lookup(key); ok && e.Value.Type == syntax.Bool && e.Value.Value == "true" {
+			a.Permissions = &model.Permissions{Span: e.Span(), ApproveAll: model.Field[string]{Value: key, Span: e.Span()}}
+		}
+	}
+	f.Agents = []*model.Agent{a}
+}
+
 // loadMarkdownAgent reads an agent defined in Markdown with YAML front
 // matter: a Claude Code subagent (.claude/agents/*.md, or a plugin's
 // agents/*.md when sure is false) or a Copilot custom agent or chat mode
-// (*.agent.md, *.chatmode.md). A file without front matter is not an
-// agent, nor, unless sure, one whose front matter lacks a name and a
-// description.
+// (*.agent.md, *.chatmode.md, .github/agents/*.md). A file without front
+// matter is not an agent, nor, unless sure, one whose front matter does not
+// look like a subagent's.
 func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model.File {
 	f := &model.File{Path: name}
 	front, ok := frontMatter(src)
@@ -40,10 +78,25 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 	}
 	f.Format = format
 	root, ok := parse(f, front, false, true)
-	if !sure && (!ok || !declaresAgent(root)) {
+	if !ok && !sure && len(bytes.TrimSpace(front[3:])) > 0 {
+		// Claude Code still registers a plugin agent whose front matter
+		// does not parse, with a placeholder description and every tool.
+		loose := syntax.ParseLooseMapping(front)
+		if loose == nil || !declaresAgent(loose, name) {
+			return &model.File{Path: name}
+		}
+		f.Problems[0].Message += "; Claude Code then loads this plugin agent with a placeholder description and every tool (quote the description)"
+		a := describedAgent(f, format, loose)
+		a.AllTools = syntax.At(loose.Entries[0].Key.Span.Start)
+		return f
+	}
+	if !sure && !declaresAgent(root, name) {
 		return &model.File{Path: name}
 	}
 	if !ok {
+		if format == FormatClaudeAgent && len(bytes.TrimSpace(front[3:])) > 0 {
+			f.Problems[0].Message += "; Claude Code skips a subagent whose front matter does not parse (quote the description)"
+		}
 		return f
 	}
 	if root.Kind != syntax.Mapping {
@@ -58,22 +111,45 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 	switch {
 	case !ok:
 		a.AllTools = syntax.At(root.Span.Start)
-	case e.Value.Kind == syntax.Scalar && strings.TrimSpace(e.Value.Value) == "*",
+	case e.Value.Kind == syntax.Scalar && slices.Contains(splitTrim(e.Value.Value), "*"),
 		e.Value.Kind == syntax.Sequence && containsStar(e.Value):
 		a.AllTools = e.Span()
 	}
 	return f
 }
 
-// declaresAgent reports front matter that names and describes an agent,
-// as every Claude Code subagent's does.
-func declaresAgent(root *syntax.Node) bool {
+// declaresAgent reports front matter that looks like a Claude Code
+// subagent's: it names and describes an agent, and either the name is the
+// file's or it sets a key only subagents have. A page of documentation
+// with a name and a description is not one.
+func declaresAgent(root *syntax.Node, file string) bool {
 	if root.Kind != syntax.Mapping {
 		return false
 	}
-	_, name := root.Lookup("name")
-	_, description := root.Lookup("description")
-	return name && description
+	n, hasName := root.Lookup("name")
+	_, hasDescription := root.Lookup("description")
+	if !hasName || !hasDescription {
+		return false
+	}
+	stem := strings.TrimSuffix(path.Base(strings.ReplaceAll(file, `\`, "/")), ".md")
+	if n.Value.Kind == syntax.Scalar && n.Value.Value == stem {
+		return true
+	}
+	for _, key := range []string{"tools", "model", "color"} {
+		if _, ok := root.Lookup(key); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// splitTrim splits a comma-separated list, as "tools: Read, Grep" is.
+func splitTrim(s string) []string {
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+	}
+	return parts
 }
 
 func containsStar(seq *syntax.Node) bool {

@@ -1,6 +1,9 @@
 package loader
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/schemas"
 	"github.com/atflint/atflint/syntax"
@@ -46,15 +49,29 @@ func loadCrewAI(f *model.File, root *syntax.Node) {
 		a.Span = e.Key.Span
 		a.Name = model.Field[string]{Value: e.Key.Value, Span: e.Key.Span}
 		a.Purpose = str(e.Value, "goal")
-		if on, ok := e.Value.Lookup("allow_code_execution"); ok && on.Value.Type == syntax.Bool && on.Value.Value == "true" {
+		if on, ok := e.Value.Lookup("allow_code_execution"); ok && pythonTrue(on.Value) {
 			// CrewAI runs code in Docker ("safe", the default) or on the host.
 			a.CodeExecution = model.Field[string]{Value: "safe", Span: on.Span()}
 			if mode := str(e.Value, "code_execution_mode"); mode.Present() {
 				a.CodeExecution = mode
 			}
+			a.Tools = append(a.Tools, builtinTool("code execution", "execute", on.Span()))
 		}
 		f.Agents = append(f.Agents, a)
 	}
+}
+
+// pythonTrue reports a value CrewAI reads as true: PyYAML takes yes and on
+// for booleans, and pydantic takes "true", "yes", "1" and the like.
+func pythonTrue(n *syntax.Node) bool {
+	if n.Kind != syntax.Scalar {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(n.Value)) {
+	case "true", "yes", "y", "on", "t", "1":
+		return true
+	}
+	return false
 }
 
 // isLangGraph tells a langgraph.json: its graphs.
@@ -100,6 +117,21 @@ func isCagent(root *syntax.Node) bool {
 	return true
 }
 
+// cagentToolsets are cagent's built-in toolsets that change something,
+// with the ATF action each takes.
+var cagentToolsets = map[string]string{"shell": "execute", "script": "execute", "filesystem": "write"}
+
+// builtinTool is a tool a framework gives an agent, declared at span,
+// with the one action it takes: the ATF level checks see it as they see a
+// manifest's tools.
+func builtinTool(name, action string, span syntax.Span) *model.Tool {
+	return &model.Tool{
+		Span:    span,
+		Name:    model.Field[string]{Value: name, Span: span},
+		Actions: model.List{Span: span, Items: []model.Field[string]{{Value: action, Span: span}}},
+	}
+}
+
 // loadCagent reads Docker cagent agents; their MCP toolsets are servers.
 func loadCagent(f *model.File, root *syntax.Node) {
 	f.Format = FormatCagent
@@ -112,7 +144,11 @@ func loadCagent(f *model.File, root *syntax.Node) {
 		a.Purpose = str(e.Value, "description")
 		if ts, ok := e.Value.Lookup("toolsets"); ok && ts.Value.Kind == syntax.Sequence {
 			for _, t := range ts.Value.Items {
-				if str(t, "type").Value != "mcp" || t.Kind != syntax.Mapping {
+				typ := str(t, "type")
+				if action, ok := cagentToolsets[typ.Value]; ok {
+					a.Tools = append(a.Tools, builtinTool(typ.Value, action, typ.Span))
+				}
+				if typ.Value != "mcp" || t.Kind != syntax.Mapping {
 					continue
 				}
 				s := &model.Server{Span: syntax.At(t.Span.Start), Command: str(t, "command"), Args: list(t, "args").Items,
@@ -136,21 +172,46 @@ func isM365(root *syntax.Node) bool {
 	}
 	_, instr := root.Lookup("instructions")
 	_, starters := root.Lookup("conversation_starters")
+	_, actions := root.Lookup("actions")
 	_, fns := root.Lookup("functions")
 	_, ns := root.Lookup("namespace")
-	return instr && starters || fns && ns
+	_, version := root.Lookup("version")
+	return instr && (starters || actions || version) || fns && ns
 }
 
 // loadM365 reads a declarative agent or an API plugin manifest, and
-// checks it against the published schema of the version it declares,
-// where atflint ships that version.
+// checks it against the published schema of the version it declares, or,
+// with none, of the version its $schema names. A version atflint has no
+// schema of is a finding, so a file is never left unchecked in silence.
 func loadM365(f *model.File, root *syntax.Node) {
 	describedAgent(f, FormatM365, root)
-	schema, ok := schemas.M365Agent(str(root, "version").Value)
-	if _, plugin := root.Lookup("schema_version"); plugin {
-		schema, ok = schemas.M365Plugin(str(root, "schema_version").Value)
+	kind, key, lookup, versions := "declarative agent", "version", schemas.M365Agent, schemas.M365AgentVersions()
+	_, plugin := root.Lookup("schema_version")
+	if schemaURL := str(root, "$schema").Value; plugin || strings.Contains(schemaURL, "copilot/plugin") {
+		kind, key, lookup, versions = "API plugin", "schema_version", schemas.M365Plugin, schemas.M365PluginVersions()
 	}
-	if ok {
+	declared := str(root, key)
+	version := declared.Value
+	if !declared.Present() {
+		version = m365SchemaVersion.FindString(str(root, "$schema").Value)
+	}
+	// "1.6" for "v1.6" still picks the schema, which then reports the
+	// spelling.
+	if version != "" && !strings.HasPrefix(version, "v") {
+		version = "v" + version
+	}
+	if schema, ok := lookup(version); ok {
 		f.Problems = append(f.Problems, schema.Validate(root)...)
+		return
 	}
+	known := strings.Join(versions, ", ")
+	if declared.Present() {
+		addProblem(f, model.SchemaViolation, declared.Span, "the %s declares %s %q, which is none of the versions atflint has the schema of (%s); the file was not checked against a schema", kind, key, declared.Value, known)
+		return
+	}
+	addProblem(f, model.SchemaViolation, syntax.At(root.Span.Start), "the %s declares no %s, which its schema requires; atflint checks the versions %s", kind, key, known)
 }
+
+// m365SchemaVersion finds the version in a $schema URL:
+// .../copilot/declarative-agent/v1.6/schema.json.
+var m365SchemaVersion = regexp.MustCompile(`v[0-9]+\.[0-9]+`)

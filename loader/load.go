@@ -15,6 +15,7 @@ const (
 	FormatClaudeSettings = "claude-settings"
 	FormatClaudeAgent    = "claude-subagent"
 	FormatCopilotAgent   = "copilot-agent"
+	FormatVSCodeSettings = "vscode-settings"
 )
 
 // Candidate reports whether a file may hold a format atflint reads, by
@@ -41,7 +42,8 @@ func Candidate(name string) bool {
 func markdownAgent(p string) (format string, sure bool) {
 	base, dir := path.Base(p), path.Base(path.Dir(p))
 	switch {
-	case strings.HasSuffix(base, ".agent.md") || strings.HasSuffix(base, ".chatmode.md"):
+	case strings.HasSuffix(base, ".agent.md") || strings.HasSuffix(base, ".chatmode.md"),
+		dir == "agents" && path.Base(path.Dir(path.Dir(p))) == ".github":
 		return FormatCopilotAgent, true
 	case dir == "agents":
 		return FormatClaudeAgent, path.Base(path.Dir(path.Dir(p))) == ".claude"
@@ -75,7 +77,7 @@ func Load(name string, src []byte) *model.File {
 		return LoadATF(name, src)
 	case path.Ext(base) == ".md":
 		if format, sure := markdownAgent(p); format != "" {
-			return loadMarkdownAgent(name, src, format, sure)
+			return declarePurpose(loadMarkdownAgent(name, src, format, sure))
 		}
 		return &model.File{Path: name}
 	case path.Ext(base) == ".json" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml":
@@ -96,7 +98,9 @@ func Load(name string, src []byte) *model.File {
 	case root.Kind != syntax.Mapping:
 	case dir == ".claude" && (base == "settings.json" || base == "settings.local.json"):
 		loadClaudeSettings(f, root)
-	case hasServers(root):
+	case dir == ".vscode" && base == "settings.json" && isVSCodeAgentSettings(root):
+		loadVSCodeSettings(f, root)
+	case hasServers(p, root):
 		loadMCP(f, root)
 	case isA2ACard(root):
 		loadA2A(f, root)
@@ -112,8 +116,33 @@ func Load(name string, src []byte) *model.File {
 		loadLangGraph(f, root)
 	case isADK(root):
 		loadADK(f, root)
+	case isMisnamedManifest(root):
+		return LoadATF(name, src)
+	}
+	return declarePurpose(f)
+}
+
+// declarePurpose marks I-4 declared for the agents of a foreign file that
+// describe what they are for, as every such format's description does.
+func declarePurpose(f *model.File) *model.File {
+	field := "description"
+	if f.Format == FormatCrewAI {
+		field = "goal"
+	}
+	for _, a := range f.Agents {
+		if strings.TrimSpace(a.Purpose.Value) != "" && a.Controls["I-4"].State != model.Declared {
+			a.Controls["I-4"] = model.Control{State: model.Declared, Field: field, Span: a.Purpose.Span}
+		}
 	}
 	return f
+}
+
+// isMisnamedManifest reports a manifest under a name other than
+// *.atf.yaml: its root declares the ATF version and an agent.
+func isMisnamedManifest(root *syntax.Node) bool {
+	_, atf := root.Lookup("atf")
+	_, agent := root.Lookup("agent")
+	return atf && agent
 }
 
 func containsAny(s string, subs ...string) bool {
@@ -126,10 +155,11 @@ func containsAny(s string, subs ...string) bool {
 }
 
 // hasServers reports an MCP client config: a map of servers under one of
-// the keys clients use.
-func hasServers(root *syntax.Node) bool {
+// the keys clients use. "servers" alone is too common a key to tell an MCP
+// config from any other file, so it counts only in a file named as one.
+func hasServers(p string, root *syntax.Node) bool {
 	for _, key := range serverKeys {
-		if e, ok := root.Lookup(key); ok && e.Value.Kind == syntax.Mapping {
+		if e, ok := root.Lookup(key); ok && e.Value.Kind == syntax.Mapping && (key != "servers" || configName(p)) {
 			return true
 		}
 	}

@@ -50,8 +50,12 @@ func decodeServer(e syntax.Entry) *model.Server {
 		Headers:     settings(v, "headers"),
 		AutoApprove: list(v, "alwaysAllow"),
 	}
-	if !s.AutoApprove.Present() {
-		s.AutoApprove = list(v, "autoApprove")
+	// Clients read one key or the other; an empty list under one must not
+	// hide the tools under the other.
+	if len(s.AutoApprove.Items) == 0 {
+		if other := list(v, "autoApprove"); len(other.Items) > 0 {
+			s.AutoApprove = other
+		}
 	}
 	for _, key := range []string{"url", "serverUrl", "httpUrl"} {
 		if u := str(v, key); u.Present() {

@@ -100,8 +100,10 @@ type Agent struct {
 	// AllTools is set (to where the agent is declared, or to its tools
 	// entry) when the agent gets every tool its host offers.
 	AllTools syntax.Span
-	// Endpoint is where other agents reach this one (an A2A card's url).
-	Endpoint Field[string]
+	// Endpoint is where other agents reach this one (an A2A card's url),
+	// OtherEndpoints the other interfaces it offers.
+	Endpoint       Field[string]
+	OtherEndpoints []Field[string]
 	// CodeExecution is how the agent runs code it writes: "safe" in a
 	// sandbox, "unsafe" on the host (CrewAI).
 	CodeExecution Field[string]
@@ -241,6 +243,9 @@ type Permissions struct {
 	Span        syntax.Span
 	DefaultMode Field[string] // e.g. bypassPermissions
 	Allow, Deny List
+	// ApproveAll is a setting that runs every tool call without asking,
+	// as VS Code's chat.tools.autoApprove does; zero when absent.
+	ApproveAll Field[string]
 }
 
 // ControlState says whether a file declares an ATF requirement.

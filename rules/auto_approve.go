@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/model"
@@ -32,7 +34,9 @@ Keep auto-approval to tools that only read, or remove it.`,
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
 				for _, s := range a.Servers {
-					if n := len(s.AutoApprove.Items); n > 0 {
+					if star := slices.IndexFunc(s.AutoApprove.Items, func(t model.Field[string]) bool { return strings.TrimSpace(t.Value) == "*" }); star >= 0 {
+						p.Reportf(s.AutoApprove.Items[star].Span, "MCP server %s lets every tool it offers run with no one asked; approve each call", quote(s.Name))
+					} else if n := len(s.AutoApprove.Items); n > 0 {
 						p.Reportf(s.AutoApprove.Span, "MCP server %s lets %s run with no one asked, %s among them; approve each call",
 							quote(s.Name), plural(n, "tool"), quote(s.AutoApprove.Items[0].Value))
 					}

@@ -16,7 +16,10 @@ func init() {
 commands and file writes included, without asking and without the allow and
 deny rules. The agent then has no action boundary (S-2) but the sandbox it
 runs in, if any. Committed in a repository's settings, it applies to everyone
-who opens the repository.
+who opens the repository. VS Code's ` + "`chat.tools.autoApprove: true`" + ` (now
+` + "`chat.tools.global.autoApprove`" + `) in a workspace's ` + "`.vscode/settings.json`" + ` does the
+same for its agent, and a prompt injection that can write that file turns it
+on.
 
 Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules for what may run.`,
 			Lang: "json",
@@ -29,8 +32,13 @@ Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules fo
 		},
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
-				if pm := a.Permissions; pm != nil && pm.DefaultMode.Value == "bypassPermissions" {
+				pm := a.Permissions
+				switch {
+				case pm == nil:
+				case pm.DefaultMode.Value == "bypassPermissions":
 					p.Reportf(pm.DefaultMode.Span, "permissions default to bypassPermissions: every tool call runs with no one asked and no rule applied")
+				case pm.ApproveAll.Present():
+					p.Reportf(pm.ApproveAll.Span, "%s approves every tool call, terminal commands included: nothing the agent does is asked first", pm.ApproveAll.Value)
 				}
 			})
 		},

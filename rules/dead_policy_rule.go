@@ -13,13 +13,15 @@ func init() {
 			Severity: finding.Error,
 			ATF:      []string{"S-2"},
 			Rationale: `The agent-governance-toolkit evaluates a rule's condition and applies its
-action when it holds. A condition with an operator the evaluator does not
-know, an ` + "`in`" + ` or ` + "`not_in`" + ` without a list, or no field never holds, so the rule is
-dead and the policy falls through to its default: a deny rule that never
-fires allows what it was written to stop (S-2). The toolkit's own linter
-accepts such rules.
+action when it holds. A condition with an operator the toolkit does not
+accept (another engine's ` + "`regex`" + `, ` + "`starts_with`" + ` or ` + "`exists`" + `), an ` + "`in`" + ` or
+` + "`not_in`" + ` whose value is a number, a boolean or null, or no field never holds, so
+the rule is dead and the policy falls through to its default: a deny rule
+that never fires allows what it was written to stop (S-2). The toolkit's
+own linter accepts such rules.
 
-Fix the condition as the message says.`,
+Fix the condition as the message says; it lists the operators the toolkit
+accepts.`,
 			Lang: "yaml",
 			Bad: `-- policies/strict.yaml --
 name: strict

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/syntax"
 )
@@ -18,7 +20,10 @@ history. The credential bound to an agent (I-2) must be issued to it at run
 time, not written down. atflint looks for the shapes of well-known tokens and
 keys (GitHub, OpenAI, Anthropic, AWS, Slack, Google, Stripe, private keys,
 JWTs, passwords in URLs) and for random-looking values under keys such as
-` + "`token`" + ` or ` + "`apiKey`" + `. The secret itself is never printed.
+` + "`token`" + ` or ` + "`apiKey`" + `, after flags (` + "`--api-key ...`" + `), in headers passed as
+arguments (` + "`Authorization: Bearer ...`" + `) and in URL query strings. Placeholders
+(` + "`your-token`" + `, ` + "`XXXX...`" + `) and keys about a secret (` + "`TOKEN_FILE`" + `) are not
+secrets. The secret itself is never printed.
 
 Revoke the secret, remove it from the file and its history, and reference it
 instead: ` + "`${VAR}`" + `, ` + "`vault:...`" + `, or a credential ` + "`ref`" + `.`,
@@ -34,20 +39,46 @@ identity:
 `,
 		},
 		check: func(p *Pass) {
+			report := func(span syntax.Span, kind string) {
+				p.Reportf(span, "%s is written in the file; revoke it and reference the secret instead (${VAR}, vault:..., a credential ref)", withArticle(kind))
+			}
 			syntax.Walk(p.File.Root, func(path []string, parent *syntax.Entry, n *syntax.Node) {
-				if n.Kind != syntax.Scalar || n.Type != syntax.String {
+				if n.Kind == syntax.Sequence {
+					// An argument list may hold a flag and its value apart:
+					// "--api-key", "...".
+					for i := 0; i+1 < len(n.Items); i++ {
+						flag, value := n.Items[i], n.Items[i+1]
+						if !isString(flag) || !isString(value) || !strings.HasPrefix(flag.Value, "-") || strings.Contains(flag.Value, "=") {
+							continue
+						}
+						if _, alone := literalSecret(nearestKey(path), value.Value); alone {
+							continue // reported as an item of its own
+						}
+						if kind, ok := literalSecret(strings.TrimLeft(flag.Value, "-"), value.Value); ok {
+							report(value.Span, kind)
+						}
+					}
 					return
 				}
-				key, value, span := nearestKey(path), n.Value, n.Span
+				if !isString(n) {
+					return
+				}
+				span := n.Span
 				if parent != nil {
 					span = parent.Span()
-				} else if k, v, ok := splitAssignment(value); ok {
-					key, value = k, v // an argument: --api-key=..., -eTOKEN=...
 				}
-				if kind, ok := literalSecret(key, value); ok {
-					p.Reportf(span, "%s is written in the file; revoke it and reference the secret instead (${VAR}, vault:..., a credential ref)", withArticle(kind))
+				kind, ok := literalSecret(nearestKey(path), n.Value)
+				if k, v, isAssignment := splitAssignment(n.Value); !ok && isAssignment {
+					// --api-key=..., TOKEN=..., "Authorization: Bearer ...",
+					// as arguments or inside a value.
+					kind, ok = literalSecret(k, v)
+				}
+				if ok {
+					report(span, kind)
 				}
 			})
 		},
 	})
 }
+
+func isString(n *syntax.Node) bool { return n.Kind == syntax.Scalar && n.Type == syntax.String }

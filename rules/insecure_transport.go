@@ -18,10 +18,12 @@ func init() {
 			ATF:      []string{"D-2", "I-2"},
 			Rationale: `Over plain http, anyone on the path reads the traffic and can change it: a
 tool's answers become a channel for injected instructions (D-2), and a token
-sent along is no longer the agent's alone (I-2). A remote server over http is
-a warning, and so is an A2A agent card whose endpoint is http; a server that is
-sent credentials (an Authorization header, a token or key in a header) over
-http is an error. Endpoints on the loopback interface are not reported.
+sent along is no longer the agent's alone (I-2). A remote server over http or
+ws is a warning, whether it is the server's url or a URL a local proxy such as
+mcp-remote is given in its arguments, and so is an A2A agent card endpoint over
+http; a server that is sent credentials that way (an Authorization header, a
+token or key in a header or in the query string) is an error. Endpoints on this
+machine (localhost, 127.0.0.0/8, ::1, 0.0.0.0) are not reported.
 
 Use https.`,
 			Lang: "json",
@@ -34,45 +36,82 @@ Use https.`,
 		},
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
-				if plainHTTP(a.Endpoint.Value) {
-					p.Reportf(a.Endpoint.Span, "the agent's endpoint is plain http, where its messages can be read and changed on the way; use https")
+				for _, e := range append([]model.Field[string]{a.Endpoint}, a.OtherEndpoints...) {
+					if plainHTTP(e.Value) {
+						p.Reportf(e.Span, "the agent's endpoint is plain http, where its messages can be read and changed on the way; use https")
+					}
 				}
 				for _, s := range a.Servers {
-					if !plainHTTP(s.URL.Value) {
-						continue
+					// A local server may be handed a remote URL to proxy to
+					// (mcp-remote); that URL is where the traffic goes.
+					urls := []model.Field[string]{s.URL}
+					for _, arg := range s.Args {
+						if strings.Contains(arg.Value, "://") {
+							urls = append(urls, arg)
+						}
 					}
-					if h, ok := credentialHeader(s); ok {
-						p.Report(finding.Finding{Span: s.URL.Span, Severity: finding.Error, ATF: []string{"I-2", "D-2"},
-							Message: "MCP server " + quote(s.Name) + " is sent credentials (the " + quote(h) + " header) over plain http; use https"})
-						continue
+					for _, u := range urls {
+						if !plainHTTP(u.Value) {
+							continue
+						}
+						if what, ok := credentialSent(s, u.Value); ok {
+							p.Report(finding.Finding{Span: u.Span, Severity: finding.Error, ATF: []string{"I-2", "D-2"},
+								Message: "MCP server " + quote(s.Name) + " is sent credentials (" + what + ") over plain http; use https"})
+							continue
+						}
+						p.Reportf(u.Span, "MCP server %s is reached over plain http, where its answers can be read and changed on the way; use https", quote(s.Name))
 					}
-					p.Reportf(s.URL.Span, "MCP server %s is reached over plain http, where its answers can be read and changed on the way; use https", quote(s.Name))
 				}
 			})
 		},
 	})
 }
 
-// plainHTTP reports an http URL to a host other than the loopback.
+// plainHTTP reports an http or ws URL to a host off this machine.
 func plainHTTP(raw string) bool {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || !strings.EqualFold(u.Scheme, "http") {
+	if err != nil || !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "ws") {
 		return false
 	}
-	host := u.Hostname()
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return false
-	}
-	ip := net.ParseIP(host)
-	return ip == nil || !ip.IsLoopback()
+	return !local(strings.ToLower(u.Hostname()))
 }
 
-// credentialHeader finds a header that carries a credential.
-func credentialHeader(s *model.Server) (string, bool) {
+// local reports a host name or address that stays on this machine:
+// localhost, the loopback (127.1 is short for 127.0.0.1), and 0.0.0.0,
+// which a client reaches as this machine.
+func local(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || strings.HasPrefix(host, "127.") || host == "0.0.0.0" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// credentialSent names a credential a server is sent with its URL: a
+// header that carries one, as configured or as an argument
+// ("--header", "Authorization: ..."), or a secret in the query.
+func credentialSent(s *model.Server, rawURL string) (string, bool) {
 	for _, h := range s.Headers {
-		if k := strings.ToLower(h.Key); k == "authorization" || k == "cookie" || secretKeyName(h.Key) {
-			return h.Key, true
+		if credentialName(h.Key) {
+			return "the " + quote(h.Key) + " header", true
+		}
+	}
+	for _, arg := range s.Args {
+		if name, _, ok := strings.Cut(arg.Value, ":"); ok && !strings.ContainsAny(name, " /") && credentialName(name) {
+			return "the " + quote(name) + " header", true
+		}
+	}
+	if u, err := url.Parse(strings.TrimSpace(rawURL)); err == nil {
+		for name := range u.Query() {
+			if secretKeyName(name) {
+				return "the " + quote(name) + " query parameter", true
+			}
 		}
 	}
 	return "", false
+}
+
+func credentialName(name string) bool {
+	k := strings.ToLower(name)
+	return k == "authorization" || k == "cookie" || secretKeyName(name)
 }

@@ -2,8 +2,10 @@ package rules
 
 import (
 	"math"
+	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // secretFormats are credentials whose shape alone gives them away. A
@@ -19,7 +21,7 @@ var secretFormats = []struct {
 	{"Anthropic API key", []string{"sk-ant-"}, regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_-]{20,}`)},
 	{"OpenAI API key", []string{"sk-"}, regexp.MustCompile(`\bsk-(proj-|svcacct-)?[A-Za-z0-9_-]{32,}`)},
 	{"AWS access key id", []string{"AKIA", "ASIA"}, regexp.MustCompile(`\b(AKIA|ASIA)[0-9A-Z]{16}\b`)},
-	{"Slack token", []string{"xox"}, regexp.MustCompile(`\bxox[abposr]-[A-Za-z0-9-]{10,}`)},
+	{"Slack token", []string{"xox"}, regexp.MustCompile(`\bxox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{8,}`)},
 	{"Google API key", []string{"AIza"}, regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
 	{"Stripe key", []string{"_live_", "_test_"}, regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b`)},
 	{"private key", []string{"PRIVATE KEY"}, regexp.MustCompile(`-----BEGIN ([A-Z]+ )*PRIVATE KEY-----`)},
@@ -27,51 +29,158 @@ var secretFormats = []struct {
 	{"password in a URL", []string{"://", "@"}, regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s/@$<{]{3,}@`)},
 }
 
-// secretKeyWords are what the name of a key that holds a secret contains.
-var secretKeyWords = []string{"secret", "password", "passwd", "pwd", "token", "apikey", "api_key", "api-key", "privatekey", "private_key", "private-key", "accesskey", "access_key", "access-key", "authorization"}
+// secretWords are words of a key's name that announce a secret value; a
+// name whose last word is "key" does too (OPENAI_KEY, BRAVE_KEY).
+var secretWords = map[string]bool{
+	"secret": true, "password": true, "passwd": true, "pwd": true, "token": true, "apikey": true,
+	"privatekey": true, "accesskey": true, "authorization": true, "auth": true, "credential": true,
+	"credentials": true, "passphrase": true, "cookie": true,
+}
+
+// referenceWords end the names of keys whose value is about a secret
+// rather than the secret: TOKEN_FILE, apiKeyHelper, AUTH_URL, TOKEN_TTL.
+var referenceWords = map[string]bool{
+	"file": true, "path": true, "dir": true, "helper": true, "url": true, "uri": true, "endpoint": true,
+	"host": true, "name": true, "id": true, "type": true, "mode": true, "header": true, "env": true,
+	"var": true, "cmd": true, "command": true, "script": true, "prefix": true, "ttl": true,
+	"expiry": true, "expires": true, "scope": true, "scopes": true, "provider": true, "method": true,
+}
 
 // secretKeyName reports whether a key announces a secret value.
 func secretKeyName(key string) bool {
-	k := strings.ToLower(key)
-	return hinted(k, secretKeyWords, false) || strings.HasSuffix(k, "credential") || strings.HasSuffix(k, "credentials") || strings.HasSuffix(k, "auth")
+	words := keyWords(key)
+	if len(words) == 0 || referenceWords[words[len(words)-1]] {
+		return false
+	}
+	if words[len(words)-1] == "key" && len(words) > 1 {
+		return true
+	}
+	for _, w := range words {
+		if secretWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// keyWords splits a key's name into lower-case words at separators and
+// camel-case humps: "apiKeyHelper" and "API_KEY_HELPER" both give
+// api, key, helper.
+func keyWords(key string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	runes := []rune(key)
+	for i, r := range runes {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+			continue
+		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(runes[i-1]) || i+1 < len(runes) && unicode.IsLower(runes[i+1]) && unicode.IsUpper(runes[i-1])):
+			flush()
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return words
 }
 
 // secretReference matches values that point at a secret instead of being
-// one: ${VAR}, $VAR, {{...}}, <placeholder>, env:, vault:, op://, ARNs.
-var secretReference = regexp.MustCompile(`^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^>]*>|\[[^\]]*\]|(env|vault|secret|secrets|aws-sm|gcp-sm|azure-kv|keyvault|file|arn|op|sops|ssm|kms)[:/].*|[a-z][a-z0-9+.-]*://\S*)$`)
+// one: ${VAR}, $VAR, {{...}}, <placeholder>, env:, vault:, op://, ARNs,
+// URLs and file paths.
+var secretReference = regexp.MustCompile(`^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{.*\}\}|<[^>]*>|\[[^\]]*\]|(env|vault|secret|secrets|aws-sm|gcp-sm|azure-kv|keyvault|file|arn|op|sops|ssm|kms)[:/].*|[a-z][a-z0-9+.-]*://\S*|(~|\.\.?)?/[\w.-]+/[\w./-]*)$`)
+
+// placeholderWords are in the values examples and templates put where a
+// secret goes.
+var placeholderWords = []string{"your", "xxxx", "example", "placeholder", "replace", "changeme", "change_me", "dummy", "redacted", "insert", "fake", "sample", "here", "****", "...", "<", "todo"}
+
+// placeholder reports a value written to be replaced: one with a
+// placeholder word, or one character over half its length ("AKIAXXXX...").
+func placeholder(v string) bool {
+	lower := strings.ToLower(v)
+	for _, w := range placeholderWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	counts := map[rune]int{}
+	for _, r := range lower {
+		counts[r]++
+		if counts[r]*2 > len(lower) {
+			return true
+		}
+	}
+	return false
+}
 
 // literalSecret reports whether value, written under key, is a secret in
 // clear text, and what kind. It never returns the secret itself.
 func literalSecret(key, value string) (kind string, ok bool) {
 	for _, f := range secretFormats {
-		if hinted(value, f.hints, f.name == "password in a URL") && f.re.MatchString(value) {
-			return f.name, true
+		if hinted(value, f.hints, f.name == "password in a URL") {
+			if m := f.re.FindString(value); m != "" && !placeholder(m) {
+				return f.name, true
+			}
 		}
+	}
+	if kind, ok := secretInQuery(value); ok {
+		return kind, true
 	}
 	v := strings.TrimSpace(value)
 	// An Authorization header's scheme is not part of the secret.
 	for _, scheme := range []string{"Bearer ", "Basic ", "Token ", "token ", "bearer "} {
 		v = strings.TrimPrefix(v, scheme)
 	}
-	if len(v) < 12 || strings.ContainsAny(v, " \t\n") || !secretKeyName(key) || secretReference.MatchString(v) {
+	if !secretKeyName(key) || !randomLooking(v) {
 		return "", false
-	}
-	if entropy(v) < 3.5 || !mixed(v) {
-		return "", false // a word or a name, not a random string
 	}
 	return "secret-looking value under " + quote(key), true
 }
 
-// assignment matches an argument that sets a value: --api-key=..., TOKEN=...
-var assignment = regexp.MustCompile(`^-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=(.+)$`)
+// randomLooking reports a value that looks generated: long enough, one
+// word, letters and digits mixed, high entropy, and neither a reference
+// nor a placeholder.
+func randomLooking(v string) bool {
+	return len(v) >= 12 && !strings.ContainsAny(v, " \t\n") && !secretReference.MatchString(v) &&
+		!placeholder(v) && entropy(v) >= 3.5 && mixed(v)
+}
 
-// splitAssignment reads "--name=value" or "NAME=value" into its parts.
+// secretInQuery finds a secret passed in a URL's query: ?api_key=....
+func secretInQuery(value string) (string, bool) {
+	if !strings.Contains(value, "://") || !strings.Contains(value, "?") {
+		return "", false
+	}
+	u, err := url.Parse(strings.TrimSpace(value))
+	if err != nil {
+		return "", false
+	}
+	for name, values := range u.Query() {
+		for _, v := range values {
+			if secretKeyName(name) && randomLooking(v) {
+				return "secret in the URL's " + quote(name) + " parameter", true
+			}
+		}
+	}
+	return "", false
+}
+
+// assignment matches an argument that sets a value: --api-key=...,
+// TOKEN=..., or a header as mcp-remote takes it: "Authorization: Bearer ...".
+var assignment = regexp.MustCompile(`^(?:-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=|([A-Za-z][A-Za-z0-9-]*):[ \t]*)(.+)$`)
+
+// splitAssignment reads "--name=value", "NAME=value" or "Name: value" into
+// its parts.
 func splitAssignment(s string) (key, value string, ok bool) {
 	m := assignment.FindStringSubmatch(s)
 	if m == nil {
 		return "", "", false
 	}
-	return m[1], m[2], true
+	return m[1] + m[2], m[3], true
 }
 
 // mixed reports whether s has both letters and digits, as generated

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/atflint/atflint/finding"
@@ -19,8 +20,13 @@ func init() {
 ` + "`docker run some/image`" + ` runs whatever the registry serves that day: a new
 release, or a hijacked one, reaches the agent with every permission the
 server had, and no review sees it. The capability manifest (I-5) cannot
-describe code that changes under it. A package is pinned with a version
-(` + "`pkg@1.2.3`" + `, ` + "`pkg==1.2.3`" + `), an image with a digest or a tag other than ` + "`latest`" + `.
+describe code that changes under it. A package is pinned with an exact
+version (` + "`pkg@1.2.3`" + `, ` + "`pkg==1.2.3`" + `; ` + "`pkg@1.2`" + `, ` + "`^1.2.3`" + `, ` + "`>=1.2`" + ` and tags such as
+` + "`latest`" + ` are not), a git source with a commit or a version tag, an image with
+a digest or a tag other than ` + "`latest`" + `. atflint reads npx, ` + "`npm exec`" + `, bunx,
+` + "`pnpm dlx`" + `, ` + "`yarn dlx`" + `, uvx, ` + "`uv tool run`" + `, ` + "`pipx run`" + ` and ` + "`docker run`" + ` or
+` + "`podman run`" + `, also behind ` + "`cmd /c`" + `; a local path or an archive URL names no
+registry package and is left alone.
 
 Pin the version, and update it as a reviewed change.`,
 			Lang: "json",
@@ -34,8 +40,8 @@ Pin the version, and update it as a reviewed change.`,
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
 				for _, s := range a.Servers {
-					if arg, what, ok := unpinned(s); ok {
-						p.Reportf(arg.Span, "MCP server %s runs %s %s with no fixed version, so each start may run different code; pin it", quote(s.Name), quote(arg.Value), what)
+					for _, u := range unpinned(s) {
+						p.Reportf(u.arg.Span, "MCP server %s runs %s %s with no fixed version, so each start may run different code; pin it", quote(s.Name), quote(withoutUserinfo(u.arg.Value)), u.from)
 					}
 				}
 			})
@@ -43,114 +49,333 @@ Pin the version, and update it as a reviewed change.`,
 	})
 }
 
-// launchers run a package by name: the value says from where.
-var launchers = map[string]string{
-	"npx": "from npm", "bunx": "from npm", "pnpx": "from npm", "uvx": "from PyPI", "pipx": "from PyPI",
-	"docker": "as a container image", "podman": "as a container image",
+// A flagRole says what a launcher's flag does to the arguments after it.
+// Flags not in a launcher's table take no value.
+type flagRole int
+
+const (
+	valueFlag   flagRole = iota + 1 // takes the next argument as its value
+	packageFlag                     // takes the package to run; the positional argument is then a command name
+	shellFlag                       // takes a shell line to run, which names no package
+	shellSwitch                     // takes no value; the positional argument is a shell line
+)
+
+// A launcher fetches a package or image by name and runs it.
+type launcher struct {
+	from  string              // where it fetches from, for the message
+	flags map[string]flagRole // the flags that take a value or change the positional argument
+	// fixed reports whether a spec names code that does not change, and
+	// whether it names a git repository rather than a package.
+	fixed func(spec string) (fixed, git bool)
 }
 
-// unpinned finds the package or image a server is started from, and
-// reports whether it has no fixed version.
-func unpinned(s *model.Server) (model.Field[string], string, bool) {
-	cmd := path.Base(strings.ReplaceAll(s.Command.Value, `\`, "/"))
-	cmd = strings.TrimSuffix(strings.TrimSuffix(cmd, ".cmd"), ".exe")
-	args := s.Args
-	what, ok := launchers[cmd]
-	if !ok {
-		return model.Field[string]{}, "", false
+// withValues adds flags that take a value to a table of flags.
+func withValues(flags map[string]flagRole, names ...string) map[string]flagRole {
+	for _, n := range names {
+		flags[n] = valueFlag
 	}
-	switch cmd {
-	case "docker", "podman":
-		img, ok := imageArg(args)
-		return img, what, ok && !pinnedImage(img.Value)
-	case "pipx":
-		if len(args) == 0 || args[0].Value != "run" {
-			return model.Field[string]{}, "", false
+	return flags
+}
+
+var (
+	npmExec = &launcher{from: "from npm", fixed: fixedNPM, flags: withValues(
+		map[string]flagRole{"--package": packageFlag, "-p": packageFlag, "--call": shellFlag, "-c": shellFlag},
+		"--registry", "--cache", "--userconfig", "--prefix", "--workspace", "-w", "--loglevel", "--node-options", "--shell")}
+	bunx = &launcher{from: "from npm", fixed: fixedNPM,
+		flags: map[string]flagRole{"--package": packageFlag, "-p": packageFlag}}
+	pnpmDlx = &launcher{from: "from npm", fixed: fixedNPM, flags: withValues(
+		map[string]flagRole{"--package": packageFlag, "--shell-mode": shellSwitch, "-c": shellSwitch},
+		"--allow-build")}
+	yarnDlx = &launcher{from: "from npm", fixed: fixedNPM,
+		flags: map[string]flagRole{"--package": packageFlag, "-p": packageFlag}}
+	uvx = &launcher{from: "from PyPI", fixed: fixedPython, flags: withValues(
+		map[string]flagRole{"--from": packageFlag},
+		"--with", "-w", "--with-editable", "--with-requirements", "--python", "-p", "--python-platform",
+		"--index", "--index-url", "-i", "--extra-index-url", "--default-index", "--find-links", "-f",
+		"--constraint", "--constraints", "-c", "--build-constraint", "--build-constraints", "-b",
+		"--override", "--overrides", "--config-setting", "-C", "--directory", "--project", "--config-file",
+		"--cache-dir", "--env-file", "--color", "--index-strategy", "--keyring-provider", "--resolution",
+		"--prerelease", "--exclude-newer", "--link-mode", "--allow-insecure-host", "--refresh-package",
+		"--reinstall-package", "--upgrade-package", "-P", "--no-build-package", "--no-binary-package",
+		"--torch-backend")}
+	pipxRun = &launcher{from: "from PyPI", fixed: fixedPython, flags: withValues(
+		map[string]flagRole{"--spec": packageFlag},
+		"--python", "--index-url", "--pip-args")}
+	containerRun = &launcher{from: "as a container image", fixed: fixedImage, flags: withValues(
+		map[string]flagRole{},
+		"-e", "--env", "--env-file", "-v", "--volume", "--name", "-p", "--publish", "--network", "--net",
+		"--network-alias", "--mount", "-w", "--workdir", "-u", "--user", "--entrypoint", "--platform",
+		"-l", "--label", "--label-file", "--add-host", "--cap-add", "--cap-drop", "--security-opt", "--pull",
+		"--memory", "-m", "--memory-swap", "--memory-reservation", "--hostname", "-h", "--cpus",
+		"--cpu-shares", "-c", "--cpuset-cpus", "--shm-size", "--ulimit", "--device", "--dns", "--dns-search",
+		"--dns-option", "--tmpfs", "--log-driver", "--log-opt", "--restart", "--runtime", "--gpus", "--ipc",
+		"--pid", "--pids-limit", "--uts", "--userns", "--group-add", "--stop-signal", "--stop-timeout",
+		"--health-cmd", "--cidfile", "--volumes-from", "--link", "--expose", "--ip", "--ip6", "--mac-address",
+		"--attach", "-a", "--cgroup-parent", "--cgroupns", "--isolation", "--sysctl", "--storage-opt",
+		"--detach-keys")}
+)
+
+// launchers are the launchers by the words that start them.
+var launchers = map[string]*launcher{
+	"npx": npmExec, "npm exec": npmExec, "npm x": npmExec,
+	"bunx": bunx, "bun x": bunx,
+	"pnpx": pnpmDlx, "pnpm dlx": pnpmDlx, "yarn dlx": yarnDlx,
+	"uvx": uvx, "uv tool run": uvx, "pipx run": pipxRun,
+	"docker run": containerRun, "docker container run": containerRun,
+	"podman run": containerRun, "podman container run": containerRun,
+}
+
+// launcherCommands are the first words of launchers, and cmd, which can run
+// one.
+var launcherCommands = func() map[string]bool {
+	cmds := map[string]bool{"cmd": true}
+	for words := range launchers {
+		cmd, _, _ := strings.Cut(words, " ")
+		cmds[cmd] = true
+	}
+	return cmds
+}()
+
+// dockerGlobalFlags take a value and may come before docker's or podman's
+// subcommand: docker --context ci run ...
+var dockerGlobalFlags = map[string]bool{
+	"--config": true, "--context": true, "-c": true, "--host": true, "-H": true,
+	"--log-level": true, "-l": true, "--connection": true, "--url": true,
+}
+
+// An unpinnedPackage is a package or image a server runs with no fixed
+// version.
+type unpinnedPackage struct {
+	arg  model.Field[string] // the argument that names it, its value the spec alone
+	from string              // where it is fetched from
+}
+
+// unpinned finds the packages or images a server is started from that have
+// no fixed version.
+func unpinned(s *model.Server) []unpinnedPackage {
+	argv := append(split(s.Command), s.Args...)
+	l, args := launcherOf(argv)
+	if l == nil {
+		return nil
+	}
+	var found []unpinnedPackage
+	for _, pkg := range l.packages(args) {
+		fixed, git := l.fixed(pkg.Value)
+		if fixed {
+			continue
 		}
-		args = args[1:]
+		from := l.from
+		if git {
+			from = "from git"
+		}
+		found = append(found, unpinnedPackage{pkg, from})
 	}
-	pkg, ok := packageArg(args)
-	if !ok {
-		return pkg, "", false
-	}
-	if cmd == "uvx" || cmd == "pipx" {
-		return pkg, what, !pinnedPython(pkg.Value)
-	}
-	return pkg, what, !pinnedNPM(pkg.Value)
+	return found
 }
 
-// packageArg is the first argument that is not a flag, or the value of
-// --from / --package / -p.
-func packageArg(args []model.Field[string]) (model.Field[string], bool) {
-	for i := 0; i < len(args); i++ {
-		v := args[i].Value
-		switch {
-		case v == "--from" || v == "--package" || v == "-p":
-			if i+1 < len(args) {
-				return args[i+1], true
+// split splits a command that holds its arguments ("npx -y pkg") into
+// words, each at the span of the whole. Only a command line that starts
+// with a launcher is split, so that a path with spaces stays whole.
+func split(f model.Field[string]) []model.Field[string] {
+	words := strings.Fields(f.Value)
+	if len(words) < 2 || !launcherCommands[commandName(words[0])] {
+		return []model.Field[string]{f}
+	}
+	fields := make([]model.Field[string], len(words))
+	for i, w := range words {
+		fields[i] = model.Field[string]{Value: w, Span: f.Span}
+	}
+	return fields
+}
+
+// commandName is the base name of a command, without the extension
+// Windows adds.
+func commandName(cmd string) string {
+	name := strings.ToLower(path.Base(strings.ReplaceAll(cmd, `\`, "/")))
+	return strings.TrimSuffix(strings.TrimSuffix(name, ".cmd"), ".exe")
+}
+
+// launcherOf finds the launcher a command line starts and the arguments it
+// is given. A launcher is a command and up to two subcommands (docker
+// container run).
+func launcherOf(argv []model.Field[string]) (*launcher, []model.Field[string]) {
+	if len(argv) == 0 {
+		return nil, nil
+	}
+	words, args := commandName(argv[0].Value), argv[1:]
+	if words == "cmd" {
+		return launcherOf(cmdRuns(args))
+	}
+	for range 3 {
+		if l := launchers[words]; l != nil {
+			return l, args
+		}
+		i := 0
+		for ; i < len(args) && strings.HasPrefix(args[i].Value, "-"); i++ {
+			if dockerGlobalFlags[args[i].Value] {
+				i++
 			}
-		case strings.HasPrefix(v, "--from=") || strings.HasPrefix(v, "--package="):
-			f := args[i]
-			f.Value = v[strings.IndexByte(v, '=')+1:]
-			return f, true
-		case strings.HasPrefix(v, "-"):
-		default:
-			return args[i], true
 		}
+		if i >= len(args) {
+			break
+		}
+		words, args = words+" "+args[i].Value, args[i+1:]
 	}
-	return model.Field[string]{}, false
+	return nil, nil
 }
 
-func pinnedNPM(spec string) bool {
-	name := spec
-	if strings.HasPrefix(name, "@") {
-		name = name[1:]
-	}
-	_, version, ok := strings.Cut(name, "@")
-	return ok && version != "" && version != "latest" && version != "next"
-}
-
-func pinnedPython(spec string) bool {
-	if strings.Contains(spec, "==") {
-		return true
-	}
-	_, version, ok := strings.Cut(spec, "@")
-	return ok && version != "" && version != "latest"
-}
-
-// dockerValueFlags take a value, which is not the image.
-var dockerValueFlags = map[string]bool{
-	"-e": true, "--env": true, "-v": true, "--volume": true, "--name": true, "-p": true, "--publish": true,
-	"--network": true, "--net": true, "--mount": true, "--env-file": true, "-w": true, "--workdir": true,
-	"-u": true, "--user": true, "--entrypoint": true, "--platform": true, "-l": true, "--label": true,
-	"--add-host": true, "--cap-add": true, "--cap-drop": true, "--security-opt": true, "--pull": true,
-}
-
-// imageArg is the image of docker run: the first argument after run that
-// is neither a flag nor a flag's value.
-func imageArg(args []model.Field[string]) (model.Field[string], bool) {
-	i := 0
-	for i < len(args) && args[i].Value != "run" {
-		i++
-	}
-	for i++; i < len(args); i++ {
-		v := args[i].Value
+// cmdRuns is the command line that cmd /c (or /k) runs, split when it came
+// as one argument.
+func cmdRuns(args []model.Field[string]) []model.Field[string] {
+	for i, a := range args {
 		switch {
-		case dockerValueFlags[v]:
-			i++
-		case strings.HasPrefix(v, "-"):
-		default:
-			return args[i], true
+		case strings.EqualFold(a.Value, "/c") || strings.EqualFold(a.Value, "/k"):
+			if i+1 == len(args) {
+				return nil
+			}
+			return append(split(args[i+1]), args[i+2:]...)
+		case !strings.HasPrefix(a.Value, "/"):
+			return nil
 		}
 	}
-	return model.Field[string]{}, false
+	return nil
 }
 
-func pinnedImage(ref string) bool {
+// packages finds what a launcher fetches: the values of its package flags,
+// or else its first positional argument. What follows that argument, or
+// "--", belongs to the server, not to the launcher.
+func (l *launcher) packages(args []model.Field[string]) []model.Field[string] {
+	var named []model.Field[string]
+	shell := false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a.Value == "--" && i+1 < len(args) {
+			a = args[i+1]
+		} else if strings.HasPrefix(a.Value, "-") {
+			flag, value, inline := strings.Cut(a.Value, "=")
+			role := l.flags[flag]
+			if role == shellSwitch {
+				shell = true
+			}
+			if role == 0 || role == shellSwitch {
+				continue
+			}
+			if !inline {
+				if i++; i == len(args) {
+					break
+				}
+				a, value = args[i], args[i].Value
+			}
+			a.Value = value
+			switch role {
+			case packageFlag:
+				named = append(named, a)
+			case shellFlag:
+				shell = true
+			}
+			continue
+		}
+		if len(named) > 0 || shell {
+			break // a is the command to run from the named packages, or in the shell
+		}
+		return []model.Field[string]{a}
+	}
+	return named
+}
+
+var (
+	// exactSemver is an npm version that names one release.
+	exactSemver = regexp.MustCompile(`^v?[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+	// exactPEP440 is a Python version with no wildcard, range or list.
+	exactPEP440 = regexp.MustCompile(`^([0-9]+!)?[0-9]+(\.[0-9]+)*([-_.+]?[0-9A-Za-z]+)*$`)
+	// fixedRef is a git ref that does not move: a commit, or a version tag.
+	fixedRef = regexp.MustCompile(`^([0-9a-fA-F]{7,40}|v?[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?)$`)
+	// localPath is a package spec that names a path on this machine.
+	localPath = regexp.MustCompile(`^(\.|~/|/|\\|[A-Za-z]:[/\\]|file:)`)
+)
+
+// archiveURL reports whether a spec is a URL of one archive file, which no
+// registry serves.
+func archiveURL(spec string) bool {
+	if !strings.Contains(spec, "://") {
+		return false
+	}
+	for _, ext := range []string{".tgz", ".tar.gz", ".whl", ".zip"} {
+		if strings.HasSuffix(spec, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixedNPM reports whether an npm package spec names one release, or code
+// that is not fetched from the registry.
+func fixedNPM(spec string) (fixed, git bool) {
+	if localPath.MatchString(spec) || archiveURL(spec) {
+		return true, false
+	}
+	// A git source: github:org/repo, git+https://..., or org/repo, which
+	// npm reads as a GitHub repository.
+	if strings.Contains(spec, ":") || (strings.Contains(spec, "/") && !strings.HasPrefix(spec, "@")) {
+		_, ref, _ := strings.Cut(spec, "#")
+		return fixedRef.MatchString(ref), true
+	}
+	_, version, _ := strings.Cut(strings.TrimPrefix(spec, "@"), "@")
+	return exactSemver.MatchString(version), false
+}
+
+// fixedPython reports whether a Python requirement names one release, or
+// code that is not fetched from the index.
+func fixedPython(spec string) (fixed, git bool) {
+	spec = strings.ReplaceAll(spec, " ", "") // "pkg == 1.0", "pkg @ git+https://..."
+	if localPath.MatchString(spec) || archiveURL(spec) {
+		return true, false
+	}
+	if i := strings.Index(spec, "git+"); i >= 0 {
+		// git+https://host/org/repo@ref#egg=pkg: the ref is after the
+		// last @ of the path, past any user@ of the host.
+		url, _, _ := strings.Cut(spec[i:], "#")
+		_, rest, _ := strings.Cut(url, "://")
+		_, repo, _ := strings.Cut(rest, "/")
+		at := strings.LastIndexByte(repo, '@')
+		return at >= 0 && fixedRef.MatchString(repo[at+1:]), true
+	}
+	if _, version, ok := strings.Cut(spec, "==="); ok {
+		return version != "", false
+	}
+	if _, version, ok := strings.Cut(spec, "=="); ok {
+		return exactPEP440.MatchString(version), false
+	}
+	_, version, _ := strings.Cut(spec, "@") // uvx's pkg@1.2.3
+	return exactPEP440.MatchString(version), false
+}
+
+// fixedImage reports whether an image reference names one image: by
+// digest, or by a tag other than latest. The port of a registry host
+// (localhost:5000/img) is not a tag.
+func fixedImage(ref string) (fixed, git bool) {
 	if strings.Contains(ref, "@sha256:") {
-		return true
+		return true, false
 	}
 	last := ref[strings.LastIndex(ref, "/")+1:]
 	_, tag, ok := strings.Cut(last, ":")
-	return ok && tag != "" && tag != "latest"
+	return ok && tag != "" && tag != "latest", false
+}
+
+// withoutUserinfo drops the user and password from a URL in a spec, so a
+// message never prints a token written there.
+func withoutUserinfo(spec string) string {
+	i := strings.Index(spec, "://")
+	if i < 0 {
+		return spec
+	}
+	host := spec[i+3:]
+	if slash := strings.IndexByte(host, '/'); slash >= 0 {
+		host = host[:slash]
+	}
+	at := strings.LastIndexByte(host, '@')
+	if at < 0 {
+		return spec
+	}
+	return spec[:i+3] + spec[i+3+at+1:]
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"path"
+	"slices"
 	"strings"
 
 	"github.com/atflint/atflint/finding"
@@ -15,12 +17,15 @@ func init() {
 			Severity: finding.Error,
 			ATF:      []string{"S-2", "S-1"},
 			Rationale: `An allow rule runs its tool calls without asking. Some rules allow everything
-of a kind: bare ` + "`Bash`" + ` or ` + "`Bash(*)`" + ` any command; ` + "`Bash(python:*)`" + `, ` + "`Bash(node:*)`" + `,
-` + "`Bash(npm:*)`" + `, ` + "`Bash(curl:*)`" + ` and other interpreters, shells, package managers and
-network tools any program at all, since each runs code it is given;
+of a kind: bare ` + "`Bash`" + `, ` + "`Bash(*)`" + ` or ` + "`Bash(*:*)`" + ` any command; ` + "`Bash(python:*)`" + `,
+` + "`Bash(node:*)`" + `, ` + "`Bash(npm:*)`" + `, ` + "`Bash(curl:*)`" + ` and other interpreters, shells,
+package managers and network tools any program at all, since each runs code
+it is given, also with only flags after the name (` + "`Bash(python -c:*)`" + `) or a
+version in it (` + "`Bash(python3.12:*)`" + `); so do the subcommands that install or run
+a package (` + "`Bash(npm install:*)`" + `, ` + "`Bash(uv run:*)`" + `, ` + "`Bash(docker run:*)`" + `);
 ` + "`WebFetch`" + ` or ` + "`WebFetch(domain:*)`" + ` any site; ` + "`mcp__*`" + ` every tool of every MCP
-server. Each leaves no action boundary (S-2) or resource allowlist (S-1) for
-that kind of call.
+server. ` + "`Bash(npm *)`" + ` is the same rule as ` + "`Bash(npm:*)`" + `. Each leaves no action
+boundary (S-2) or resource allowlist (S-1) for that kind of call.
 
 Allow the exact commands and domains the work needs (` + "`Bash(go test:*)`" + `,
 ` + "`WebFetch(domain:pkg.go.dev)`" + `), and let the rest ask.`,
@@ -47,13 +52,28 @@ Allow the exact commands and domains the work needs (` + "`Bash(go test:*)`" + `
 	})
 }
 
-// runsAnything are commands that run whatever code they are given.
+// runsAnything are commands that run whatever code or program they are
+// given, by their names with no version.
 var runsAnything = map[string]bool{
 	"bash": true, "sh": true, "zsh": true, "fish": true, "pwsh": true, "powershell": true, "cmd": true,
-	"python": true, "python3": true, "node": true, "deno": true, "bun": true, "ruby": true, "perl": true, "php": true,
-	"npm": true, "npx": true, "pnpm": true, "yarn": true, "pip": true, "pip3": true, "uv": true, "uvx": true,
+	"python": true, "node": true, "deno": true, "bun": true, "ruby": true, "perl": true, "php": true,
+	"npm": true, "npx": true, "pnpm": true, "yarn": true, "pip": true, "uv": true, "uvx": true,
 	"pipx": true, "go": true, "cargo": true, "make": true, "docker": true, "kubectl": true, "sudo": true,
 	"eval": true, "exec": true, "env": true, "xargs": true, "curl": true, "wget": true, "ssh": true,
+}
+
+// runsPackages are the subcommands of package managers and container tools
+// that install or run a package, an image or code the agent names.
+var runsPackages = map[string]map[string]bool{
+	"npm":     {"install": true, "i": true, "add": true, "exec": true, "x": true},
+	"pnpm":    {"add": true, "dlx": true, "exec": true},
+	"yarn":    {"add": true, "dlx": true},
+	"bun":     {"add": true, "x": true},
+	"pip":     {"install": true},
+	"uv":      {"run": true, "tool": true, "pip": true},
+	"go":      {"run": true},
+	"docker":  {"run": true, "exec": true},
+	"kubectl": {"exec": true},
 }
 
 // wildcardPermission says what an allow rule lets the agent do that has
@@ -62,18 +82,60 @@ func wildcardPermission(rule string) string {
 	rule = strings.TrimSpace(rule)
 	name, arg, hasArg := strings.Cut(rule, "(")
 	arg = strings.TrimSuffix(arg, ")")
+	prefix, open := commandPrefix(arg)
 	switch {
-	case name == "Bash" && (!hasArg || arg == "*" || arg == ":*" || arg == ""):
+	case name == "Bash" && (!hasArg || len(prefix) == 0 || strings.Trim(arg, "*: ") == ""):
 		return "run any shell command"
-	case name == "Bash":
-		cmd := strings.Fields(strings.NewReplacer(":*", " ", "*", " ").Replace(arg))
-		if len(cmd) == 1 && runsAnything[cmd[0]] {
-			return "run any program through " + quote(cmd[0])
-		}
+	case name == "Bash" && open && runsAnyProgram(prefix):
+		return "run any program through " + quote(strings.Join(prefix, " "))
 	case name == "WebFetch" && (!hasArg || arg == "domain:*" || arg == "*"):
 		return "fetch any site"
 	case rule == "mcp__*" || rule == "mcp__":
 		return "use every tool of every MCP server"
 	}
 	return ""
+}
+
+// commandPrefix reads the pattern of a Bash rule: the words every command
+// it allows starts with, and whether any arguments may follow them. Claude
+// Code writes the same prefix rule as "npm test:*" and "npm test *"; a
+// rule with no wildcard allows one exact command.
+func commandPrefix(pattern string) (words []string, open bool) {
+	pattern, open = strings.CutSuffix(strings.TrimSpace(pattern), ":*")
+	for _, w := range strings.Fields(pattern) {
+		if rest, ok := strings.CutSuffix(w, "*"); ok {
+			if rest = strings.TrimRight(rest, "*"); rest != "" {
+				words = append(words, rest) // "npm*" allows npm and what starts with it
+			}
+			return words, true
+		}
+		words = append(words, w)
+	}
+	return words, open
+}
+
+// stopFlags make a command print or check something and stop, running
+// nothing it is given: node --check:* only checks syntax.
+var stopFlags = map[string]bool{"--version": true, "--help": true, "--check": true}
+
+// runsAnyProgram reports whether a command followed by any arguments may
+// run any program: an interpreter, shell or launcher with only flags after
+// it, or a subcommand that installs or runs a package.
+func runsAnyProgram(words []string) bool {
+	cmd, args := commandBase(words[0]), words[1:]
+	if slices.ContainsFunc(args, func(a string) bool { return stopFlags[a] }) {
+		return false
+	}
+	i := slices.IndexFunc(args, func(a string) bool { return !strings.HasPrefix(a, "-") })
+	if i < 0 {
+		return runsAnything[cmd]
+	}
+	return runsPackages[cmd][args[i]]
+}
+
+// commandBase is a command's name without its directory and version:
+// /usr/bin/python3.12 and node18 are python and node.
+func commandBase(cmd string) string {
+	name := strings.TrimSuffix(path.Base(cmd), ".exe")
+	return strings.TrimSuffix(strings.TrimRight(name, "0123456789."), "-")
 }

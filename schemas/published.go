@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -74,6 +75,31 @@ func publishedVersions(name, dir string) map[string]*Published {
 func M365Agent(version string) (*Published, bool) {
 	p, ok := m365Agents[version]
 	return p, ok
+}
+
+// M365AgentVersions lists the declarative agent versions atflint ships
+// the schema of, in order.
+func M365AgentVersions() []string { return sortedVersions(m365Agents) }
+
+// M365PluginVersions lists the API plugin versions atflint ships the
+// schema of, in order.
+func M365PluginVersions() []string { return sortedVersions(m365Plugins) }
+
+// sortedVersions orders "v1.10" after "v1.9".
+func sortedVersions(m map[string]*Published) []string {
+	versions := slices.Collect(maps.Keys(m))
+	slices.SortFunc(versions, func(a, b string) int {
+		as, bs := strings.Split(strings.TrimPrefix(a, "v"), "."), strings.Split(strings.TrimPrefix(b, "v"), ".")
+		for i := 0; i < len(as) && i < len(bs); i++ {
+			x, _ := strconv.Atoi(as[i])
+			y, _ := strconv.Atoi(bs[i])
+			if x != y {
+				return x - y
+			}
+		}
+		return len(as) - len(bs)
+	})
+	return versions
 }
 
 // M365Plugin returns the schema of an API plugin manifest of the given
@@ -200,6 +226,17 @@ func failures(e *jsonschema.ValidationError, parent []string) []failure {
 	case *kind.AnyOf, *kind.OneOf:
 		if at, wants, ok := constants(e.Causes); ok {
 			return []failure{{at, "value must be one of " + strings.Join(wants, ", "), false}}
+		}
+		// Alternatives told apart by a constant (a capability's name): the
+		// one whose constant matched is the form the file meant.
+		var meant []*jsonschema.ValidationError
+		for _, c := range e.Causes {
+			if findConst(c) == nil {
+				meant = append(meant, c)
+			}
+		}
+		if len(meant) == 1 && len(e.Causes) > 1 {
+			return failures(meant[0], e.InstanceLocation)
 		}
 		var best []failure
 		tie := false

@@ -55,32 +55,36 @@ func TestPreCommitHook(t *testing.T) {
 		}
 	}
 
-	repo := t.TempDir()
-	run := func(name string, args ...string) (string, error) { return runIn(repo, name, args...) }
-	for name, src := range map[string]string{
-		"bad.atf.yaml":  "../../examples/insecure/support-bot.atf.yaml",
-		"good.atf.yaml": "../../examples/invoice-triage/invoice-triage.atf.yaml",
-	} {
-		data, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
+	// The hook checks the whole tree, so each case is a repository of its
+	// own: the bad manifest with an MCP config, and the good manifest alone.
+	newRepo := func(files map[string]string) string {
+		repo := t.TempDir()
+		for name, src := range files {
+			data, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(repo, name), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
-		if err := os.WriteFile(filepath.Join(repo, name), data, 0o644); err != nil {
-			t.Fatal(err)
+		for _, args := range [][]string{{"init", "-q"}, {"add", "."}} {
+			if out, err := runIn(repo, "git", args...); err != nil {
+				t.Fatalf("git %v: %v\n%s", args, err, out)
+			}
 		}
+		return repo
 	}
-	if out, err := run("git", "init", "-q"); err != nil {
-		t.Fatalf("git init: %v\n%s", err, out)
+	bad := newRepo(map[string]string{
+		"bad.atf.yaml": "../../examples/insecure/support-bot.atf.yaml",
+		".mcp.json":    "../../rules/testdata/unpinned-server/bad/.mcp.json",
+	})
+	out, err := runIn(bad, "pre-commit", "try-repo", hooks, "atflint", "--files", ".mcp.json")
+	if err == nil || !strings.Contains(out, "bad.atf.yaml:5:3: error:") || !strings.Contains(out, "[missing-identity]") || !strings.Contains(out, "[unpinned-server]") {
+		t.Errorf("the hook passed a bad manifest and config or said nothing useful (%v):\n%s", err, out)
 	}
-	if out, err := run("git", "add", "."); err != nil {
-		t.Fatalf("git add: %v\n%s", err, out)
-	}
-
-	out, err := run("pre-commit", "try-repo", hooks, "atflint", "--files", "bad.atf.yaml")
-	if err == nil || !strings.Contains(out, "bad.atf.yaml:5:3: error:") || !strings.Contains(out, "[missing-identity]") {
-		t.Errorf("the hook passed a bad manifest or said nothing useful (%v):\n%s", err, out)
-	}
-	out, err = run("pre-commit", "try-repo", hooks, "atflint", "--files", "good.atf.yaml")
+	good := newRepo(map[string]string{"good.atf.yaml": "../../examples/invoice-triage/invoice-triage.atf.yaml"})
+	out, err = runIn(good, "pre-commit", "try-repo", hooks, "atflint", "--files", "good.atf.yaml")
 	if err != nil {
 		t.Errorf("the hook failed a good manifest (%v):\n%s", err, out)
 	}

@@ -90,7 +90,7 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 		a.AllTools = syntax.At(loose.Entries[0].Key.Span.Start)
 		return f
 	}
-	if !sure && !declaresAgent(root, name) {
+	if !sure && (!ok || !declaresAgent(root, name)) {
 		return &model.File{Path: name}
 	}
 	if !ok {
@@ -123,7 +123,7 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 // file's or it sets a key only subagents have. A page of documentation
 // with a name and a description is not one.
 func declaresAgent(root *syntax.Node, file string) bool {
-	if root.Kind != syntax.Mapping {
+	if root == nil || root.Kind != syntax.Mapping {
 		return false
 	}
 	n, hasName := root.Lookup("name")

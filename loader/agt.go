@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/atflint/atflint/internal/suggest"
 	"github.com/atflint/atflint/model"
@@ -111,6 +112,7 @@ func loadAGT(f *model.File, root *syntax.Node) {
 			if cond, ok := r.Lookup("condition"); ok && cond.Value.Kind == syntax.Mapping && shape.operators != nil {
 				unknownKeys(f, cond.Value, agtConditionKeys, where+".condition", shape.name)
 				pr.Never, pr.At = neverMatches(cond.Value, shape.operators)
+				pr.Loose, pr.LooseAt = substringTest(cond.Value, str(r, "action").Value)
 			}
 			a.PolicyRules = append(a.PolicyRules, pr)
 		}
@@ -164,6 +166,28 @@ func union(a, b []string) []string {
 		}
 	}
 	return u
+}
+
+// substringTest says how a condition of in or not_in given one string lets
+// values through: Python's in then tests substrings, so with "trusted",
+// "rusted" is in too. It matters where that widens what the rule allows (in
+// on an allow rule) or narrows what it denies (not_in on a deny rule).
+func substringTest(cond *syntax.Node, action string) (string, syntax.Span) {
+	op := str(cond, "operator").Value
+	e, ok := cond.Lookup("value")
+	if !ok || e.Value.Kind != syntax.Scalar || e.Value.Type != syntax.String || utf8.RuneCountInString(e.Value.Value) < 2 {
+		return "", syntax.Span{}
+	}
+	v := e.Value.Value
+	_, first := utf8.DecodeRuneInString(v)
+	part := v[first:]
+	switch {
+	case op == "in" && action == "allow":
+		return fmt.Sprintf("allows every value that is part of %q, such as %q: in on a string tests substrings; give a list", v, part), e.Span()
+	case op == "not_in" && action == "deny":
+		return fmt.Sprintf("denies no value that is part of %q, such as %q: not_in on a string tests substrings; give a list", v, part), e.Span()
+	}
+	return "", syntax.Span{}
 }
 
 // neverMatches says why a structured condition can never be true, given

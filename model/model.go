@@ -228,6 +228,10 @@ type PolicyRule struct {
 	Name  string
 	Never string // why the rule can never match; "" when it can
 	At    syntax.Span
+	// Loose says how the rule lets through values it does not list; ""
+	// when it does not. LooseAt is where.
+	Loose   string
+	LooseAt syntax.Span
 }
 
 // A Setting is one key and value of a map: an environment variable, a

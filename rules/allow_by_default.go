@@ -16,7 +16,10 @@ func init() {
 resource and action the manifest forgot to list is open to the agent, and the
 allowlist (S-1) constrains nothing. ATF names allow-by-default an
 anti-pattern. The same holds for an agent-governance-toolkit policy whose
-` + "`default_action`" + ` (or ` + "`defaults.action`" + `) is allow.
+` + "`default_action`" + ` (or ` + "`defaults.action`" + `) is allow, and for a policy rule that
+tests ` + "`in`" + ` or ` + "`not_in`" + ` against one string instead of a list: the toolkit's
+Python then tests substrings, so an allow rule with ` + "`in: trusted`" + ` also allows
+` + "`rusted`" + `, and a deny rule with ` + "`not_in: trusted`" + ` lets it pass.
 
 Set ` + "`default: deny`" + ` and list what the agent may touch.`,
 			Bad: `atf: "0.9"
@@ -35,6 +38,11 @@ segmentation:
 			p.agents(func(a *model.Agent) {
 				if s := a.Segmentation; s != nil && s.Default.Value == "allow" {
 					p.Reportf(s.Default.Span, "the default is allow, so every resource and action not listed is open; make the default deny")
+				}
+				for _, r := range a.PolicyRules {
+					if r.Loose != "" {
+						p.Reportf(r.LooseAt, "policy rule %s %s", quote(r.Name), r.Loose)
+					}
 				}
 			})
 		},

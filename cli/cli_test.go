@@ -279,7 +279,7 @@ func TestSourcesResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	manifest = bytes.Replace(manifest, []byte("sources: [.mcp.json]"), []byte("sources: [cfg/*.json, cfg, missing.json]"), 1)
+	manifest = bytes.Replace(manifest, []byte("sources: [.mcp.json]"), []byte("sources: [cfg/**/*.json, cfg, missing.json]"), 1)
 	mcp, err := os.ReadFile(filepath.Join(root, "testdata/cli/sources/.mcp.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -306,5 +306,41 @@ func TestSourcesResolve(t *testing.T) {
 	}
 	if strings.Contains(out, "[missing-control]") {
 		t.Errorf("the config matched by the pattern is held to the matrix itself:\n%s", out)
+	}
+
+	// Under another name, a manifest is read too late to give its sources
+	// their level, and says so.
+	if err := os.Rename(filepath.Join(dir, "agent.atf.yaml"), filepath.Join(dir, "agent.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ = atflint(t, "check", "--no-go", dir)
+	if !strings.Contains(out, "only a manifest named *.atf.yaml") {
+		t.Errorf("a misnamed manifest with sources:\n%s", out)
+	}
+}
+
+func TestNamedFiles(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "agent.yaml")
+	if err := os.WriteFile(broken, []byte("atf: \"0.9\"\nagent: {id: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "notes.json")
+	if err := os.WriteFile(other, []byte(`{"title": "notes"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Named on the command line, a file that does not parse is a finding;
+	// one that parses but holds no format is said to be left unchecked.
+	code, out, errOut := atflint(t, "check", "--no-go", broken, other)
+	if code != ExitFindings || !strings.Contains(out, "[invalid-manifest]") {
+		t.Errorf("exit %d, stdout:\n%s", code, out)
+	}
+	if !strings.Contains(errOut, "notes.json is neither an ATF manifest nor an agent config") {
+		t.Errorf("stderr: %s", errOut)
+	}
+	// Found in a walk, neither is any of atflint's business.
+	code, out, _ = atflint(t, "check", "--no-go", dir)
+	if code != ExitClean || strings.Contains(out, "agent.yaml") {
+		t.Errorf("walked: exit %d, stdout:\n%s", code, out)
 	}
 }

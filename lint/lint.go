@@ -96,7 +96,13 @@ func Run(paths []string, opt Options) (*Result, error) {
 			others = append(others, i)
 		}
 	}
-	c := &batches{files: files, results: results, opt: opt}
+	inRun := make([]string, 0, len(files))
+	for _, f := range files {
+		if abs, err := filepath.Abs(f.path); err == nil {
+			inRun = append(inRun, abs)
+		}
+	}
+	c := &batches{files: files, results: results, opt: opt, inRun: inRun}
 	c.run(manifests, func(string) source { return source{level: opt.Level} })
 	sourcedBy := map[string]source{}
 	for _, i := range manifests {
@@ -116,7 +122,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		switch {
 		case r.recognized:
 			res.Files++
-		case files[i].explicit:
+		case r.err == nil && files[i].explicit:
 			res.Unrecognized = append(res.Unrecognized, files[i].display)
 		}
 	}
@@ -167,6 +173,7 @@ type batches struct {
 	files   []input
 	results []fileResult
 	opt     Options
+	inRun   []string // the absolute paths of the files, which sources may name
 	done    atomic.Int64
 }
 
@@ -187,7 +194,7 @@ func (c *batches) run(indexes []int, sourceOf func(path string) source) {
 					return
 				}
 				i := indexes[n]
-				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i].path))
+				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i].path), c.inRun)
 				if c.opt.Progress != nil {
 					c.opt.Progress(int(c.done.Add(1)), len(c.files), "files")
 				}
@@ -199,21 +206,33 @@ func (c *batches) run(indexes []int, sourceOf func(path string) source) {
 
 // checkFile loads and checks one file. A panic is a bug of atflint's, not
 // of the file: it is returned as an error and the run goes on.
-func checkFile(in input, from source) (r fileResult) {
+func checkFile(in input, from source, inRun []string) (r fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}
 		}
 	}()
 	f := load(in)
+	if f.Format == "" && !in.explicit {
+		// A JSON or YAML file found in the walk that is no agent format,
+		// broken or not, is none of atflint's business.
+		f.Problems = nil
+	}
 	for _, a := range f.Agents {
 		// A governance policy is not an agent: it has no level to meet.
 		if !a.Level.Value.Known() && from.level.Known() && f.Format != loader.FormatAGT {
 			a.Level = model.Field[atf.Level]{Value: from.level, Span: a.Span}
 		}
 		a.ControlsIn = from.manifest
+		if len(a.Sources) > 0 && !loader.IsATFManifest(in.display) {
+			// Manifests are told by name to be read before the files they
+			// list, which must know their level when they are checked.
+			f.Problems = append(f.Problems, model.Problem{Kind: model.Invalid, Span: a.Sources[0].Span,
+				Message: "sources: only a manifest named *.atf.yaml (or atf.yaml) gives the files it lists its level; rename this file"})
+			continue
+		}
 		for _, s := range a.Sources {
-			files, problem := resolveSource(filepath.Dir(in.path), s.Value)
+			files, problem := resolveSource(filepath.Dir(in.path), s.Value, inRun)
 			if problem != "" {
 				f.Problems = append(f.Problems, model.Problem{Kind: model.Invalid, Span: s.Span, Message: fmt.Sprintf("sources: %q %s", s.Value, problem)})
 			}
@@ -222,43 +241,74 @@ func checkFile(in input, from source) (r fileResult) {
 			}
 		}
 	}
-	r.recognized = f.Format != ""
+	// A file named on the command line that does not parse is reported,
+	// whatever its name: it was meant to be checked.
+	r.recognized = f.Format != "" || in.explicit && len(f.Problems) > 0
 	r.findings, r.keys = rules.CheckFile(f), rules.Keys(f)
 	return r
 }
 
-// resolveSource finds the files an entry of a manifest's sources names: a
-// path or a glob pattern, relative to the manifest's folder. It says what
+// resolveSource finds the files of the run an entry of a manifest's
+// sources names: a path or a glob pattern, relative to the manifest's
+// folder. Entries are matched against the files the run checks, never
+// looked up on disk: a manifest under review must not learn, through the
+// findings, which paths exist on the machine that checks it. It says what
 // is wrong with an entry that names no file.
-func resolveSource(dir, entry string) (files []string, problem string) {
+func resolveSource(dir, entry string, inRun []string) (files []string, problem string) {
 	pattern := filepath.FromSlash(entry)
 	if !filepath.IsAbs(pattern) {
-		pattern = filepath.Join(dir, pattern)
+		abs, err := filepath.Abs(filepath.Join(dir, pattern))
+		if err != nil {
+			return nil, "cannot be resolved: " + err.Error()
+		}
+		pattern = abs
 	}
-	matches, err := filepath.Glob(pattern)
-	if err != nil {
+	if _, err := filepath.Match(pattern, ""); err != nil {
 		return nil, "is not a valid path or pattern: " + err.Error()
 	}
-	sawDir := false
-	for _, m := range matches {
-		info, err := os.Stat(m)
-		switch {
-		case err != nil:
-		case info.IsDir():
-			sawDir = true
-		default:
-			if abs, err := filepath.Abs(m); err == nil {
-				files = append(files, abs)
-			}
+	folder := false
+	for _, f := range inRun {
+		if matchPath(pattern, f) {
+			files = append(files, f)
+		} else if strings.HasPrefix(f, pattern+string(filepath.Separator)) {
+			folder = true
 		}
 	}
 	switch {
 	case len(files) > 0:
 		return files, ""
-	case sawDir:
+	case folder:
 		return nil, "names a folder; list the files, or a pattern such as dir/*.json"
 	}
-	return nil, "names no file (paths are relative to the manifest's folder)"
+	return nil, "names no file this run checks (paths are relative to the manifest's folder)"
+}
+
+// matchPath reports whether a path matches a glob pattern, where, beyond
+// filepath.Match, a "**" element matches any number of folders.
+func matchPath(pattern, name string) bool {
+	sep := string(filepath.Separator)
+	return matchElems(strings.Split(pattern, sep), strings.Split(name, sep))
+}
+
+func matchElems(pattern, name []string) bool {
+	for len(pattern) > 0 {
+		if pattern[0] == "**" {
+			for i := 0; i <= len(name); i++ {
+				if matchElems(pattern[1:], name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, _ := filepath.Match(pattern[0], name[0]); !ok {
+			return false
+		}
+		pattern, name = pattern[1:], name[1:]
+	}
+	return len(name) == 0
 }
 
 // maxMessage bounds a message: one quoting a megabyte key is still one line.
@@ -280,6 +330,8 @@ func clip(msg string) string {
 func load(in input) *model.File {
 	src, err := syntax.ReadFile(in.path)
 	if err != nil {
+		// Whatever its format, a file that cannot be read is reported as
+		// invalid-manifest reports any file it cannot read.
 		return &model.File{Path: in.display, Format: loader.FormatATF, Problems: []model.Problem{{
 			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
 		}}}

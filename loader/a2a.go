@@ -50,9 +50,6 @@ func loadA2A(f *model.File, root *syntax.Node) {
 	if !a.Endpoint.Present() && len(a.OtherEndpoints) > 0 {
 		a.Endpoint, a.OtherEndpoints = a.OtherEndpoints[0], a.OtherEndpoints[1:]
 	}
-	if a.Purpose.Present() {
-		a.Controls["I-4"] = model.Control{State: model.Declared, Field: "description", Span: a.Purpose.Span}
-	}
 	// I-3: the provider owns the agent.
 	if p, span := section(root, "provider"); p != nil && str(p, "organization").Present() {
 		a.Controls["I-3"] = model.Control{State: model.Declared, Field: "provider", Span: span}
@@ -60,23 +57,24 @@ func loadA2A(f *model.File, root *syntax.Node) {
 		a.Controls["I-3"] = model.Control{Field: "provider", Span: syntax.At(root.Span.Start)}
 	}
 	a.Controls["I-2"] = authentication(root, a.Endpoint.Span)
-	if protocol0x(root) {
+	if protocol02(root) {
 		f.Problems = append(f.Problems, schemas.A2ACard.Validate(root)...)
 	}
 }
 
-// protocol0x reports a card of the 0.x protocol, which the schema atflint
-// ships describes: it has no supportedInterfaces, which 1.0 introduced, nor
-// the authentication of the drafts before 0.2, and its protocolVersion, if
-// any, starts with 0.
-func protocol0x(root *syntax.Node) bool {
+// protocol02 reports a card of the 0.2 protocol, which the schema atflint
+// ships describes: its protocolVersion, which that schema requires, is
+// absent or starts with 0.2. Later versions added security schemes and
+// fields the schema would reject; the drafts before 0.2 (authentication)
+// and 1.0 (supportedInterfaces) have other shapes.
+func protocol02(root *syntax.Node) bool {
 	for _, key := range []string{"supportedInterfaces", "authentication"} {
 		if _, ok := root.Lookup(key); ok {
-			return false // 1.0, or the drafts before 0.2
+			return false
 		}
 	}
 	e, ok := root.Lookup("protocolVersion")
-	return !ok || e.Value.Kind != syntax.Scalar || strings.HasPrefix(e.Value.Value, "0.")
+	return !ok || e.Value.Kind != syntax.Scalar || strings.HasPrefix(e.Value.Value, "0.2")
 }
 
 // authentication tells whether a card makes callers authenticate (I-2): it

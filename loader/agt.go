@@ -98,8 +98,12 @@ func loadAGT(f *model.File, root *syntax.Node) {
 			def = str(d, "action")
 		}
 	}
-	if def.Present() {
-		a.Segmentation = &model.Segmentation{Span: def.Span, Default: def}
+	var network model.Field[string]
+	if d, _ := section(root, "defaults"); d != nil && slices.Contains(shape.defaults, "network_default") {
+		network = str(d, "network_default")
+	}
+	if def.Present() || network.Present() {
+		a.Segmentation = &model.Segmentation{Span: def.Span, Default: def, NetworkDefault: network}
 	}
 	if rules, ok := root.Lookup("rules"); ok && rules.Value.Kind == syntax.Sequence {
 		for i, r := range rules.Value.Items {
@@ -108,10 +112,10 @@ func loadAGT(f *model.File, root *syntax.Node) {
 			}
 			where := fmt.Sprintf("rules[%d]", i)
 			unknownKeys(f, r, shape.rule, where, shape.name)
-			pr := &model.PolicyRule{Span: syntax.At(r.Span.Start), Name: str(r, "name").Value}
+			pr := &model.PolicyRule{Name: str(r, "name").Value}
 			if cond, ok := r.Lookup("condition"); ok && cond.Value.Kind == syntax.Mapping && shape.operators != nil {
 				unknownKeys(f, cond.Value, agtConditionKeys, where+".condition", shape.name)
-				pr.Never, pr.At = neverMatches(cond.Value, shape.operators)
+				pr.Never, pr.NeverAt = neverMatches(cond.Value, shape.operators)
 				pr.Loose, pr.LooseAt = substringTest(cond.Value, str(r, "action").Value)
 			}
 			a.PolicyRules = append(a.PolicyRules, pr)

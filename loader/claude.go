@@ -2,9 +2,12 @@ package loader
 
 import (
 	"bytes"
+	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/syntax"
@@ -33,6 +36,13 @@ func loadClaudeSettings(f *model.File, root *syntax.Node) {
 // setting's older one.
 var vscodeApproveAll = []string{"chat.tools.autoApprove", "chat.tools.global.autoApprove"}
 
+// vscodeApproveLists are VS Code's lists of what its agent may do without
+// asking, by kind: an entry that matches everything approves every call.
+var vscodeApproveLists = map[string]string{
+	"chat.tools.terminal.autoApprove": "terminal command",
+	"chat.tools.urls.autoApprove":     "URL fetch",
+}
+
 // isVSCodeAgentSettings reports VS Code settings that configure its chat
 // agent: tool approval, or MCP servers under "mcp". Other settings are
 // none of atflint's business.
@@ -42,13 +52,17 @@ func isVSCodeAgentSettings(root *syntax.Node) bool {
 			return true
 		}
 	}
+	for key := range vscodeApproveLists {
+		if _, ok := root.Lookup(key); ok {
+			return true
+		}
+	}
 	mcp, ok := root.Lookup("mcp")
 	return ok && mcp.Value.Kind == syntax.Mapping
 }
 
-// loadVSCodeSettings reads a workspace's .vscode/settings.json: whether
-// the agent approves every tool call by itself, and the MCP servers of the
-// settings' "mcp" section.
+// loadVSCodeSettings reads a workspace's .vscode/settings.json: what the
+// agent approves by itself, and the MCP servers of its "mcp" section.
 func loadVSCodeSettings(f *model.File, root *syntax.Node) {
 	f.Format = FormatVSCodeSettings
 	f.Root = root
@@ -56,12 +70,53 @@ func loadVSCodeSettings(f *model.File, root *syntax.Node) {
 	if mcp, ok := root.Lookup("mcp"); ok {
 		a.Servers = decodeServers(mcp.Value)
 	}
+	var approvals []model.Approval
 	for _, key := range vscodeApproveAll {
 		if e, ok := root.Lookup(key); ok && e.Value.Type == syntax.Bool && e.Value.Value == "true" {
-			a.Permissions = &model.Permissions{Span: e.Span(), ApproveAll: model.Field[string]{Value: key, Span: e.Span()}}
+			approvals = append(approvals, model.Approval{Setting: model.Field[string]{Value: key, Span: e.Span()}, What: "tool call, terminal commands included"})
 		}
 	}
+	for _, key := range slices.Sorted(maps.Keys(vscodeApproveLists)) {
+		e, ok := root.Lookup(key)
+		if !ok || e.Value.Kind != syntax.Mapping {
+			continue
+		}
+		for _, entry := range e.Value.Entries {
+			if matchesEverything(entry.Key.Value) && approves(entry.Value) {
+				approvals = append(approvals, model.Approval{Setting: model.Field[string]{Value: key + " " + strconv.Quote(entry.Key.Value), Span: entry.Span()}, What: vscodeApproveLists[key]})
+			}
+		}
+	}
+	if len(approvals) > 0 {
+		a.Permissions = &model.Permissions{Span: approvals[0].Setting.Span, ApproveAll: approvals}
+	}
 	f.Agents = []*model.Agent{a}
+}
+
+// matchesEverything reports a pattern of VS Code's approval lists that
+// matches any command or URL: "*", or a regular expression such as /.*/.
+func matchesEverything(pattern string) bool {
+	p := strings.TrimSpace(pattern)
+	if strings.HasPrefix(p, "/") && strings.LastIndex(p, "/") > 0 {
+		p = p[1:strings.LastIndex(p, "/")] // the flags after the last slash do not narrow it
+		p = strings.TrimSuffix(strings.TrimPrefix(p, "^"), "$")
+		return p == ".*" || p == ".+" || p == ""
+	}
+	return strings.Trim(p, "*/:") == "" || p == "https://*" || p == "http://*"
+}
+
+// approves reports an entry that approves: true, or an object with a true
+// approval in it (URL entries approve requests and responses apart).
+func approves(v *syntax.Node) bool {
+	if v.Kind == syntax.Scalar {
+		return v.Type == syntax.Bool && v.Value == "true"
+	}
+	for _, e := range v.Entries {
+		if approves(e.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // loadMarkdownAgent reads an agent defined in Markdown with YAML front
@@ -79,13 +134,16 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 	f.Format = format
 	root, ok := parse(f, front, false, true)
 	if !ok && !sure && len(bytes.TrimSpace(front[3:])) > 0 {
-		// Claude Code still registers a plugin agent whose front matter
-		// does not parse, with a placeholder description and every tool.
+		// Claude Code loads plugin agents and project subagents apart:
+		// a plugin agent whose front matter does not parse is still
+		// registered, with a placeholder description and every tool
+		// (anthropics/claude-code#91871), where a project subagent is
+		// skipped (#45971).
 		loose := syntax.ParseLooseMapping(front)
 		if loose == nil || !declaresAgent(loose, name) {
 			return &model.File{Path: name}
 		}
-		f.Problems[0].Message += "; Claude Code then loads this plugin agent with a placeholder description and every tool (quote the description)"
+		f.Problems[len(f.Problems)-1].Message += "; Claude Code then loads this plugin agent with a placeholder description and every tool" + quoteHint(front)
 		a := describedAgent(f, format, loose)
 		a.AllTools = syntax.At(loose.Entries[0].Key.Span.Start)
 		return f
@@ -95,7 +153,7 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 	}
 	if !ok {
 		if format == FormatClaudeAgent && len(bytes.TrimSpace(front[3:])) > 0 {
-			f.Problems[0].Message += "; Claude Code skips a subagent whose front matter does not parse (quote the description)"
+			f.Problems[len(f.Problems)-1].Message += "; Claude Code skips a subagent whose front matter does not parse" + quoteHint(front)
 		}
 		return f
 	}
@@ -118,12 +176,21 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 	return f
 }
 
+// quoteHint is the usual fix of front matter that is text but not YAML: a
+// description with ": " in it, which YAML reads as a key.
+func quoteHint(front []byte) string {
+	if utf8.Valid(front) {
+		return " (quote the description)"
+	}
+	return ""
+}
+
 // declaresAgent reports front matter that looks like a Claude Code
 // subagent's: it names and describes an agent, and either the name is the
 // file's or it sets a key only subagents have. A page of documentation
 // with a name and a description is not one.
 func declaresAgent(root *syntax.Node, file string) bool {
-	if root == nil || root.Kind != syntax.Mapping {
+	if root.Kind != syntax.Mapping {
 		return false
 	}
 	n, hasName := root.Lookup("name")

@@ -171,13 +171,17 @@ func isM365(root *syntax.Node) bool {
 		return true
 	}
 	_, instr := root.Lookup("instructions")
+	_, name := root.Lookup("name")
 	_, starters := root.Lookup("conversation_starters")
 	_, actions := root.Lookup("actions")
 	_, fns := root.Lookup("functions")
 	_, ns := root.Lookup("namespace")
-	_, version := root.Lookup("version")
-	return instr && (starters || actions || version) || fns && ns
+	version := m365Version.MatchString(str(root, "version").Value)
+	return instr && name && (starters || actions || version) || fns && ns
 }
+
+// m365Version is how declarative agents spell their version: v1.6.
+var m365Version = regexp.MustCompile(`^v1\.[0-9]+$`)
 
 // loadM365 reads a declarative agent or an API plugin manifest, and
 // checks it against the published schema of the version it declares, or,

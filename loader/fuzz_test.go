@@ -15,7 +15,7 @@ import (
 var fuzzNames = []string{
 	"agent.atf.yaml", "agent.atf.json", ".mcp.json", ".claude/settings.json",
 	".gemini/settings.json", ".claude/agents/a.md", ".github/agents/a.agent.md",
-	"plugin/agents/a.md", "agent-card.json", "agents.yaml",
+	"plugin/agents/a.md", "agent-card.json", "agents.yaml", ".vscode/settings.json",
 }
 
 // FuzzLoad checks that no input makes a loader panic or hang, seeded with

@@ -45,10 +45,24 @@ func markdownAgent(p string) (format string, sure bool) {
 	case strings.HasSuffix(base, ".agent.md") || strings.HasSuffix(base, ".chatmode.md"),
 		dir == "agents" && path.Base(path.Dir(path.Dir(p))) == ".github":
 		return FormatCopilotAgent, true
-	case dir == "agents":
-		return FormatClaudeAgent, path.Base(path.Dir(path.Dir(p))) == ".claude"
+	case strings.Contains("/"+p, "/.claude/agents/"):
+		return FormatClaudeAgent, true // Claude Code reads its subfolders too
+	case dir == "agents" && !inDocs(p):
+		return FormatClaudeAgent, false
 	}
 	return "", false
+}
+
+// inDocs reports a path inside a documentation folder, whose pages may
+// describe agents in front matter without being any.
+func inDocs(p string) bool {
+	for _, part := range strings.Split(path.Dir(p), "/") {
+		switch strings.ToLower(part) {
+		case "docs", "doc", "documentation", "website", "site":
+			return true
+		}
+	}
+	return false
 }
 
 // configName reports the names of MCP client configs and Claude Code
@@ -67,8 +81,9 @@ func configName(p string) bool {
 }
 
 // Load reads a file in the format its path and content say. A file that
-// holds none of the formats loads as a File with no Format and no agent.
-// It never fails: what it cannot read is a Problem of the file.
+// holds none of the formats loads as a File with no Format and no agent,
+// and, if it does not parse, the problem. It never fails: what it cannot
+// read is a Problem of the file.
 func Load(name string, src []byte) *model.File {
 	p := strings.ReplaceAll(name, `\`, "/")
 	base, dir := path.Base(p), path.Base(path.Dir(p))
@@ -87,10 +102,10 @@ func Load(name string, src []byte) *model.File {
 	f := &model.File{Path: name}
 	root, ok := parse(f, src, path.Ext(base) == ".json", false)
 	if !ok {
+		// A broken file named as a config is a finding; any other keeps
+		// its problems but no format, and the caller decides.
 		if configName(p) {
 			f.Format = FormatMCP
-		} else {
-			f.Problems = nil
 		}
 		return f
 	}

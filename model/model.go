@@ -192,9 +192,12 @@ func (t *Tool) SideEffect() (SideEffect, bool) {
 
 // Segmentation is what the agent may touch and how much it may do (S-1..S-5).
 type Segmentation struct {
-	Span      syntax.Span
-	Default   Field[string] // deny or allow
-	Resources List
+	Span    syntax.Span
+	Default Field[string] // deny or allow
+	// NetworkDefault is the default of network access, where a policy
+	// sets it apart from the rest (agent-os's defaults.network_default).
+	NetworkDefault Field[string]
+	Resources      List
 }
 
 // KillSwitch is the agent's kill switch.
@@ -221,16 +224,13 @@ type Server struct {
 	TrustAll syntax.Span
 }
 
-// A PolicyRule is one rule of a governance policy, with what makes it
-// unable to ever match, if anything.
+// A PolicyRule is one rule of a governance policy, with what is wrong with
+// it, if anything: each "" when it does not apply, each At where.
 type PolicyRule struct {
-	Span  syntax.Span
-	Name  string
-	Never string // why the rule can never match; "" when it can
-	At    syntax.Span
-	// Loose says how the rule lets through values it does not list; ""
-	// when it does not. LooseAt is where.
-	Loose   string
+	Name    string
+	Never   string // why the rule can never match
+	NeverAt syntax.Span
+	Loose   string // how the rule lets through values it does not list
 	LooseAt syntax.Span
 }
 
@@ -247,9 +247,16 @@ type Permissions struct {
 	Span        syntax.Span
 	DefaultMode Field[string] // e.g. bypassPermissions
 	Allow, Deny List
-	// ApproveAll is a setting that runs every tool call without asking,
-	// as VS Code's chat.tools.autoApprove does; zero when absent.
-	ApproveAll Field[string]
+	// ApproveAll are settings that run every call of a kind without
+	// asking, as VS Code's chat.tools.autoApprove does for all tools.
+	ApproveAll []Approval
+}
+
+// An Approval is a setting that approves every call of a kind: Setting is
+// its key (or its entry), What the calls it approves.
+type Approval struct {
+	Setting Field[string]
+	What    string
 }
 
 // ControlState says whether a file declares an ATF requirement.

@@ -16,12 +16,14 @@ func init() {
 resource and action the manifest forgot to list is open to the agent, and the
 allowlist (S-1) constrains nothing. ATF names allow-by-default an
 anti-pattern. The same holds for an agent-governance-toolkit policy whose
-` + "`default_action`" + ` (or ` + "`defaults.action`" + `) is allow, and for a policy rule that
+` + "`default_action`" + ` (or ` + "`defaults.action`" + `, or for network access
+` + "`defaults.network_default`" + `) is allow, and for a policy rule that
 tests ` + "`in`" + ` or ` + "`not_in`" + ` against one string instead of a list: the toolkit's
 Python then tests substrings, so an allow rule with ` + "`in: trusted`" + ` also allows
 ` + "`rusted`" + `, and a deny rule with ` + "`not_in: trusted`" + ` lets it pass.
 
-Set ` + "`default: deny`" + ` and list what the agent may touch.`,
+Set ` + "`default: deny`" + ` and list what the agent may touch; give ` + "`in`" + ` and ` + "`not_in`" + `
+a list.`,
 			Bad: `atf: "0.9"
 agent: {id: "urn:acme:agent:triage", level: intern}
 segmentation:
@@ -38,6 +40,9 @@ segmentation:
 			p.agents(func(a *model.Agent) {
 				if s := a.Segmentation; s != nil && s.Default.Value == "allow" {
 					p.Reportf(s.Default.Span, "the default is allow, so every resource and action not listed is open; make the default deny")
+				}
+				if s := a.Segmentation; s != nil && s.NetworkDefault.Value == "allow" {
+					p.Reportf(s.NetworkDefault.Span, "network access defaults to allow, so every host not listed is open; make the default deny and list the hosts")
 				}
 				for _, r := range a.PolicyRules {
 					if r.Loose != "" {

@@ -22,7 +22,8 @@ Every tool listed runs on the model's word alone, whatever it was steered to
 do, so the human in the loop that ATF's action boundaries (S-2) rely on is
 gone for them. atflint reports each list and each trusted server.
 
-Keep auto-approval to tools that only read, or remove it.`,
+Remove the lists. Where a tool only reads and asking would be noise, keep it
+and suppress the finding with the reason, so the choice is on record.`,
 			Lang: "json",
 			Bad: `-- .roo/mcp.json --
 {"mcpServers": {"netlify": {"command": "node", "args": ["server.js"], "alwaysAllow": ["deploy-site", "set-env-vars"]}}}
@@ -35,13 +36,13 @@ Keep auto-approval to tools that only read, or remove it.`,
 			p.agents(func(a *model.Agent) {
 				for _, s := range a.Servers {
 					if star := slices.IndexFunc(s.AutoApprove.Items, func(t model.Field[string]) bool { return strings.TrimSpace(t.Value) == "*" }); star >= 0 {
-						p.Reportf(s.AutoApprove.Items[star].Span, "MCP server %s lets every tool it offers run with no one asked; approve each call", quote(s.Name))
+						p.Reportf(s.AutoApprove.Items[star].Span, "MCP server %s lets every tool it offers run without asking; approve each call", quote(s.Name))
 					} else if n := len(s.AutoApprove.Items); n > 0 {
-						p.Reportf(s.AutoApprove.Span, "MCP server %s lets %s run with no one asked, %s among them; approve each call",
+						p.Reportf(s.AutoApprove.Span, "MCP server %s lets %s run without asking, %s among them; approve each call",
 							quote(s.Name), plural(n, "tool"), quote(s.AutoApprove.Items[0].Value))
 					}
 					if s.TrustAll.IsValid() {
-						p.Reportf(s.TrustAll, "MCP server %s is trusted: every tool it offers runs with no one asked", quote(s.Name))
+						p.Reportf(s.TrustAll, "MCP server %s is trusted: every tool it offers runs without asking; remove trust: true", quote(s.Name))
 					}
 				}
 			})

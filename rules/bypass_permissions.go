@@ -19,7 +19,8 @@ runs in, if any. Committed in a repository's settings, it applies to everyone
 who opens the repository. VS Code's ` + "`chat.tools.autoApprove: true`" + ` (now
 ` + "`chat.tools.global.autoApprove`" + `) in a workspace's ` + "`.vscode/settings.json`" + ` does the
 same for its agent, and a prompt injection that can write that file turns it
-on.
+on; so do entries of ` + "`chat.tools.terminal.autoApprove`" + ` or ` + "`chat.tools.urls.autoApprove`" + `
+that match everything (` + "`/.*/`" + `, ` + "`*`" + `).
 
 Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules for what may run.`,
 			Lang: "json",
@@ -36,9 +37,12 @@ Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules fo
 				switch {
 				case pm == nil:
 				case pm.DefaultMode.Value == "bypassPermissions":
-					p.Reportf(pm.DefaultMode.Span, "permissions default to bypassPermissions: every tool call runs with no one asked and no rule applied")
-				case pm.ApproveAll.Present():
-					p.Reportf(pm.ApproveAll.Span, "%s approves every tool call, terminal commands included: nothing the agent does is asked first", pm.ApproveAll.Value)
+					p.Reportf(pm.DefaultMode.Span, "permissions default to bypassPermissions: every tool call runs without asking and no rule applies; use default or acceptEdits, with allow and deny rules")
+				}
+				if pm != nil {
+					for _, ap := range pm.ApproveAll {
+						p.Reportf(ap.Setting.Span, "%s approves every %s without asking; turn it off and approve what the agent needs one by one", ap.Setting.Value, ap.What)
+					}
 				}
 			})
 		},

@@ -16,9 +16,11 @@ func init() {
 action when it holds. A condition with an operator the toolkit does not
 accept (another engine's ` + "`regex`" + `, ` + "`starts_with`" + ` or ` + "`exists`" + `), an ` + "`in`" + ` or
 ` + "`not_in`" + ` whose value is a number, a boolean or null, or no field never holds, so
-the rule is dead and the policy falls through to its default: a deny rule
-that never fires allows what it was written to stop (S-2). The toolkit's
-own linter accepts such rules.
+the rule does not do what it says: where the loader accepts it, it never
+fires, and a deny rule that never fires allows what it was written to stop
+(S-2); where the evaluator raises on it (agent-os with ` + "`in`" + ` on a number), the
+policy fails closed and denies everything. Either way the rule is not the
+policy its author wrote. The toolkit's own linter accepts such rules.
 
 Fix the condition as the message says; it lists the operators the toolkit
 accepts.`,
@@ -46,7 +48,7 @@ defaults:
 			p.agents(func(a *model.Agent) {
 				for _, r := range a.PolicyRules {
 					if r.Never != "" {
-						p.Reportf(r.At, "policy rule %s can never match: %s", quote(r.Name), r.Never)
+						p.Reportf(r.NeverAt, "policy rule %s can never match: %s", quote(r.Name), r.Never)
 					}
 				}
 			})

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"net"
-	"net/url"
 	"strings"
 
 	"github.com/atflint/atflint/finding"
@@ -19,8 +18,9 @@ func init() {
 			Rationale: `Over plain http, anyone on the path reads the traffic and can change it: a
 tool's answers become a channel for injected instructions (D-2), and a token
 sent along is no longer the agent's alone (I-2). A remote server over http or
-ws is a warning, whether it is the server's url or a URL a local proxy such as
-mcp-remote is given in its arguments, and so is an A2A agent card endpoint over
+ws is a warning, whether it is the server's url or a URL the server is given
+in its arguments (a proxy such as mcp-remote connects to it, a server to its
+backend), and so is an A2A agent card endpoint over
 http; a server that is sent credentials that way (an Authorization header, a
 token or key in a header or in the query string) is an error. Endpoints on this
 machine (localhost, 127.0.0.0/8, ::1, 0.0.0.0) are not reported.
@@ -50,16 +50,20 @@ Use https.`,
 							urls = append(urls, arg)
 						}
 					}
-					for _, u := range urls {
+					for i, u := range urls {
 						if !plainHTTP(u.Value) {
 							continue
 						}
+						where := "is reached over plain http"
+						if i > 0 {
+							where = "is given a plain http URL in its arguments"
+						}
 						if what, ok := credentialSent(s, u.Value); ok {
 							p.Report(finding.Finding{Span: u.Span, Severity: finding.Error, ATF: []string{"I-2", "D-2"},
-								Message: "MCP server " + quote(s.Name) + " is sent credentials (" + what + ") over plain http; use https"})
+								Message: "MCP server " + quote(s.Name) + " " + where + ", and credentials (" + what + ") go with it; use https"})
 							continue
 						}
-						p.Reportf(u.Span, "MCP server %s is reached over plain http, where its answers can be read and changed on the way; use https", quote(s.Name))
+						p.Reportf(u.Span, "MCP server %s %s, where what goes over it can be read and changed on the way; use https", quote(s.Name), where)
 					}
 				}
 			})
@@ -69,7 +73,7 @@ Use https.`,
 
 // plainHTTP reports an http or ws URL to a host off this machine.
 func plainHTTP(raw string) bool {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	u, err := parseURL(raw)
 	if err != nil || !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "ws") {
 		return false
 	}
@@ -80,7 +84,8 @@ func plainHTTP(raw string) bool {
 // localhost, the loopback (127.1 is short for 127.0.0.1), and 0.0.0.0,
 // which a client reaches as this machine.
 func local(host string) bool {
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") || strings.HasPrefix(host, "127.") || host == "0.0.0.0" {
+	shortLoopback := strings.HasPrefix(host, "127.") && strings.Trim(host, "0123456789.") == ""
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || shortLoopback || host == "0.0.0.0" {
 		return true
 	}
 	ip := net.ParseIP(host)
@@ -89,7 +94,8 @@ func local(host string) bool {
 
 // credentialSent names a credential a server is sent with its URL: a
 // header that carries one, as configured or as an argument
-// ("--header", "Authorization: ..."), or a secret in the query.
+// ("--header", "Authorization: ..."), a password in the URL, or a secret
+// in the query.
 func credentialSent(s *model.Server, rawURL string) (string, bool) {
 	for _, h := range s.Headers {
 		if credentialName(h.Key) {
@@ -101,11 +107,14 @@ func credentialSent(s *model.Server, rawURL string) (string, bool) {
 			return "the " + quote(name) + " header", true
 		}
 	}
-	if u, err := url.Parse(strings.TrimSpace(rawURL)); err == nil {
-		for name := range u.Query() {
-			if secretKeyName(name) {
-				return "the " + quote(name) + " query parameter", true
-			}
+	if u, err := parseURL(rawURL); err == nil {
+		if _, ok := u.User.Password(); ok {
+			return "a password in the URL", true
+		}
+	}
+	for _, p := range queryParams(rawURL) {
+		if secretKeyName(p.name) {
+			return "the " + quote(p.name) + " query parameter", true
 		}
 	}
 	return "", false

@@ -18,8 +18,9 @@ rejects a file that breaks it, and one that does not may read it differently.
 This rule checks, against the schemas their projects publish, shipped with
 atflint under their licences (` + "`schemas/published/`" + `):
 
-- A2A agent cards of the 0.x protocol, those that give their endpoint in
-  ` + "`url`" + `, against the A2A agent card schema;
+- A2A agent cards of the 0.2 protocol (` + "`protocolVersion`" + ` 0.2.x, or none) against
+  the A2A agent card schema of 0.2.6; later versions added schemes and fields
+  that schema does not know, so their cards are not checked against it;
 - Microsoft 365 Copilot declarative agents and API plugin manifests against
   the schema of the ` + "`version`" + ` or ` + "`schema_version`" + ` they declare (v1.0 to v1.8, v2.1
   to v2.4).
@@ -37,7 +38,7 @@ Add or fix the field as the message says.`,
 `,
 			Good: `-- .well-known/agent-card.json --
 {"name": "Invoices", "description": "Answers invoice questions.", "url": "https://agents.acme.example/invoices",
- "version": "1.0.0", "protocolVersion": "0.3.0",
+ "version": "1.0.0", "protocolVersion": "0.2.6",
  "capabilities": {}, "defaultInputModes": ["text/plain"], "defaultOutputModes": ["text/plain"],
  "skills": [{"id": "lookup", "name": "Look up", "description": "Look an invoice up.", "tags": ["invoices"]}]}
 `,

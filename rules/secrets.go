@@ -1,11 +1,14 @@
 package rules
 
 import (
+	"maps"
 	"math"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // secretFormats are credentials whose shape alone gives them away. A
@@ -13,20 +16,21 @@ import (
 // hints (all of them, for a URL), which keeps the regular expressions off
 // nearly every value.
 var secretFormats = []struct {
-	name  string
-	hints []string
-	re    *regexp.Regexp
+	name     string
+	hints    []string
+	allHints bool // the value must hold every hint, not one
+	re       *regexp.Regexp
 }{
-	{"GitHub token", []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}, regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b`)},
-	{"Anthropic API key", []string{"sk-ant-"}, regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_-]{20,}`)},
-	{"OpenAI API key", []string{"sk-"}, regexp.MustCompile(`\bsk-(proj-|svcacct-)?[A-Za-z0-9_-]{32,}`)},
-	{"AWS access key id", []string{"AKIA", "ASIA"}, regexp.MustCompile(`\b(AKIA|ASIA)[0-9A-Z]{16}\b`)},
-	{"Slack token", []string{"xox"}, regexp.MustCompile(`\bxox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{8,}`)},
-	{"Google API key", []string{"AIza"}, regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
-	{"Stripe key", []string{"_live_", "_test_"}, regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b`)},
-	{"private key", []string{"PRIVATE KEY"}, regexp.MustCompile(`-----BEGIN ([A-Z]+ )*PRIVATE KEY-----`)},
-	{"JSON Web Token", []string{"eyJ"}, regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)},
-	{"password in a URL", []string{"://", "@"}, regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s/@$<{]{3,}@`)},
+	{"GitHub token", []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"}, false, regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b`)},
+	{"Anthropic API key", []string{"sk-ant-"}, false, regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_-]{20,}`)},
+	{"OpenAI API key", []string{"sk-"}, false, regexp.MustCompile(`\bsk-(proj-|svcacct-)?[A-Za-z0-9_-]{32,}`)},
+	{"AWS access key id", []string{"AKIA", "ASIA"}, false, regexp.MustCompile(`\b(AKIA|ASIA)[0-9A-Z]{16}\b`)},
+	{"Slack token", []string{"xox"}, false, regexp.MustCompile(`\bxox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{8,}`)},
+	{"Google API key", []string{"AIza"}, false, regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
+	{"Stripe key", []string{"_live_", "_test_"}, false, regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b`)},
+	{"private key", []string{"PRIVATE KEY"}, false, regexp.MustCompile(`-----BEGIN ([A-Z]+ )*PRIVATE KEY-----`)},
+	{"JSON Web Token", []string{"eyJ"}, false, regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)},
+	{"password in a URL", []string{"://", "@"}, true, regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s/@$<{]{3,}@`)},
 }
 
 // secretWords are words of a key's name that announce a secret value; a
@@ -109,9 +113,10 @@ func placeholder(v string) bool {
 		}
 	}
 	counts := map[rune]int{}
+	n := utf8.RuneCountInString(lower)
 	for _, r := range lower {
 		counts[r]++
-		if counts[r]*2 > len(lower) {
+		if counts[r]*2 > n {
 			return true
 		}
 	}
@@ -122,7 +127,7 @@ func placeholder(v string) bool {
 // clear text, and what kind. It never returns the secret itself.
 func literalSecret(key, value string) (kind string, ok bool) {
 	for _, f := range secretFormats {
-		if hinted(value, f.hints, f.name == "password in a URL") {
+		if hinted(value, f.hints, f.allHints) {
 			if m := f.re.FindString(value); m != "" && !placeholder(m) {
 				return f.name, true
 			}
@@ -152,21 +157,43 @@ func randomLooking(v string) bool {
 
 // secretInQuery finds a secret passed in a URL's query: ?api_key=....
 func secretInQuery(value string) (string, bool) {
-	if !strings.Contains(value, "://") || !strings.Contains(value, "?") {
-		return "", false
-	}
-	u, err := url.Parse(strings.TrimSpace(value))
-	if err != nil {
-		return "", false
-	}
-	for name, values := range u.Query() {
-		for _, v := range values {
-			if secretKeyName(name) && randomLooking(v) {
-				return "secret in the URL's " + quote(name) + " parameter", true
-			}
+	for _, p := range queryParams(value) {
+		if secretKeyName(p.name) && randomLooking(p.value) {
+			return "secret in the URL's " + quote(p.name) + " parameter", true
 		}
 	}
 	return "", false
+}
+
+// parseURL parses a URL as a config writes it, where ${VAR} may stand for
+// any part, the password included, in characters a URL does not allow.
+func parseURL(raw string) (*url.URL, error) {
+	return url.Parse(placeholderVar.ReplaceAllString(strings.TrimSpace(raw), "VAR"))
+}
+
+var placeholderVar = regexp.MustCompile(`\$\{[^}]*\}`)
+
+// A queryParam is one name and value of a URL's query.
+type queryParam struct{ name, value string }
+
+// queryParams lists the parameters of a URL's query, sorted by name so
+// that what is reported of them does not change from run to run.
+func queryParams(raw string) []queryParam {
+	if !strings.Contains(raw, "://") || !strings.Contains(raw, "?") {
+		return nil
+	}
+	u, err := parseURL(raw)
+	if err != nil {
+		return nil
+	}
+	q := u.Query()
+	var params []queryParam
+	for _, name := range slices.Sorted(maps.Keys(q)) {
+		for _, v := range q[name] {
+			params = append(params, queryParam{name, v})
+		}
+	}
+	return params
 }
 
 // assignment matches an argument that sets a value: --api-key=...,

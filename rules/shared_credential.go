@@ -52,7 +52,13 @@ identity:
 			return refs
 		},
 		duplicate: func(ref, first string) string {
-			return "credential " + quote(ref) + " is already bound to the agent in " + first + "; agents sharing a credential cannot be told apart or revoked alone"
+			// A ref may be the secret itself (which inline-secret
+			// reports); only one shaped as a reference is named.
+			what := "this credential"
+			if _, secret := literalSecret("credential", ref); !secret && secretReference.MatchString(ref) {
+				what = "credential " + quote(ref)
+			}
+			return what + " is already bound to the agent in " + first + "; agents sharing a credential cannot be told apart or revoked alone"
 		},
 	})
 }

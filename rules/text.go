@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path"
 	"strconv"
 	"strings"
 )
@@ -31,4 +32,15 @@ func nearestKey(path []string) string {
 		}
 	}
 	return ""
+}
+
+// commandName is the base name of a command as a config or a permission
+// rule writes it, in lower case, without its folder or the extension
+// Windows adds: C:\tools\npx.cmd is npx.
+func commandName(cmd string) string {
+	name := strings.ToLower(path.Base(strings.ReplaceAll(cmd, `\`, "/")))
+	for _, ext := range []string{".cmd", ".exe", ".bat"} {
+		name = strings.TrimSuffix(name, ext)
+	}
+	return name
 }

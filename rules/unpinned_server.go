@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"path"
 	"regexp"
 	"strings"
 
@@ -136,11 +135,18 @@ var launcherCommands = func() map[string]bool {
 	return cmds
 }()
 
-// dockerGlobalFlags take a value and may come before docker's or podman's
-// subcommand: docker --context ci run ...
-var dockerGlobalFlags = map[string]bool{
-	"--config": true, "--context": true, "-c": true, "--host": true, "-H": true,
-	"--log-level": true, "-l": true, "--connection": true, "--url": true,
+// globalValueFlags are, by command, the flags that take a value and may come
+// before its subcommand: docker --context ci run ..., npm --prefix srv
+// exec ..., uv --directory d tool run ....
+var globalValueFlags = map[string]map[string]bool{
+	"docker": {"--config": true, "--context": true, "-c": true, "--host": true, "-H": true, "--log-level": true, "-l": true},
+	"podman": {"--config": true, "--connection": true, "-c": true, "--url": true, "--log-level": true, "--root": true, "--runroot": true},
+	"npm":    {"--prefix": true, "--registry": true, "--cache": true, "--userconfig": true, "--workspace": true, "-w": true, "--loglevel": true},
+	"pnpm":   {"--dir": true, "-C": true, "--filter": true, "-F": true, "--registry": true},
+	"yarn":   {"--cwd": true, "--registry": true},
+	"bun":    {"--cwd": true, "--config": true, "-c": true},
+	"uv":     {"--directory": true, "--project": true, "--config-file": true, "--cache-dir": true, "--color": true, "--python": true, "-p": true},
+	"pipx":   {"--python": true},
 }
 
 // An unpinnedPackage is a package or image a server runs with no fixed
@@ -188,13 +194,6 @@ func split(f model.Field[string]) []model.Field[string] {
 	return fields
 }
 
-// commandName is the base name of a command, without the extension
-// Windows adds.
-func commandName(cmd string) string {
-	name := strings.ToLower(path.Base(strings.ReplaceAll(cmd, `\`, "/")))
-	return strings.TrimSuffix(strings.TrimSuffix(name, ".cmd"), ".exe")
-}
-
 // launcherOf finds the launcher a command line starts and the arguments it
 // is given. A launcher is a command and up to two subcommands (docker
 // container run).
@@ -203,16 +202,20 @@ func launcherOf(argv []model.Field[string]) (*launcher, []model.Field[string]) {
 		return nil, nil
 	}
 	words, args := commandName(argv[0].Value), argv[1:]
-	if words == "cmd" {
+	switch words {
+	case "cmd":
 		return launcherOf(cmdRuns(args))
+	case "sh", "bash", "zsh", "dash":
+		return launcherOf(shellRuns(args))
 	}
+	valueFlags := globalValueFlags[words]
 	for range 3 {
 		if l := launchers[words]; l != nil {
 			return l, args
 		}
 		i := 0
 		for ; i < len(args) && strings.HasPrefix(args[i].Value, "-"); i++ {
-			if dockerGlobalFlags[args[i].Value] {
+			if valueFlags[args[i].Value] {
 				i++
 			}
 		}
@@ -236,6 +239,20 @@ func cmdRuns(args []model.Field[string]) []model.Field[string] {
 			return append(split(args[i+1]), args[i+2:]...)
 		case !strings.HasPrefix(a.Value, "/"):
 			return nil
+		}
+	}
+	return nil
+}
+
+// shellRuns is the command line a POSIX shell runs with -c (or -lc and
+// the like): bash -lc "npx -y pkg".
+func shellRuns(args []model.Field[string]) []model.Field[string] {
+	for i, a := range args {
+		switch {
+		case !strings.HasPrefix(a.Value, "-") || strings.HasPrefix(a.Value, "--"):
+			return nil
+		case strings.Contains(a.Value, "c") && i+1 < len(args):
+			return split(args[i+1])
 		}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"path"
 	"slices"
 	"strings"
 
@@ -44,7 +43,7 @@ Allow the exact commands and domains the work needs (` + "`Bash(go test:*)`" + `
 				}
 				for _, r := range a.Permissions.Allow.Items {
 					if why := wildcardPermission(r.Value); why != "" {
-						p.Reportf(r.Span, "allow rule %s lets the agent %s without asking", quote(r.Value), why)
+						p.Reportf(r.Span, "allow rule %s lets the agent %s without asking; allow the exact commands, domains or tools it needs", quote(r.Value), why)
 					}
 				}
 			})
@@ -60,6 +59,10 @@ var runsAnything = map[string]bool{
 	"npm": true, "npx": true, "pnpm": true, "yarn": true, "pip": true, "uv": true, "uvx": true,
 	"pipx": true, "go": true, "cargo": true, "make": true, "docker": true, "kubectl": true, "sudo": true,
 	"eval": true, "exec": true, "env": true, "xargs": true, "curl": true, "wget": true, "ssh": true,
+	// Wrappers that run the command they are given, and find, whose -exec
+	// runs any.
+	"timeout": true, "nohup": true, "nice": true, "time": true, "watch": true, "stdbuf": true,
+	"find": true, "parallel": true, "doas": true,
 }
 
 // runsPackages are the subcommands of package managers and container tools
@@ -73,7 +76,12 @@ var runsPackages = map[string]map[string]bool{
 	"uv":      {"run": true, "tool": true, "pip": true},
 	"go":      {"run": true},
 	"docker":  {"run": true, "exec": true},
-	"kubectl": {"exec": true},
+	"kubectl": {"exec": true, "run": true},
+	"poetry":  {"run": true, "add": true},
+	"pipenv":  {"run": true, "install": true},
+	"pdm":     {"run": true, "add": true},
+	"hatch":   {"run": true},
+	"cargo":   {"install": true},
 }
 
 // wildcardPermission says what an allow rule lets the agent do that has
@@ -122,7 +130,7 @@ var stopFlags = map[string]bool{"--version": true, "--help": true, "--check": tr
 // run any program: an interpreter, shell or launcher with only flags after
 // it, or a subcommand that installs or runs a package.
 func runsAnyProgram(words []string) bool {
-	cmd, args := commandBase(words[0]), words[1:]
+	cmd, args := unversioned(commandName(words[0])), words[1:]
 	if slices.ContainsFunc(args, func(a string) bool { return stopFlags[a] }) {
 		return false
 	}
@@ -133,9 +141,8 @@ func runsAnyProgram(words []string) bool {
 	return runsPackages[cmd][args[i]]
 }
 
-// commandBase is a command's name without its directory and version:
-// /usr/bin/python3.12 and node18 are python and node.
-func commandBase(cmd string) string {
-	name := strings.TrimSuffix(path.Base(cmd), ".exe")
+// unversioned is a command's name without its version: python3.12 and
+// node18 are python and node.
+func unversioned(name string) string {
 	return strings.TrimSuffix(strings.TrimRight(name, "0123456789."), "-")
 }

@@ -200,9 +200,10 @@ type failure struct {
 // alternative it comes nearest to, the one with fewest, which is most
 // often the one its author meant: an apiKey scheme with a bad "in" is
 // told about "in", not about every other kind of scheme; with a tie, the
-// anyOf itself is the failure. But where every alternative wants its own
-// constant at one place, as a capability's name, the value there matches
-// none of them, and that is the one failure.
+// anyOf itself is the failure. Where alternatives are told apart by a
+// constant at one place, as capabilities by their name, the one whose
+// constant matched is the form meant, and its failures are reported; where
+// the value there matches none of them, that is the one failure.
 //
 // parent is the location of the error e is a cause of: the library gives
 // a propertyNames error a location it goes on to change.
@@ -227,16 +228,8 @@ func failures(e *jsonschema.ValidationError, parent []string) []failure {
 		if at, wants, ok := constants(e.Causes); ok {
 			return []failure{{at, "value must be one of " + strings.Join(wants, ", "), false}}
 		}
-		// Alternatives told apart by a constant (a capability's name): the
-		// one whose constant matched is the form the file meant.
-		var meant []*jsonschema.ValidationError
-		for _, c := range e.Causes {
-			if findConst(c) == nil {
-				meant = append(meant, c)
-			}
-		}
-		if len(meant) == 1 && len(e.Causes) > 1 {
-			return failures(meant[0], e.InstanceLocation)
+		if meant := discriminated(e.Causes); meant != nil {
+			return failures(meant, e.InstanceLocation)
 		}
 		var best []failure
 		tie := false
@@ -255,6 +248,34 @@ func failures(e *jsonschema.ValidationError, parent []string) []failure {
 		return []failure{{e.InstanceLocation, "it matches none of the forms the schema allows", false}}
 	}
 	return []failure{{e.InstanceLocation, e.ErrorKind.LocalizedString(english), false}}
+}
+
+// discriminated returns, of alternatives told apart by a constant at one
+// place (a capability's name), the one whose constant matched: the form
+// the file meant. All the others must fail on that constant, and there
+// must be at least two of them, or nil is returned.
+func discriminated(alternatives []*jsonschema.ValidationError) *jsonschema.ValidationError {
+	var meant *jsonschema.ValidationError
+	var at []string
+	others := 0
+	for _, alt := range alternatives {
+		c := findConst(alt)
+		switch {
+		case c == nil && meant != nil:
+			return nil
+		case c == nil:
+			meant = alt
+		case at != nil && !slices.Equal(at, c.InstanceLocation):
+			return nil
+		default:
+			at = c.InstanceLocation
+			others++
+		}
+	}
+	if others < 2 {
+		return nil
+	}
+	return meant
 }
 
 // constants reports alternatives that each want a constant at the same

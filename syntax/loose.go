@@ -24,7 +24,7 @@ func ParseLooseMapping(src []byte) *Node {
 		switch {
 		case trimmed == "" || strings.HasPrefix(trimmed, "#") || text == "---":
 			continue
-		case indent > 0 && strings.HasPrefix(trimmed, "- ") && len(m.Entries) > 0 && m.Entries[len(m.Entries)-1].Value.Kind == Sequence:
+		case strings.HasPrefix(trimmed, "- ") && len(m.Entries) > 0 && m.Entries[len(m.Entries)-1].Value.Kind == Sequence && last == nil:
 			seq := m.Entries[len(m.Entries)-1].Value
 			item := looseScalar(text, lineNo, indent+2)
 			seq.Items = append(seq.Items, item)
@@ -58,6 +58,7 @@ func ParseLooseMapping(src []byte) *Node {
 	if len(m.Entries) == 0 {
 		return nil
 	}
+	m.Span = At(m.Entries[0].Key.Span.Start)
 	return m
 }
 

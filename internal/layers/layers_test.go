@@ -1,5 +1,6 @@
 // Package layers holds the test that keeps atflint's data flowing one way:
-// files, loaders, model, rules, findings, linter, outputs, command.
+// files (syntax), the agent model the loaders fill, rules and analyzers,
+// the linter that runs them, filters, outputs, command.
 package layers
 
 import (

@@ -73,11 +73,17 @@ func newEffects(pass *analysis.Pass) *effects {
 		}
 	}
 	// A function reaches what its body reaches, and what the functions
-	// it calls reach; go round until nothing changes.
+	// it calls reach; go round until nothing changes. The bodies are
+	// walked and their guards found once: only what calls to the
+	// package's own functions reach changes from one round to the next.
+	sites := map[*types.Func][]callSite{}
+	for fn, fd := range e.decls {
+		sites[fn] = e.callSites(fd.Body, guard.Scan(pass.TypesInfo, fd.Body))
+	}
 	for changed := true; changed; {
 		changed = false
-		for fn, fd := range e.decls {
-			next := e.body(fd.Body, guard.Scan(pass.TypesInfo, fd.Body))
+		for fn, ss := range sites {
+			next := e.reach(ss)
 			if !sameEffects(next, e.memo[fn]) {
 				e.memo[fn] = next
 				changed = true
@@ -96,15 +102,52 @@ func newEffects(pass *analysis.Pass) *effects {
 	return e
 }
 
-// body returns what the calls under n reach, one effect per capability.
-func (e *effects) body(n ast.Node, scope *guard.Scope) []Effect {
-	var all []Effect
+// A callSite is a call in a function's body: one to a function of the
+// package itself, whose effects the fixed point is still finding, or one
+// whose effects are known once and for all.
+type callSite struct {
+	call    *ast.CallExpr
+	guarded bool
+	local   bool     // the callee is a function of this package, not a sink
+	fixed   []Effect // what the call reaches, when not local
+}
+
+// callSites lists the calls under n in the order they are written.
+func (e *effects) callSites(n ast.Node, scope *guard.Scope) []callSite {
+	var sites []callSite
 	ast.Inspect(n, func(x ast.Node) bool {
-		if call, ok := x.(*ast.CallExpr); ok {
-			all = append(all, e.call(call, scope.Guarded(call))...)
+		call, ok := x.(*ast.CallExpr)
+		if !ok {
+			return true
 		}
+		s := callSite{call: call, guarded: scope.Guarded(call)}
+		fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
+		if _, own := e.decls[fn]; own && !e.isSink(call, fn) {
+			s.local = true
+		} else {
+			s.fixed = e.call(call, s.guarded)
+		}
+		sites = append(sites, s)
 		return true
 	})
+	return sites
+}
+
+// body returns what the calls under n reach, one effect per capability.
+func (e *effects) body(n ast.Node, scope *guard.Scope) []Effect {
+	return e.reach(e.callSites(n, scope))
+}
+
+// reach returns what the calls reach, one effect per capability.
+func (e *effects) reach(sites []callSite) []Effect {
+	var all []Effect
+	for _, s := range sites {
+		if s.local {
+			all = append(all, e.call(s.call, s.guarded)...)
+		} else {
+			all = append(all, s.fixed...)
+		}
+	}
 	out := oneEach(all)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Pos != out[j].Pos {
@@ -138,6 +181,12 @@ func oneEach(effs []Effect) []Effect {
 		}
 	}
 	return out
+}
+
+// isSink reports a call of fn that reaches a capability by itself.
+func (e *effects) isSink(call *ast.CallExpr, fn *types.Func) bool {
+	_, ok := sinks.Of(fn, func(i int) constant.Value { return e.constArg(call, i) })
+	return ok
 }
 
 // call returns what one call reaches.

@@ -39,13 +39,13 @@ done
 "$out/bin/counttools" ./... | tee -a "$results"
 
 awk '
-	/^default-vet/ { d[++nd] = $3; if ($4 > dm) dm = $4 }
-	/^atfvet/      { a[++na] = $3; if ($4 > am) am = $4 }
+	/^default-vet/ { d[++nd] = $3; dc[nd] = $5; if ($4 > dm) dm = $4 }
+	/^atfvet/      { a[++na] = $3; ac[na] = $5; if ($4 > am) am = $4 }
 	function median(x, n,   i, j, t) {
 		for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
 		return x[int((n + 1) / 2)]
 	}
 	END {
-		printf "\ndefault vet: %.2f s, %.0f MB; atfvet: %.2f s, %.0f MB\n", median(d, nd), dm, median(a, na), am
-		printf "atfvet / default vet: %.2fx time (goal: at most 1.0x), %.2fx peak memory (goal: at most 1.5x)\n", median(a, na) / median(d, nd), am / dm
+		printf "\ndefault vet: %.2f s (%.2f s of processor), %.0f MB; atfvet: %.2f s (%.2f s of processor), %.0f MB\n", median(d, nd), median(dc, nd), dm, median(a, na), median(ac, na), am
+		printf "atfvet / default vet: %.2fx time, %.2fx processor time (goal: at most 1.0x), %.2fx peak memory (goal: at most 1.5x)\n", median(a, na) / median(d, nd), median(ac, na) / median(dc, nd), am / dm
 	}' "$results"

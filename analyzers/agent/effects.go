@@ -90,8 +90,10 @@ func newEffects(pass *analysis.Pass) *effects {
 			}
 		}
 	}
+	// Only an exported name can be called from another package, so only
+	// those need a fact: every package reads the facts of all it imports.
 	for fn, effs := range e.memo {
-		if len(effs) > 0 {
+		if len(effs) > 0 && fn.Exported() {
 			fact := &Reaches{}
 			for _, ef := range effs {
 				fact.Effects = append(fact.Effects, FactEffect{ef.Capability, ef.SideEffect, ef.Guarded, ef.Via})

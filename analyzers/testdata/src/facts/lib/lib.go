@@ -17,11 +17,16 @@ func Approved(path string, approve func(string) bool) error { // want Approved:"
 	return os.Remove(path)
 }
 
-// deleteAll reaches through Delete, in the same package.
-func deleteAll(paths []string) { // want deleteAll:"reaches fs.delete"
+// deleteAll reaches through Delete, in the same package. No other package
+// can call it, so it has no fact of its own; Clear, which can, does.
+func deleteAll(paths []string) {
 	for _, p := range paths {
 		Delete(p)
 	}
+}
+
+func Clear(paths []string) { // want Clear:"reaches fs.delete"
+	deleteAll(paths)
 }
 
 func Fetch(url string) { // want Fetch:"reaches net.outbound"

@@ -141,7 +141,8 @@ func literalSecret(key, value string) (kind string, ok bool) {
 	for _, scheme := range []string{"Bearer ", "Basic ", "Token ", "token ", "bearer "} {
 		v = strings.TrimPrefix(v, scheme)
 	}
-	if !secretKeyName(key) || !randomLooking(v) {
+	// Cheapest first: most values are short or words.
+	if len(v) < 12 || strings.ContainsAny(v, " \t\n") || !secretKeyName(key) || !randomLooking(v) {
 		return "", false
 	}
 	return "secret-looking value under " + quote(key), true
@@ -196,19 +197,38 @@ func queryParams(raw string) []queryParam {
 	return params
 }
 
-// assignment matches an argument that sets a value: --api-key=...,
-// TOKEN=..., or a header as mcp-remote takes it: "Authorization: Bearer ...".
-var assignment = regexp.MustCompile(`^(?:-{0,2}([A-Za-z_][A-Za-z0-9_.-]*)=|([A-Za-z][A-Za-z0-9-]*):[ \t]*)(.+)$`)
-
-// splitAssignment reads "--name=value", "NAME=value" or "Name: value" into
-// its parts.
+// splitAssignment reads an argument or value that sets one: "--name=value"
+// or "NAME=value", and a header as mcp-remote takes it: "Name: value". It
+// runs on every string of every file, so it reads by hand what a regular
+// expression would.
 func splitAssignment(s string) (key, value string, ok bool) {
-	m := assignment.FindStringSubmatch(s)
-	if m == nil {
+	rest := s
+	dashes := 0
+	for dashes < 2 && strings.HasPrefix(rest, "-") {
+		rest, dashes = rest[1:], dashes+1
+	}
+	n := 0
+	for n < len(rest) && (isWordByte(rest[n]) || n > 0 && (rest[n] == '.' || rest[n] == '-' || isDigit(rest[n]))) {
+		n++
+	}
+	if n == 0 || n == len(rest) || isDigit(rest[0]) {
 		return "", "", false
 	}
-	return m[1] + m[2], m[3], true
+	key, sep, value := rest[:n], rest[n], rest[n+1:]
+	switch {
+	case sep == '=' && value != "":
+		return key, value, true
+	case sep == ':' && dashes == 0 && rest[0] != '_' && !strings.ContainsAny(key, "_.") && !strings.HasPrefix(value, "//"):
+		if value = strings.TrimLeft(value, " \t"); value != "" {
+			return key, value, true
+		}
+	}
+	return "", "", false
 }
+
+func isWordByte(b byte) bool { return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // mixed reports whether s has both letters and digits, as generated
 // secrets do and words do not.

@@ -541,6 +541,15 @@ func plainType(v string) (Type, bool) {
 func quoted(l *blockLine, off int) (*Node, int, bool) {
 	text := l.text
 	q := text[off]
+	// Most quoted scalars hold no escape and no doubled quote: they are
+	// their text.
+	if end := strings.IndexByte(text[off+1:], q) + off + 1; end > off {
+		body := text[off+1 : end]
+		doubled := q == '\'' && end+1 < len(text) && text[end+1] == '\''
+		if !doubled && (q == '\'' || strings.IndexByte(body, '\\') < 0) {
+			return &Node{Kind: Scalar, Type: String, Value: body, Span: Span{l.pos(off), l.pos(end + 1)}, weight: 1}, end + 1, true
+		}
+	}
 	var b strings.Builder
 	i := off + 1
 	for {

@@ -15,7 +15,7 @@ import (
 // value is matched against a format only when it holds one of the format's
 // hints (all of them, for a URL), which keeps the regular expressions off
 // nearly every value.
-var secretFormats = []struct {
+var secretFormats = [...]struct {
 	name     string
 	hints    []string
 	allHints bool // the value must hold every hint, not one
@@ -126,8 +126,9 @@ func placeholder(v string) bool {
 // literalSecret reports whether value, written under key, is a secret in
 // clear text, and what kind. It never returns the secret itself.
 func literalSecret(key, value string) (kind string, ok bool) {
-	for _, f := range secretFormats {
-		if hinted(value, f.hints, f.allHints) {
+	hints := hintsIn(value)
+	for i, f := range secretFormats {
+		if all := uint32(1)<<len(f.hints) - 1; hints[i] != 0 && (!f.allHints || hints[i] == all) {
 			if m := f.re.FindString(value); m != "" && !placeholder(m) {
 				return f.name, true
 			}
@@ -254,12 +255,32 @@ func entropy(s string) float64 {
 	return h
 }
 
-// hinted reports whether s holds any of the hints, or all of them.
-func hinted(s string, hints []string, all bool) bool {
-	for _, h := range hints {
-		if strings.Contains(s, h) != all {
-			return !all
+// A hintRef is one hint of one secret format.
+type hintRef struct {
+	format, hint int
+	text         string
+}
+
+// hintsByByte indexes the hints of the secret formats by their first byte,
+// so that one pass over a value finds them all.
+var hintsByByte = func() (index [256][]hintRef) {
+	for fi, f := range secretFormats {
+		for hi, h := range f.hints {
+			index[h[0]] = append(index[h[0]], hintRef{fi, hi, h})
 		}
 	}
-	return all
+	return index
+}()
+
+// hintsIn returns, for each secret format, a bit for each of its hints
+// that s holds. Every string of every file goes through it.
+func hintsIn(s string) (found [len(secretFormats)]uint32) {
+	for i := 0; i < len(s); i++ {
+		for _, h := range hintsByByte[s[i]] {
+			if strings.HasPrefix(s[i:], h.text) {
+				found[h.format] |= 1 << h.hint
+			}
+		}
+	}
+	return found
 }

@@ -63,11 +63,12 @@ func advance(p Pos, r rune) Pos {
 // Flow brackets are counted by each parser as it reads them, where quotes
 // and comments are known.
 func tooDeep(src []byte) (Pos, bool) {
-	p := Pos{1, 1}
+	// Only ASCII bytes matter, so bytes are read, not runes; the position
+	// is worked out only for the file that is too deep.
 	lineStart := true
 	dashes := 0
-	for _, r := range string(src) {
-		switch r {
+	for i, c := range src {
+		switch c {
 		case '-':
 			if lineStart {
 				dashes++
@@ -80,9 +81,12 @@ func tooDeep(src []byte) (Pos, bool) {
 			lineStart = false
 		}
 		if dashes > MaxDepth {
+			p := Pos{1, 1}
+			for _, r := range string(src[:i]) {
+				p = advance(p, r)
+			}
 			return p, true
 		}
-		p = advance(p, r)
 	}
 	return Pos{}, false
 }

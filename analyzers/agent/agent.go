@@ -166,6 +166,36 @@ type discovery struct {
 	handled  map[string][]Effect
 	// expanded holds the values serverTools has looked at.
 	expanded map[ast.Expr]bool
+	// packageVars holds the values package-level variables are declared
+	// with, found on first need.
+	packageVars map[*types.Var]ast.Expr
+}
+
+// packageValue returns what a package-level variable of this package is
+// declared with: var tools = []server.ServerTool{...}.
+func (d *discovery) packageValue(v *types.Var) ast.Expr {
+	if d.packageVars == nil {
+		d.packageVars = map[*types.Var]ast.Expr{}
+		for _, f := range d.pass.Files {
+			for _, decl := range f.Decls {
+				gd, ok := decl.(*ast.GenDecl)
+				if !ok || gd.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					vs := spec.(*ast.ValueSpec)
+					for j, name := range vs.Names {
+						if pv, ok := d.info().Defs[name].(*types.Var); ok {
+							if val := valueOf(vs.Values, len(vs.Names), j); val != nil {
+								d.packageVars[pv] = val
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return d.packageVars[v]
 }
 
 func (d *discovery) info() *types.Info { return d.pass.TypesInfo }
@@ -192,7 +222,7 @@ func (d *discovery) registration(call *ast.CallExpr, reg agentapi.Registrar, sta
 		for _, arg := range call.Args {
 			for _, lit := range d.serverTools(arg, stack) {
 				// The fields' variables are resolved where the literal is.
-				at := stackAt(stack[0].(*ast.File), lit)
+				at := d.stackAt(lit)
 				t := &Tool{Framework: reg.Framework, Pos: lit.Pos(), End: lit.End()}
 				if v := field(lit, "Tool"); v != nil {
 					t.Name, t.ReadOnly = d.toolName(v, at)
@@ -247,18 +277,24 @@ func (d *discovery) serverTools(e ast.Expr, stack []ast.Node) []*ast.CompositeLi
 			}
 		}
 		for _, p := range parts {
-			out = append(out, d.serverTools(p, stackAt(stack[0].(*ast.File), p))...)
+			out = append(out, d.serverTools(p, d.stackAt(p))...)
 		}
 	}
 	return out
 }
 
-// stackAt returns the nodes from file down to n, as the inspector's stack
-// holds them where it visits n.
-func stackAt(file *ast.File, n ast.Node) []ast.Node {
-	path, _ := astutil.PathEnclosingInterval(file, n.Pos(), n.End())
-	slices.Reverse(path)
-	return path
+// stackAt returns the nodes from n's file down to n, as the inspector's
+// stack holds them where it visits n. A value a registration reaches may
+// be declared in another file of the package.
+func (d *discovery) stackAt(n ast.Node) []ast.Node {
+	for _, f := range d.pass.Files {
+		if f.FileStart <= n.Pos() && n.Pos() < f.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(f, n.Pos(), n.End())
+			slices.Reverse(path)
+			return path
+		}
+	}
+	return nil
 }
 
 // toolName reads a tool's name from a string, a struct with a Name field,
@@ -395,8 +431,16 @@ func (d *discovery) resolve(e ast.Expr, stack []ast.Node) []ast.Expr {
 			body = fbody
 		}
 	}
+	// A package-level variable no statement around the use sets is what
+	// it is declared with.
+	declared := []ast.Expr{e}
+	if v.Pkg() == d.pass.Pkg && v.Parent() == v.Pkg().Scope() {
+		if val := d.packageValue(v); val != nil {
+			declared = []ast.Expr{d.strip(val)}
+		}
+	}
 	if body == nil {
-		return []ast.Expr{e}
+		return declared
 	}
 	var all []assignment
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -466,7 +510,7 @@ func (d *discovery) resolve(e ast.Expr, stack []ast.Node) []ast.Expr {
 	if vals := append(before, after...); len(vals) > 0 {
 		return vals
 	}
-	return []ast.Expr{e}
+	return declared
 }
 
 // valueOf is what the jth of n variables is set to. Set from one call with

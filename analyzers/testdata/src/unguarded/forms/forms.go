@@ -1,7 +1,8 @@
 // Package forms registers tools in the remaining ways: Genkit's ai.NewTool,
 // Eino's utils.NewTool, mcp-go's SetTools, a handler a factory returns, a
 // generic handler instantiated, handlers in variables set more than once,
-// and mcp-go ServerTool values built before AddTools or SetTools.
+// and mcp-go ServerTool values built before AddTools or SetTools, or
+// declared at package level.
 package forms
 
 import (
@@ -146,4 +147,7 @@ func RegisterBuilt(s *server.MCPServer, names []string, more bool) {
 	replaced := []server.ServerTool{{Tool: mcp.NewTool("wipe_replaced"), Handler: wipeReplaced}}
 	replaced = []server.ServerTool{{Tool: mcp.NewTool("read_replaced_slice"), Handler: read}}
 	s.AddTools(replaced...)
+
+	// A slice declared at package level.
+	s.AddTools(packageTools...)
 }

@@ -279,7 +279,7 @@ func TestSourcesResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	manifest = bytes.Replace(manifest, []byte("sources: [.mcp.json]"), []byte("sources: [cfg/**/*.json, cfg, missing.json]"), 1)
+	manifest = bytes.Replace(manifest, []byte("sources: [.mcp.json]"), []byte("sources: [cfg/**/*.json, cfg, missing.json, agent.atf.yaml]"), 1)
 	mcp, err := os.ReadFile(filepath.Join(root, "testdata/cli/sources/.mcp.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -298,6 +298,7 @@ func TestSourcesResolve(t *testing.T) {
 	for _, want := range []string{
 		`sources: "cfg" names a folder`,
 		`sources: "missing.json" names no file`,
+		`sources: "agent.atf.yaml" names this manifest`,
 		"[unpinned-server]",
 	} {
 		if !strings.Contains(out, want) {

@@ -233,7 +233,12 @@ func checkFile(in input, from source, inRun []string) (r fileResult) {
 		}
 		for _, s := range a.Sources {
 			files, problem := resolveSource(filepath.Dir(in.path), s.Value, inRun)
-			if problem != "" {
+			if abs, err := filepath.Abs(in.path); err == nil && slices.Contains(files, abs) {
+				problem = "names this manifest, which gets its level from itself"
+			}
+			// A manifest named alone is checked without the files around
+			// it: that its sources are not in the run is no fault of it.
+			if problem != "" && !(in.explicit && len(files) == 0) {
 				f.Problems = append(f.Problems, model.Problem{Kind: model.Invalid, Span: s.Span, Message: fmt.Sprintf("sources: %q %s", s.Value, problem)})
 			}
 			for _, abs := range files {
@@ -290,25 +295,26 @@ func matchPath(pattern, name string) bool {
 	return matchElems(strings.Split(pattern, sep), strings.Split(name, sep))
 }
 
+// matchElems matches path elements by dynamic programming, so that a
+// pattern of many "**" costs the product of the two lengths, never more:
+// a manifest under review must not stall the run.
 func matchElems(pattern, name []string) bool {
-	for len(pattern) > 0 {
-		if pattern[0] == "**" {
-			for i := 0; i <= len(name); i++ {
-				if matchElems(pattern[1:], name[i:]) {
-					return true
-				}
+	// ok[j] says whether the pattern so far matches name[:j].
+	ok := make([]bool, len(name)+1)
+	ok[0] = true
+	for _, p := range pattern {
+		next := make([]bool, len(name)+1)
+		for j := range next {
+			switch {
+			case p == "**":
+				next[j] = ok[j] || j > 0 && next[j-1]
+			case j > 0 && ok[j-1]:
+				next[j], _ = filepath.Match(p, name[j-1])
 			}
-			return false
 		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, _ := filepath.Match(pattern[0], name[0]); !ok {
-			return false
-		}
-		pattern, name = pattern[1:], name[1:]
+		ok = next
 	}
-	return len(name) == 0
+	return ok[len(name)]
 }
 
 // maxMessage bounds a message: one quoting a megabyte key is still one line.

@@ -219,3 +219,26 @@ func TestHugeKey(t *testing.T) {
 		t.Error("the unknown key was not reported")
 	}
 }
+
+func TestMatchPath(t *testing.T) {
+	sep := string(filepath.Separator)
+	name := filepath.Join(sep+"repo", "a", "b", "c", "mcp.json")
+	tests := []struct {
+		pattern string
+		want    bool
+	}{
+		{filepath.Join(sep+"repo", "a", "b", "c", "mcp.json"), true},
+		{filepath.Join(sep+"repo", "**", "mcp.json"), true},
+		{filepath.Join(sep+"repo", "a", "**", "c", "*.json"), true},
+		{filepath.Join(sep+"repo", "a", "b", "c", "**", "mcp.json"), true}, // ** matches no folder too
+		{filepath.Join(sep+"repo", "*", "mcp.json"), false},
+		{filepath.Join(sep+"repo", "**", "x.json"), false},
+		// Many ** cost the product of the lengths, not every split.
+		{sep + "repo" + strings.Repeat(sep+"**", 60) + sep + "zzz.json", false},
+	}
+	for _, tt := range tests {
+		if got := matchPath(tt.pattern, name); got != tt.want {
+			t.Errorf("matchPath(%q) = %v, want %v", tt.pattern, got, tt.want)
+		}
+	}
+}

@@ -74,7 +74,11 @@ func protocol02(root *syntax.Node) bool {
 		}
 	}
 	e, ok := root.Lookup("protocolVersion")
-	return !ok || e.Value.Kind != syntax.Scalar || strings.HasPrefix(e.Value.Value, "0.2")
+	if !ok || e.Value.Kind != syntax.Scalar {
+		return true
+	}
+	v := e.Value.Value
+	return v == "0.2" || strings.HasPrefix(v, "0.2.")
 }
 
 // authentication tells whether a card makes callers authenticate (I-2): it

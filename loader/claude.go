@@ -73,7 +73,7 @@ func loadVSCodeSettings(f *model.File, root *syntax.Node) {
 	var approvals []model.Approval
 	for _, key := range vscodeApproveAll {
 		if e, ok := root.Lookup(key); ok && e.Value.Type == syntax.Bool && e.Value.Value == "true" {
-			approvals = append(approvals, model.Approval{Setting: model.Field[string]{Value: key, Span: e.Span()}, What: "tool call, terminal commands included"})
+			approvals = append(approvals, model.Approval{Setting: model.Field[string]{Value: key, Span: e.Span()}, What: "tool call (terminal commands included)"})
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(vscodeApproveLists)) {
@@ -99,8 +99,11 @@ func matchesEverything(pattern string) bool {
 	p := strings.TrimSpace(pattern)
 	if strings.HasPrefix(p, "/") && strings.LastIndex(p, "/") > 0 {
 		p = p[1:strings.LastIndex(p, "/")] // the flags after the last slash do not narrow it
+		if p == "" {
+			return true // the empty expression matches every line
+		}
 		p = strings.TrimSuffix(strings.TrimPrefix(p, "^"), "$")
-		return p == ".*" || p == ".+" || p == ""
+		return p == ".*" || p == ".+"
 	}
 	return strings.Trim(p, "*/:") == "" || p == "https://*" || p == "http://*"
 }

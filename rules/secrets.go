@@ -30,7 +30,7 @@ var secretFormats = [...]struct {
 	{"Stripe key", []string{"_live_", "_test_"}, false, regexp.MustCompile(`\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b`)},
 	{"private key", []string{"PRIVATE KEY"}, false, regexp.MustCompile(`-----BEGIN ([A-Z]+ )*PRIVATE KEY-----`)},
 	{"JSON Web Token", []string{"eyJ"}, false, regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)},
-	{"password in a URL", []string{"://", "@"}, true, regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:[^\s/@$<{]{3,}@`)},
+	{"password in a URL", []string{"://", "@"}, true, regexp.MustCompile(`[a-z][a-z0-9+.-]*://[^\s:/@]+:(?:[^\s/@$<{]|\$[^{\s/@])+@`)},
 }
 
 // secretWords are words of a key's name that announce a secret value; a
@@ -170,7 +170,18 @@ func secretInQuery(value string) (string, bool) {
 // parseURL parses a URL as a config writes it, where ${VAR} may stand for
 // any part, the password included, in characters a URL does not allow.
 func parseURL(raw string) (*url.URL, error) {
-	return url.Parse(placeholderVar.ReplaceAllString(strings.TrimSpace(raw), "VAR"))
+	// "1" is a valid host, port, user, password and path alike.
+	return url.Parse(placeholderVar.ReplaceAllString(strings.TrimSpace(raw), "1"))
+}
+
+// hasPassword reports a URL with a password in it, however short.
+func hasPassword(raw string) bool {
+	u, err := parseURL(raw)
+	if err != nil {
+		return false
+	}
+	_, ok := u.User.Password()
+	return ok
 }
 
 var placeholderVar = regexp.MustCompile(`\$\{[^}]*\}`)

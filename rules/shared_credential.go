@@ -55,7 +55,7 @@ identity:
 			// A ref may be the secret itself (which inline-secret
 			// reports); only one shaped as a reference is named.
 			what := "this credential"
-			if _, secret := literalSecret("credential", ref); !secret && secretReference.MatchString(ref) {
+			if _, secret := literalSecret("credential", ref); !secret && secretReference.MatchString(ref) && !hasPassword(ref) {
 				what = "credential " + quote(ref)
 			}
 			return what + " is already bound to the agent in " + first + "; agents sharing a credential cannot be told apart or revoked alone"

@@ -46,9 +46,13 @@ Use https.`,
 					// (mcp-remote); that URL is where the traffic goes.
 					urls := []model.Field[string]{s.URL}
 					for _, arg := range s.Args {
-						if strings.Contains(arg.Value, "://") {
-							urls = append(urls, arg)
+						if !strings.Contains(arg.Value, "://") {
+							continue
 						}
+						if _, v, ok := splitAssignment(arg.Value); ok && strings.Contains(v, "://") {
+							arg.Value = v // --url=http://...
+						}
+						urls = append(urls, arg)
 					}
 					for i, u := range urls {
 						if !plainHTTP(u.Value) {

@@ -41,3 +41,18 @@ func Recurse(n int) { // want Recurse:"reaches fs.write"
 }
 
 func Pure(a, b int) int { return a + b }
+
+// Store is generic: a call of an instance's method reaches what the
+// method does.
+type Store[T any] struct{ root string }
+
+func (s Store[T]) Drop(path string) error { // want Drop:"reaches fs.delete"
+	return os.Remove(s.root + path)
+}
+
+func DropAll(paths []string) { // want DropAll:"reaches fs.delete"
+	var s Store[int]
+	for _, p := range paths {
+		s.Drop(p)
+	}
+}

@@ -82,7 +82,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	// show, so the first of two duplicates is the same on every machine.
 	files := make([]input, len(found))
 	for i, c := range found {
-		files[i] = input{c.path, displayPath(base, c.path), c.explicit}
+		files[i] = input{c.path, c.abs, displayPath(base, c.path), c.explicit}
 	}
 	slices.SortFunc(files, func(a, b input) int { return strings.Compare(a.display, b.display) })
 
@@ -96,25 +96,21 @@ func Run(paths []string, opt Options) (*Result, error) {
 			others = append(others, i)
 		}
 	}
-	inRun := make([]string, 0, len(files))
-	for _, f := range files {
-		if abs, err := filepath.Abs(f.path); err == nil {
-			inRun = append(inRun, abs)
-		}
+	inRun := make([]string, len(files))
+	for i, f := range files {
+		inRun[i] = f.abs
 	}
 	c := &batches{files: files, results: results, opt: opt, inRun: inRun}
-	c.run(manifests, func(string) source { return source{level: opt.Level} })
+	c.run(manifests, func(input) source { return source{level: opt.Level} })
 	sourcedBy := map[string]source{}
 	for _, i := range manifests {
 		for _, src := range results[i].sources {
 			sourcedBy[src.path] = src
 		}
 	}
-	c.run(others, func(path string) source {
-		if abs, err := filepath.Abs(path); err == nil {
-			if s, ok := sourcedBy[abs]; ok {
-				return s
-			}
+	c.run(others, func(in input) source {
+		if s, ok := sourcedBy[in.abs]; ok {
+			return s
 		}
 		return source{level: opt.Level}
 	})
@@ -148,8 +144,10 @@ func Run(paths []string, opt Options) (*Result, error) {
 }
 
 type input struct {
-	path, display string
-	explicit      bool // named on the command line
+	path     string
+	abs      string // the path made absolute, as sources name files
+	display  string
+	explicit bool // named on the command line
 }
 
 type fileResult struct {
@@ -179,7 +177,7 @@ type batches struct {
 
 // run checks the files at the given indexes; sourceOf says which manifest,
 // if any, lists a file, and the level of agents that declare none.
-func (c *batches) run(indexes []int, sourceOf func(path string) source) {
+func (c *batches) run(indexes []int, sourceOf func(input) source) {
 	workers := c.opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -194,7 +192,7 @@ func (c *batches) run(indexes []int, sourceOf func(path string) source) {
 					return
 				}
 				i := indexes[n]
-				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i].path), c.inRun)
+				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i]), c.inRun)
 				if c.opt.Progress != nil {
 					c.opt.Progress(int(c.done.Add(1)), len(c.files), "files")
 				}
@@ -233,7 +231,7 @@ func checkFile(in input, from source, inRun []string) (r fileResult) {
 		}
 		for _, s := range a.Sources {
 			files, problem := resolveSource(filepath.Dir(in.path), s.Value, inRun)
-			if abs, err := filepath.Abs(in.path); err == nil && slices.Contains(files, abs) {
+			if slices.Contains(files, in.abs) {
 				problem = "names this manifest, which gets its level from itself"
 			}
 			// A manifest named alone is checked without the files around
@@ -356,8 +354,8 @@ func unwrapPath(err error) error {
 
 // A candidate is a file to check.
 type candidate struct {
-	path     string
-	explicit bool
+	path, abs string
+	explicit  bool
 }
 
 // collect walks the paths for the files to check, and for the roots of
@@ -375,7 +373,7 @@ func collect(paths []string, res *Result) (files []candidate, modules []string, 
 		}
 		if !seen[abs] {
 			seen[abs] = true
-			files = append(files, candidate{p, explicit})
+			files = append(files, candidate{p, abs, explicit})
 		}
 	}
 	for _, root := range paths {

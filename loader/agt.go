@@ -92,15 +92,15 @@ func loadAGT(f *model.File, root *syntax.Node) {
 		shape, def = structuredShape(root), model.Field[string]{}
 	}
 	unknownKeys(f, root, shape.top, "the policy", shape.name)
+	var network model.Field[string]
 	if d, _ := section(root, "defaults"); d != nil && shape.defaults != nil {
 		unknownKeys(f, d, shape.defaults, "defaults", shape.name)
 		if slices.Contains(shape.defaults, "action") {
 			def = str(d, "action")
 		}
-	}
-	var network model.Field[string]
-	if d, _ := section(root, "defaults"); d != nil && slices.Contains(shape.defaults, "network_default") {
-		network = str(d, "network_default")
+		if slices.Contains(shape.defaults, "network_default") {
+			network = str(d, "network_default")
+		}
 	}
 	if def.Present() || network.Present() {
 		a.Segmentation = &model.Segmentation{Span: def.Span, Default: def, NetworkDefault: network}

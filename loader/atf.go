@@ -35,6 +35,12 @@ func LoadATF(name string, src []byte) *model.File {
 	if !ok {
 		return f
 	}
+	return manifestFrom(f, root)
+}
+
+// manifestFrom reads a parsed manifest into f.
+func manifestFrom(f *model.File, root *syntax.Node) *model.File {
+	f.Format = FormatATF
 	if root.Kind != syntax.Mapping {
 		addProblem(f, model.Invalid, syntax.At(root.Span.Start), "a manifest is a mapping of keys (atf, agent, tools, ...), not a %s", root.KindName())
 		return f

@@ -136,7 +136,10 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 	}
 	f.Format = format
 	root, ok := parse(f, front, false, true)
-	if !ok && !sure && len(bytes.TrimSpace(front[3:])) > 0 {
+	// Front matter that does not parse and is not empty is text that is
+	// not YAML, which Claude Code handles in its own ways.
+	notYAML := !ok && len(bytes.TrimSpace(front[3:])) > 0
+	if notYAML && !sure {
 		// Claude Code loads plugin agents and project subagents apart:
 		// a plugin agent whose front matter does not parse is still
 		// registered, with a placeholder description and every tool
@@ -155,7 +158,7 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 		return &model.File{Path: name}
 	}
 	if !ok {
-		if format == FormatClaudeAgent && len(bytes.TrimSpace(front[3:])) > 0 {
+		if notYAML && format == FormatClaudeAgent {
 			f.Problems[len(f.Problems)-1].Message += "; Claude Code skips a subagent whose front matter does not parse" + quoteHint(front)
 		}
 		return f

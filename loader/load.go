@@ -132,7 +132,7 @@ func Load(name string, src []byte) *model.File {
 	case isADK(root):
 		loadADK(f, root)
 	case isMisnamedManifest(root):
-		return LoadATF(name, src)
+		return manifestFrom(f, root)
 	}
 	return declarePurpose(f)
 }

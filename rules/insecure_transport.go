@@ -102,12 +102,12 @@ func local(host string) bool {
 // in the query.
 func credentialSent(s *model.Server, rawURL string) (string, bool) {
 	for _, h := range s.Headers {
-		if credentialName(h.Key) {
+		if secretKeyName(h.Key) {
 			return "the " + quote(h.Key) + " header", true
 		}
 	}
 	for _, arg := range s.Args {
-		if name, _, ok := strings.Cut(arg.Value, ":"); ok && !strings.ContainsAny(name, " /") && credentialName(name) {
+		if name, _, ok := strings.Cut(arg.Value, ":"); ok && !strings.ContainsAny(name, " /") && secretKeyName(name) {
 			return "the " + quote(name) + " header", true
 		}
 	}
@@ -122,9 +122,4 @@ func credentialSent(s *model.Server, rawURL string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-func credentialName(name string) bool {
-	k := strings.ToLower(name)
-	return k == "authorization" || k == "cookie" || secretKeyName(name)
 }

@@ -143,7 +143,7 @@ func literalSecret(key, value string) (kind string, ok bool) {
 		v = strings.TrimPrefix(v, scheme)
 	}
 	// Cheapest first: most values are short or words.
-	if len(v) < 12 || strings.ContainsAny(v, " \t\n") || !secretKeyName(key) || !randomLooking(v) {
+	if !oneLongWord(v) || !secretKeyName(key) || !randomLooking(v) {
 		return "", false
 	}
 	return "secret-looking value under " + quote(key), true
@@ -153,9 +153,13 @@ func literalSecret(key, value string) (kind string, ok bool) {
 // word, letters and digits mixed, high entropy, and neither a reference
 // nor a placeholder.
 func randomLooking(v string) bool {
-	return len(v) >= 12 && !strings.ContainsAny(v, " \t\n") && !secretReference.MatchString(v) &&
+	return oneLongWord(v) && !secretReference.MatchString(v) &&
 		!placeholder(v) && entropy(v) >= 3.5 && mixed(v)
 }
+
+// oneLongWord reports a value long enough to be a generated secret, with
+// no space in it.
+func oneLongWord(v string) bool { return len(v) >= 12 && !strings.ContainsAny(v, " \t\n") }
 
 // secretInQuery finds a secret passed in a URL's query: ?api_key=....
 func secretInQuery(value string) (string, bool) {

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/atflint/atflint/analyzers/unresolvedtool"
+
 	"golang.org/x/term"
 
 	"github.com/atflint/atflint/atf"
@@ -47,6 +49,10 @@ Usage:
   atflint github-review [flags] [PATH...]
                                     check, and post the findings on a pull request's
                                     changed lines as one review (in GitHub Actions)
+  atflint inventory [--format text|json] [--no-go] [PATH...]
+                                    list the tools, servers and agents found under PATH,
+                                    what each tool's handler reaches, and the tool
+                                    registrations that could not be followed
   atflint rules                     list the rules
   atflint explain RULE              explain a rule, with examples
   atflint schema [--cue]            print the manifest's JSON Schema (or its CUE source)
@@ -88,6 +94,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return check(rest, stdout, stderr)
 	case "github-review":
 		return githubReview(rest, stdout, stderr)
+	case "inventory":
+		return inventory(rest, stdout, stderr)
 	case "rules":
 		return listRules(rest, stdout, stderr)
 	case "explain":
@@ -102,7 +110,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return ExitClean
 	}
 	msg := fmt.Sprintf("atflint: unknown command %q", cmd)
-	if s := suggest.Closest(cmd, []string{"check", "github-review", "rules", "explain", "schema", "version", "help"}); s != "" {
+	if s := suggest.Closest(cmd, []string{"check", "github-review", "inventory", "rules", "explain", "schema", "version", "help"}); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	fmt.Fprintf(stderr, "%s\nRun 'atflint help' for usage.\n", msg)
@@ -256,6 +264,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if *format == "text" {
 		fmt.Fprintf(stderr, "atflint: %s\n", summary(o.res.Files, o.res.Packages, o.shown))
 	}
+	if n := unresolvedTools(o.res.Findings); n > 0 {
+		fmt.Fprintf(stderr, "atflint: %s could not be followed to their tools, which are not checked; --min-severity note shows where\n", plural(n, "tool registration"))
+	}
 	return o.exitCode(stderr)
 }
 
@@ -335,6 +346,18 @@ func summary(files, packages int, fs []finding.Finding) string {
 		}
 	}
 	return checked + " checked, " + strings.Join(parts, ", ")
+}
+
+// unresolvedTools counts the registrations the Go analysis could not
+// follow, shown or not: what was not analysed is always said.
+func unresolvedTools(fs []finding.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Rule == unresolvedtool.RuleID {
+			n++
+		}
+	}
+	return n
 }
 
 func plural(n int, word string) string {

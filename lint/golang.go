@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/atflint/atflint/analyzers/agent"
 	"github.com/atflint/atflint/analyzers/suite"
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/rules"
@@ -85,7 +87,11 @@ func checkGo(roots []string, base string, res *Result, progress func(done, total
 		if len(ok) == 0 {
 			continue
 		}
-		graph, err := checker.Analyze(suite.Analyzers, ok, nil)
+		analyzers := suite.Analyzers
+		if res.Inventory != nil {
+			analyzers = append(slices.Clone(analyzers), agent.Analyzer)
+		}
+		graph, err := checker.Analyze(analyzers, ok, nil)
 		if err != nil {
 			res.Errors = append(res.Errors, fmt.Errorf("analyzing the Go packages under %s: %v", displayPath(base, root), err))
 			continue
@@ -100,6 +106,9 @@ func checkGo(roots []string, base string, res *Result, progress func(done, total
 			}
 			for _, d := range act.Diagnostics {
 				fs = append(fs, files.finding(act.Package.Fset, base, d))
+			}
+			if ar, ok := act.Result.(*agent.Result); ok && res.Inventory != nil {
+				res.Inventory.addGo(files, act.Package.Fset, base, ar)
 			}
 		}
 	}

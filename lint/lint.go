@@ -46,6 +46,8 @@ type Options struct {
 	// Go runs the Go analyzers on the packages under the paths that are
 	// in a Go module.
 	Go bool
+	// Inventory makes the run list what it found in Result.Inventory.
+	Inventory bool
 }
 
 // Result is what a run found.
@@ -61,6 +63,8 @@ type Result struct {
 	// Unrecognized are files named on the command line that hold none of
 	// the formats atflint reads; they are left unchecked.
 	Unrecognized []string
+	// Inventory is what the run found, when Options.Inventory asks.
+	Inventory *Inventory
 }
 
 // Run checks every manifest under paths. It fails only when a path does not
@@ -74,6 +78,9 @@ func Run(paths []string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("base directory: %w", err)
 	}
 	res := &Result{}
+	if opt.Inventory {
+		res.Inventory = &Inventory{Version: 1}
+	}
 	found, modules, err := collect(paths, res)
 	if err != nil {
 		return nil, err
@@ -127,6 +134,9 @@ func Run(paths []string, opt Options) (*Result, error) {
 	for _, r := range results {
 		res.Findings = append(res.Findings, r.findings...)
 		keys = append(keys, r.keys...)
+		if res.Inventory != nil && r.file != nil {
+			res.Inventory.addFile(r.file)
+		}
 		if r.err != nil {
 			res.Errors = append(res.Errors, r.err)
 			res.Internal = true
@@ -138,6 +148,9 @@ func Run(paths []string, opt Options) (*Result, error) {
 	}
 	for i := range res.Findings {
 		res.Findings[i].Message = clip(res.Findings[i].Message)
+	}
+	if res.Inventory != nil {
+		res.Inventory.sort()
 	}
 	finding.Sort(res.Findings)
 	return res, nil
@@ -156,6 +169,7 @@ type fileResult struct {
 	sources    []source
 	recognized bool // the file holds a format atflint reads
 	err        error
+	file       *model.File // kept for the inventory
 }
 
 // A source is a file an ATF manifest names as its agent's: it gets the
@@ -193,6 +207,9 @@ func (c *batches) run(indexes []int, sourceOf func(input) source) {
 				}
 				i := indexes[n]
 				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i]), c.inRun)
+				if !c.opt.Inventory {
+					c.results[i].file = nil
+				}
 				if c.opt.Progress != nil {
 					c.opt.Progress(int(c.done.Add(1)), len(c.files), "files")
 				}
@@ -248,6 +265,7 @@ func checkFile(in input, from source, inRun []string) (r fileResult) {
 	// whatever its name: it was meant to be checked.
 	r.recognized = f.Format != "" || in.explicit && len(f.Problems) > 0
 	r.findings, r.keys = rules.CheckFile(f), rules.Keys(f)
+	r.file = f
 	return r
 }
 

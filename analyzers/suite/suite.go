@@ -9,6 +9,7 @@ import (
 	"github.com/atflint/atflint/analyzers/missingidentity"
 	"github.com/atflint/atflint/analyzers/undeclaredcapability"
 	"github.com/atflint/atflint/analyzers/unguardedtool"
+	"github.com/atflint/atflint/analyzers/unresolvedtool"
 )
 
 // Analyzers are the analyzers, one per rule, sorted by name.
@@ -17,4 +18,5 @@ var Analyzers = []*analysis.Analyzer{
 	missingidentity.Analyzer,
 	undeclaredcapability.Analyzer,
 	unguardedtool.Analyzer,
+	unresolvedtool.Analyzer,
 }

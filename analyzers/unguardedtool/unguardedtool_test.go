@@ -11,5 +11,5 @@ import (
 
 func Test(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
-	analysistest.Run(t, testdata, unguardedtool.Analyzer, "unguarded/mcpgo", "unguarded/gosdk", "unguarded/senior", "unguarded/adk", "unguarded/eino", "unguarded/forms", "unguarded/decisions", "unguarded/wrapped")
+	analysistest.Run(t, testdata, unguardedtool.Analyzer, "unguarded/mcpgo", "unguarded/gosdk", "unguarded/senior", "unguarded/adk", "unguarded/eino", "unguarded/forms", "unguarded/decisions", "unguarded/wrapped", "unguarded/shapes/...")
 }

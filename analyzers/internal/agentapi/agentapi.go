@@ -76,10 +76,19 @@ var HandlerWrappers = map[string]bool{
 	mcpGo + ".NewStructuredToolHandler": true,
 }
 
-// ToolConstructors build a tool value whose first argument is its name.
-var ToolConstructors = map[string]bool{
-	mcpGo + ".NewTool":              true,
-	mcpGo + ".NewToolWithRawSchema": true,
+// ToolConstructors build a tool value whose first argument is its name,
+// with the framework they belong to.
+var ToolConstructors = map[string]string{
+	mcpGo + ".NewTool":              "mcp-go",
+	mcpGo + ".NewToolWithRawSchema": "mcp-go",
+}
+
+// ToolTypes are the frameworks' tool value types, by full name: a literal
+// of one with a Name is a tool wherever it is built, and is linked to its
+// handler through the values that carry it.
+var ToolTypes = map[string]string{
+	goSDK + ".Tool": "go-sdk",
+	mcpGo + ".Tool": "mcp-go",
 }
 
 // ServerToolType is mcp-go's pair of a tool and its handler.

@@ -48,9 +48,11 @@ func wipeNext(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult
 	return nil, os.RemoveAll("/srv/next") // want `tool \(name not a constant\) reaches os.RemoveAll \(fs.delete\)`
 }
 
-// wipeReplaced is replaced before its variable is registered.
+// wipeReplaced is replaced before its variable is registered. The
+// literal that pairs it with wipe_replaced still builds a tool: a tool
+// value is a tool wherever it is built.
 func wipeReplaced(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	return nil, os.RemoveAll("/srv/replaced")
+	return nil, os.RemoveAll("/srv/replaced") // want `tool "wipe_replaced" reaches os.RemoveAll \(fs.delete\)`
 }
 
 func wipeSlice(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {

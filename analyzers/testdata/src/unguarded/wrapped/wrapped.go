@@ -10,7 +10,7 @@ import (
 )
 
 func wipe(ctx context.Context, req agentkit.Request) (*agentkit.Result, error) {
-	return nil, os.RemoveAll(req.GetString("dir", "")) // want `tool \(name not a constant\) reaches os.RemoveAll \(fs.delete\)`
+	return nil, os.RemoveAll(req.GetString("dir", "")) // want `tool "wipe" reaches os.RemoveAll \(fs.delete\)`
 }
 
 func Register() *agentkit.Server {

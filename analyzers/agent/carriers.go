@@ -1,0 +1,197 @@
+package agent
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/atflint/atflint/analyzers/internal/agentapi"
+)
+
+// A carrierKey is a field of a project struct that carries a tool's
+// name to where a framework's tool is built: api.Tool's Name, read in
+// &mcp.Tool{Name: tool.Tool.Name}. Every literal that sets it is a tool.
+type carrierKey struct {
+	Type  string // full name of the struct type
+	Field string
+}
+
+// Carriers is the package fact listing the carrier fields a package
+// found, so that literals of them in the packages that import it are
+// tools.
+type Carriers struct {
+	Fields []Carrier
+}
+
+// A Carrier is one carrier field and the framework its tools are for.
+type Carrier struct {
+	Type, Field, Framework string
+}
+
+func (*Carriers) AFact() {}
+
+func (c *Carriers) String() string { return fmt.Sprintf("carriers %v", c.Fields) }
+
+// Candidates is the package fact a project package exports for its
+// literals of project structs that set string fields to constants: a
+// package that imports it, and learns that such a field carries a tool's
+// name, counts them as tools. A toolset package often does not know its
+// literals are tools: only the package that converts them to a
+// framework's tools does, and it is analysed after.
+type Candidates struct {
+	Lits []Candidate
+}
+
+// A Candidate is one such literal, with what the handler given beside it
+// reaches: effects do not cross packages with positions, so each carries
+// its own as text.
+type Candidate struct {
+	Type    string
+	Fields  []StringField
+	At      string // file:line:column of the literal
+	Handled bool
+	Effects []CandidateEffect
+}
+
+// A StringField is a string field, with its value when that is a
+// constant.
+type StringField struct {
+	Field, Value string
+	Constant     bool
+}
+
+// A CandidateEffect is an effect of a candidate's handler, where it is.
+type CandidateEffect struct {
+	FactEffect
+	At string
+}
+
+func (*Candidates) AFact() {}
+
+func (c *Candidates) String() string { return fmt.Sprintf("%d candidate literals", len(c.Lits)) }
+
+// importCarriers learns the carrier fields the imported packages found.
+func (d *discovery) importCarriers() {
+	for _, pf := range d.pass.AllPackageFacts() {
+		if c, ok := pf.Fact.(*Carriers); ok && pf.Package != d.pass.Pkg {
+			for _, f := range c.Fields {
+				d.carriers[carrierKey{f.Type, f.Field}] = f.Framework
+			}
+		}
+	}
+}
+
+// exportCarriers exports the carrier fields this package found.
+func (d *discovery) exportCarriers() {
+	if len(d.ownCarriers) == 0 {
+		return
+	}
+	fact := &Carriers{}
+	for _, k := range d.ownCarriers {
+		fact.Fields = append(fact.Fields, Carrier{Type: k.Type, Field: k.Field, Framework: d.carriers[k]})
+	}
+	d.pass.ExportPackageFact(fact)
+}
+
+// exportCandidates exports the package's candidate literals, unless its
+// code is a dependency's: only the project's own types carry names to
+// a converter the project writes.
+func (d *discovery) exportCandidates(lits []*ast.CompositeLit) {
+	mod := d.pass.Module
+	if mod != nil && mod.Version != "" {
+		return
+	}
+	fact := &Candidates{}
+	for _, lit := range lits {
+		if _, isSite := d.toolAt[lit]; isSite {
+			continue
+		}
+		key := typeKey(d.info().TypeOf(lit))
+		if key == "" || inFramework(key) || mod != nil && !strings.HasPrefix(key, mod.Path) {
+			continue
+		}
+		var fields []StringField
+		for _, el := range lit.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				if s, ok := stringConst(d.info(), kv.Value); ok {
+					fields = append(fields, StringField{id.Name, s, true})
+				} else if isString(d.info().TypeOf(kv.Value)) {
+					fields = append(fields, StringField{Field: id.Name}) // computed at run time
+				}
+			}
+		}
+		if !slices.ContainsFunc(fields, func(f StringField) bool { return f.Constant }) && d.siblingHandler(lit) == nil {
+			continue
+		}
+		c := Candidate{Type: key, Fields: fields, At: d.where(lit.Pos())}
+		if h := d.siblingHandler(lit); h != nil {
+			c.Handled = true
+			for _, e := range d.handler(h, d.stackAt(h)) {
+				c.Effects = append(c.Effects, CandidateEffect{FactEffect{e.Capability, e.SideEffect, e.Guarded, e.Via}, d.where(e.Pos)})
+			}
+		}
+		fact.Lits = append(fact.Lits, c)
+	}
+	if len(fact.Lits) > 0 {
+		d.pass.ExportPackageFact(fact)
+	}
+}
+
+// join counts as tools the candidate literals of the imported packages
+// that set a carrier field this package found. They are reported at the
+// place that reads the field, and say where they are.
+func (d *discovery) join() {
+	if len(d.ownCarriers) == 0 {
+		return
+	}
+	for _, pf := range d.pass.AllPackageFacts() {
+		cands, ok := pf.Fact.(*Candidates)
+		if !ok || pf.Package == d.pass.Pkg {
+			continue
+		}
+		for _, c := range cands.Lits {
+			for _, k := range d.ownCarriers {
+				i := slices.IndexFunc(c.Fields, func(f StringField) bool { return k.Type == c.Type && f.Field == k.Field })
+				if i < 0 {
+					continue
+				}
+				at := d.carrierAt[k]
+				t := &Tool{Name: c.Fields[i].Value, Framework: d.carriers[k], Pos: at.Pos(), End: at.End(), Site: c.At, handled: c.Handled}
+				for _, e := range c.Effects {
+					t.Effects = append(t.Effects, Effect{e.Capability, e.SideEffect, e.Guarded, at.Pos(), at.End(), e.Via + " at " + shortPlace(e.At)})
+				}
+				d.res.Tools = append(d.res.Tools, t)
+			}
+		}
+	}
+}
+
+// where writes a position as file:line:column.
+func (d *discovery) where(p token.Pos) string {
+	pos := d.pass.Fset.Position(p)
+	return fmt.Sprintf("%s:%d:%d", pos.Filename, pos.Line, pos.Column)
+}
+
+// shortPlace is a file:line:column place with only the file's directory
+// and name, for messages.
+func shortPlace(at string) string {
+	dir, file := filepath.Split(at)
+	return filepath.Join(filepath.Base(dir), file)
+}
+
+// inFramework reports whether a full type name belongs to a framework.
+func inFramework(key string) bool {
+	for _, p := range agentapi.FrameworkPrefixes {
+		if strings.HasPrefix(key, p+"/") || strings.HasPrefix(key, p+".") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,80 @@
+package agent
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/atflint/atflint/analyzers/internal/agentapi"
+	"github.com/atflint/atflint/analyzers/internal/guard"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// readOnlyField finds ReadOnlyHint: true in an annotations literal.
+func (d *discovery) readOnlyField(e ast.Expr) ast.Node {
+	lit := structLit(e)
+	if v := field(lit, "ReadOnlyHint"); v != nil && isTrue(d.info(), v) {
+		return v
+	}
+	if v := field(lit, "DestructiveHint"); v != nil && isFalseOrNil(d.info(), v) {
+		return v
+	}
+	return nil
+}
+
+// readOnlyOption finds mcp-go's annotation options that claim read-only.
+func (d *discovery) readOnlyOption(e ast.Expr) ast.Node {
+	call, ok := unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil
+	}
+	fn, ok := typeutil.Callee(d.info(), call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	switch fn.FullName() {
+	case "github.com/mark3labs/mcp-go/mcp.WithReadOnlyHintAnnotation":
+		if isTrue(d.info(), call.Args[0]) {
+			return call
+		}
+	case "github.com/mark3labs/mcp-go/mcp.WithDestructiveHintAnnotation":
+		if isFalseOrNil(d.info(), call.Args[0]) {
+			return call
+		}
+	case "github.com/mark3labs/mcp-go/mcp.WithToolAnnotation":
+		return d.readOnlyField(call.Args[0])
+	}
+	return nil
+}
+
+// handler returns what a handler expression reaches: a function literal,
+// a named function or method value, a generic function instantiated, a
+// wrapper around one, a factory that returns one, or a local variable
+// holding one of these.
+func (d *discovery) handler(e ast.Expr, stack []ast.Node) []Effect {
+	var effs []Effect
+	for _, h := range d.resolve(e, stack) {
+		effs = append(effs, d.reached(h, stack)...)
+	}
+	return oneEach(effs)
+}
+
+// reached returns what one value of a handler expression reaches.
+func (d *discovery) reached(h ast.Expr, stack []ast.Node) []Effect {
+	switch h := h.(type) {
+	case *ast.FuncLit:
+		return d.eff.body(h.Body, guard.Scan(d.info(), h.Body))
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(d.info(), h).(*types.Func)
+		if ok && agentapi.HandlerWrappers[fn.Origin().FullName()] && len(h.Args) > 0 {
+			return d.handler(h.Args[0], stack)
+		}
+		if ok {
+			return d.eff.function(fn, h) // a factory: what it and its closures reach
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if fn, ok := d.info().Uses[identOf(h)].(*types.Func); ok {
+			return d.eff.function(fn, h)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Measures, on real Go MCP servers and agents (bench/recall/servers.tsv),
+# how many of their tools atflint finds, against a count made by
+# bench/recall/truth, which shares no code with the analysis; what atflint
+# check reports there; and its time and peak memory beside go vet ./... on
+# the same module. Each timed run starts from a build cache that holds the
+# compiled packages but no vet results, in a private GOCACHE.
+#
+# SERVERS_DIR holds each server's source at the listed commit, in a
+# directory named like the first column:
+#   git clone https://github.com/OWNER/NAME SERVERS_DIR/OWNER+NAME
+#   git -C SERVERS_DIR/OWNER+NAME checkout COMMIT
+#
+# Usage: bench/recall/run.sh SERVERS_DIR [RUNS]   (default 1 run per tool)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+servers=$(cd "$1" && pwd)
+runs=${2:-1}
+out=$PWD/bench/out/recall
+mkdir -p "$out/bin"
+for cmd in atflint:./cmd/atflint truth:./bench/recall/truth score:./bench/recall/score measure:./bench/measure; do
+	go build -o "$out/bin/${cmd%%:*}" "${cmd#*:}"
+done
+export GOCACHE="$out/gocache"
+warm() {
+	go clean -cache
+	go build ./... && go test -count=1 -run '^$' ./... >/dev/null 2>&1 || true
+}
+
+printf "%-34s %5s %5s %6s %5s %7s %7s %7s %7s  %s\n" server truth found recall unres time_s vet_s peak_mb vet_mb "findings per rule"
+grep -v '^#' bench/recall/servers.tsv | while IFS=$'\t' read -r name _ _ moddir _ _ flags; do
+	src="$servers/$name/$moddir"
+	# shellcheck disable=SC2086 # flags are words
+	"$out/bin/truth" $flags "$src" >"$out/$name.truth"
+	if ! cmp -s "$out/$name.truth" "bench/recall/expect/$name.txt"; then
+		echo "$name: the count differs from bench/recall/expect/$name.txt; see $out/$name.truth" >&2
+	fi
+	"$out/bin/atflint" inventory --format json "$src" >"$out/$name.inventory.json" 2>"$out/$name.inventory.err" || true
+	read -r truth found recall unresolved < <("$out/bin/score" "bench/recall/expect/$name.txt" "$out/$name.inventory.json" | head -1)
+	"$out/bin/score" "bench/recall/expect/$name.txt" "$out/$name.inventory.json" | tail -n +2 >"$out/$name.missed"
+	(
+		cd "$src"
+		: >"$out/$name.times"
+		for _ in $(seq "$runs"); do
+			warm
+			"$out/bin/measure" atflint 1 sh -c '"$0" check --format json --min-severity note --fail-on never . >"$1"' "$out/bin/atflint" "$out/$name.check.json" >>"$out/$name.times"
+			warm
+			"$out/bin/measure" vet 1 sh -c 'go vet ./... >/dev/null 2>&1 || true' >>"$out/$name.times"
+		done
+	)
+	rules=$(grep -o '"rule": *"[^"]*"' "$out/$name.check.json" | sed 's/.*"\([^"]*\)"$/\1/' | sort | uniq -c | awk '{printf "%s=%s ", $2, $1}')
+	awk -v name="$name" -v truth="$truth" -v found="$found" -v recall="$recall" -v unres="$unresolved" -v rules="$rules" '
+		/^atflint/ { a[++na] = $3; if ($4 > am) am = $4 }
+		/^vet/     { v[++nv] = $3; if ($4 > vm) vm = $4 }
+		function median(x, n,   i, j, t) {
+			for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }
+			return x[int((n + 1) / 2)]
+		}
+		END { printf "%-34s %5d %5d %5.1f%% %5d %7.2f %7.2f %7.0f %7.0f  %s\n", name, truth, found, recall, unres, median(a, na), median(v, nv), am, vm, rules }' "$out/$name.times"
+done

@@ -1,0 +1,169 @@
+package lint
+
+import (
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/atflint/atflint/analyzers/agent"
+	"github.com/atflint/atflint/model"
+)
+
+// Inventory is what a run found that agents are made of: the tools in Go
+// code with what each handler reaches, the servers and agents built in
+// code or declared in configs, and the registrations the analysis could
+// not follow. Its JSON form is versioned for tools that read it.
+type Inventory struct {
+	Version    int              `json:"version"`
+	Tools      []InventoryTool  `json:"tools"`
+	Servers    []InventoryEntry `json:"servers"`
+	Agents     []InventoryEntry `json:"agents"`
+	Unresolved []InventoryEntry `json:"unresolved"`
+}
+
+// An InventoryTool is one tool found in Go code.
+type InventoryTool struct {
+	Name      string `json:"name"` // "" when not a constant
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	Framework string `json:"framework"`
+	// Handler is where the handler given with the tool is; nil when none
+	// was found, and then Effects are unknown.
+	Handler *Place            `json:"handler"`
+	Effects []InventoryEffect `json:"effects"`
+	// Manifest is the ATF manifest the tool's package belongs to.
+	Manifest string `json:"manifest,omitempty"`
+}
+
+// A Place is a position in a file.
+type Place struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+// An InventoryEffect is a capability a handler reaches.
+type InventoryEffect struct {
+	Capability string `json:"capability"`
+	SideEffect bool   `json:"side_effect"`
+	Guarded    bool   `json:"guarded"`
+	Call       string `json:"call"`
+	File       string `json:"file"`
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+}
+
+// An InventoryEntry is a server, agent or unresolved registration.
+type InventoryEntry struct {
+	Kind string `json:"kind"` // "MCP server", "agent", "atf-manifest", ...
+	Name string `json:"name,omitempty"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Column counts code points, like findings'.
+	Column int    `json:"column"`
+	Note   string `json:"note,omitempty"`
+}
+
+// addGo adds one package's Go analysis result.
+func (inv *Inventory) addGo(files *sourceFiles, fset *token.FileSet, base string, res *agent.Result) {
+	place := func(p token.Pos) Place {
+		file, span := files.span(fset, base, p, token.NoPos)
+		return Place{file, span.Start.Line, span.Start.Col}
+	}
+	manifest := ""
+	if res.Manifest != nil {
+		manifest = displayPath(base, res.Manifest.Path)
+	}
+	for _, t := range res.Tools {
+		at := place(t.Pos)
+		if t.Site != "" {
+			at = inv.sitePlace(files, base, t.Site)
+		}
+		it := InventoryTool{Name: t.Name, File: at.File, Line: at.Line, Column: at.Column, Framework: t.Framework, Manifest: manifest, Effects: []InventoryEffect{}}
+		if t.Handler.IsValid() {
+			h := place(t.Handler)
+			it.Handler = &h
+		}
+		for _, e := range t.Effects {
+			p := place(e.Pos)
+			it.Effects = append(it.Effects, InventoryEffect{e.Capability, e.SideEffect, e.Guarded, e.Via, p.File, p.Line, p.Column})
+		}
+		inv.Tools = append(inv.Tools, it)
+	}
+	for _, id := range res.Identities {
+		p := place(id.Pos)
+		e := InventoryEntry{Kind: id.What, File: p.File, Line: p.Line, Column: p.Column}
+		if !id.Named {
+			e.Note = "built with no name"
+		}
+		inv.Servers = append(inv.Servers, e)
+	}
+	for _, u := range res.Unresolved {
+		p := place(u.Pos)
+		inv.Unresolved = append(inv.Unresolved, InventoryEntry{Kind: u.Framework + " registration", File: p.File, Line: p.Line, Column: p.Column, Note: u.Why})
+	}
+}
+
+// sitePlace reads the file:line:column a tool built in another package
+// carries, whose column counts bytes.
+func (inv *Inventory) sitePlace(files *sourceFiles, base, site string) Place {
+	i := strings.LastIndex(site, ":")
+	j := strings.LastIndex(site[:max(i, 0)], ":")
+	if j < 0 {
+		return Place{File: site}
+	}
+	line, _ := strconv.Atoi(site[j+1 : i])
+	col, _ := strconv.Atoi(site[i+1:])
+	pos := token.Position{Filename: site[:j], Line: line, Column: col}
+	return Place{File: displayPath(base, pos.Filename), Line: line, Column: files.column(pos)}
+}
+
+// addFile adds the agents and servers a config or manifest declares.
+func (inv *Inventory) addFile(f *model.File) {
+	for _, a := range f.Agents {
+		name := a.ID.Value
+		if name == "" {
+			name = a.Name.Value
+		}
+		inv.Agents = append(inv.Agents, InventoryEntry{Kind: f.Format, Name: name, File: f.Path, Line: a.Span.Start.Line, Column: a.Span.Start.Col})
+		for _, s := range a.Servers {
+			inv.Servers = append(inv.Servers, InventoryEntry{Kind: "MCP server in " + f.Format, Name: s.Name, File: f.Path, Line: s.Span.Start.Line, Column: s.Span.Start.Col})
+		}
+	}
+}
+
+// sort puts every list in file order, and the same tool found by two
+// packages once.
+func (inv *Inventory) sort() {
+	slices.SortFunc(inv.Tools, func(a, b InventoryTool) int {
+		return comparePlaces(a.File, a.Line, a.Column, b.File, b.Line, b.Column)
+	})
+	inv.Tools = slices.CompactFunc(inv.Tools, func(a, b InventoryTool) bool {
+		return a.File == b.File && a.Line == b.Line && a.Column == b.Column && a.Name == b.Name
+	})
+	for _, l := range []*[]InventoryEntry{&inv.Servers, &inv.Agents, &inv.Unresolved} {
+		slices.SortFunc(*l, func(a, b InventoryEntry) int {
+			return comparePlaces(a.File, a.Line, a.Column, b.File, b.Line, b.Column)
+		})
+		*l = slices.Compact(*l)
+		if *l == nil {
+			*l = []InventoryEntry{}
+		}
+	}
+	if inv.Tools == nil {
+		inv.Tools = []InventoryTool{}
+	}
+}
+
+func comparePlaces(fa string, la, ca int, fb string, lb, cb int) int {
+	if c := strings.Compare(filepath.ToSlash(fa), filepath.ToSlash(fb)); c != 0 {
+		return c
+	}
+	if la != lb {
+		return la - lb
+	}
+	return ca - cb
+}

@@ -11,6 +11,7 @@ package atf
 import (
 	_ "embed"
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 )
@@ -190,6 +191,18 @@ func SideEffectCapability(c string) bool {
 	switch c {
 	case "exec", "code.eval", "fs.write", "fs.delete", "db.write", "agent.delegate", "*":
 		return true
+	}
+	return false
+}
+
+// IsManifestName reports whether a file name is an ATF agent manifest's:
+// *.atf.yaml, *.atf.yml, *.atf.json, or atf.yaml, atf.yml, atf.json.
+func IsManifestName(name string) bool {
+	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
+	for _, ext := range []string{".yaml", ".yml", ".json"} {
+		if base == "atf"+ext || strings.HasSuffix(base, ".atf"+ext) && len(base) > len(".atf"+ext) {
+			return true
+		}
 	}
 	return false
 }

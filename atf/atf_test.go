@@ -44,3 +44,15 @@ func TestParseLevel(t *testing.T) {
 		}
 	}
 }
+
+func TestIsManifestName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"agent.atf.yaml": true, "dir/agent.atf.yml": true, `dir\agent.atf.json`: true,
+		"atf.yaml": true, "atf.yml": true, "atf.json": true,
+		".atf.yaml": false, "agent.yaml": false, "atf.yaml.bak": false, "my-atf.yaml": false, "agent.atf.toml": false,
+	} {
+		if got := IsManifestName(name); got != want {
+			t.Errorf("atf.IsManifestName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times, with a warm build cache, the default go vet suite and atfvet under
 # go vet (go vet -vettool=atfvet) on a real module from the proxy, and
-# counts the tools atflint finds there. Each timed run starts from a cache
+# counts the tools atflint inventory finds there. Each timed run starts from a cache
 # that holds the compiled packages but no vet results, in a private GOCACHE.
 # Usage: bench/atfvet.sh [RUNS] [MODULE@VERSION]
 set -euo pipefail
@@ -12,7 +12,7 @@ out=$PWD/bench/out
 mkdir -p "$out/bin"
 go build -o "$out/bin/atfvet" ./cmd/atfvet
 go build -o "$out/bin/measure" ./bench/measure
-go build -o "$out/bin/counttools" ./bench/counttools
+go build -o "$out/bin/atflint" ./cmd/atflint
 
 src=$(go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 work="$out/module"
@@ -36,7 +36,7 @@ for i in $(seq "$runs"); do
 	warm
 	"$out/bin/measure" "atfvet" 1 go vet -vettool="$out/bin/atfvet" ./... | tee -a "$results"
 done
-"$out/bin/counttools" ./... | tee -a "$results"
+"$out/bin/atflint" inventory . 2>/dev/null | head -1 | tee -a "$results"
 
 awk '
 	/^default-vet/ { d[++nd] = $3; dc[nd] = $5; if ($4 > dm) dm = $4 }

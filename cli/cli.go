@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/atflint/atflint/analyzers/vettool"
+
 	"github.com/atflint/atflint/analyzers/unresolvedtool"
 
 	"golang.org/x/term"
@@ -84,6 +86,9 @@ configuration error, 3 internal error (or GitHub could not be reached).
 // Main runs atflint with the given arguments (without the program name)
 // and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if vettool.Active() {
+		vettool.Main() // go vet runs atflint as its tool, for check
+	}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return ExitUsage
@@ -115,6 +120,16 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "%s\nRun 'atflint help' for usage.\n", msg)
 	return ExitUsage
+}
+
+// self is this program, which go vet runs as its tool for the Go
+// analysis; "" when it cannot be found, and then the analysis says so.
+func self() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	return exe
 }
 
 // Version returns the version atflint was built as.
@@ -180,7 +195,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}
-	opt := lint.Options{Level: cfg.Level, Progress: progress, Go: !*rf.noGo}
+	opt := lint.Options{Level: cfg.Level, Progress: progress, Go: !*rf.noGo, VetTool: self()}
 	if *rf.level != "" {
 		if opt.Level, ok = atf.ParseLevel(*rf.level); !ok {
 			return nil, usageError(stderr, fmt.Errorf("--level %q: want intern, junior, senior or principal", *rf.level))

@@ -2,20 +2,21 @@ package lint
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"go/token"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
-	"github.com/atflint/atflint/analyzers/agent"
-	"github.com/atflint/atflint/analyzers/suite"
+	"github.com/atflint/atflint/analyzers/atfmanifest"
+	"github.com/atflint/atflint/analyzers/vettool"
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/rules"
 	"github.com/atflint/atflint/syntax"
@@ -59,56 +60,176 @@ func goRoots(paths, modules []string) []string {
 	return roots
 }
 
-// checkGo loads the Go packages under each root and runs the analyzers.
-// A package that does not load or type-check is an error of the result;
-// the others are analyzed all the same.
-func checkGo(roots []string, base string, res *Result, progress func(done, total int, what string)) []finding.Finding {
+// checkGo runs the analyzers on the Go packages under each root as go
+// vet's tool, so that dependencies come from export data and compiled
+// facts, and each package's results from go vet's cache when nothing it
+// depends on changed: a check costs what go vet costs. A package that
+// does not load or type-check is an error of the result; the others are
+// analyzed all the same.
+func checkGo(roots []string, base string, opt Options, res *Result) []finding.Finding {
 	var fs []finding.Finding
 	files := &sourceFiles{data: map[string][]byte{}}
 	for i, root := range roots {
-		if progress != nil {
-			progress(i, len(roots), "Go module roots")
+		if opt.Progress != nil {
+			opt.Progress(i, len(roots), "Go module roots")
 		}
-		cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: root, Tests: false}
-		pkgs, err := packages.Load(cfg, "./...")
+		if opt.VetTool == "" {
+			res.Errors = append(res.Errors, fmt.Errorf("the Go packages under %s are not analyzed: no vet tool is set (an internal error)", displayPath(base, root)))
+			res.Internal = true
+			return fs
+		}
+		good, err := listPackages(root, base, res)
 		if err != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("cannot load the Go packages under %s: %v", displayPath(base, root), err))
+			res.Errors = append(res.Errors, err)
 			continue
 		}
-		var ok []*packages.Package
-		res.Packages += len(pkgs)
-		for _, p := range pkgs {
-			if len(p.Errors) > 0 {
-				res.Errors = append(res.Errors, fmt.Errorf("cannot analyze Go package %s: %v; its other findings are not reported", p.PkgPath, p.Errors[0]))
-				continue
-			}
-			ok = append(ok, p)
-		}
-		if len(ok) == 0 {
+		if len(good) == 0 {
 			continue
 		}
-		analyzers := suite.Analyzers
-		if res.Inventory != nil {
-			analyzers = append(slices.Clone(analyzers), agent.Analyzer)
+		// Broken manifests are findings of the manifest rules; the
+		// analyzers go without them.
+		ms, _ := atfmanifest.Discover(root)
+		out, vetErr := runVet(root, opt.VetTool, atfmanifest.Flag(ms), good)
+		fs = append(fs, readVet(out, files, base, res)...)
+		if vetErr != nil {
+			res.Errors = append(res.Errors, vetErr...)
 		}
-		graph, err := checker.Analyze(analyzers, ok, nil)
-		if err != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("analyzing the Go packages under %s: %v", displayPath(base, root), err))
-			continue
+	}
+	return fs
+}
+
+// goPackage is what go list says of a package.
+type goPackage struct {
+	ImportPath string
+	Error      *struct{ Err string }
+	DepsErrors []struct{ Err string }
+}
+
+// listPackages lists the packages under root that go vet can load, and
+// makes an error of the result of each it cannot, by name: go vet stops
+// at the first package that does not load.
+func listPackages(root, base string, res *Result) ([]string, error) {
+	cmd := exec.Command("go", "list", "-e", "-json=ImportPath,Error,DepsErrors", "./...")
+	cmd.Dir = root
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("cannot list the Go packages under %s: %v: %s", displayPath(base, root), err, firstLine(stderr.String()))
+	}
+	var good []string
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for dec.More() {
+		var p goPackage
+		if err := dec.Decode(&p); err != nil {
+			return nil, fmt.Errorf("reading go list's output for %s: %v", displayPath(base, root), err)
 		}
-		for act := range graph.All() {
-			if !act.IsRoot {
-				continue
-			}
-			if act.Err != nil {
-				res.Errors = append(res.Errors, fmt.Errorf("analyzing Go package %s: %v", act.Package.PkgPath, act.Err))
-				continue
-			}
-			for _, d := range act.Diagnostics {
-				fs = append(fs, files.finding(act.Package.Fset, base, d))
-			}
-			if ar, ok := act.Result.(*agent.Result); ok && res.Inventory != nil {
-				res.Inventory.addGo(files, act.Package.Fset, base, ar)
+		res.Packages++
+		switch {
+		case p.Error != nil:
+			res.Errors = append(res.Errors, fmt.Errorf("cannot analyze Go package %s: %s; its other findings are not reported", p.ImportPath, firstLine(p.Error.Err)))
+		case len(p.DepsErrors) > 0:
+			res.Errors = append(res.Errors, fmt.Errorf("cannot analyze Go package %s: a dependency does not load: %s; its other findings are not reported", p.ImportPath, firstLine(p.DepsErrors[0].Err)))
+		default:
+			good = append(good, p.ImportPath)
+		}
+	}
+	return good, nil
+}
+
+// runVet runs go vet with atflint as its tool on the packages, and
+// returns its JSON output and the packages it could not analyze.
+func runVet(root, tool, manifests string, pkgs []string) ([]byte, []error) {
+	args := append([]string{"vet", "-vettool=" + tool, "-json", "-atfagent.manifests=" + manifests}, pkgs...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), vettool.Env+"=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err == nil {
+		return out, nil
+	}
+	// go vet prints "# import/path" before what went wrong with a package.
+	var errs []error
+	pkg, msg := "", ""
+	flush := func() {
+		if pkg != "" {
+			errs = append(errs, fmt.Errorf("cannot analyze Go package %s: %s; its other findings are not reported", pkg, strings.TrimPrefix(msg, "vet: ")))
+		}
+		pkg, msg = "", ""
+	}
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		switch {
+		case strings.HasPrefix(line, "# "):
+			flush()
+			pkg = strings.TrimPrefix(line, "# ")
+		case pkg != "" && msg == "" && strings.TrimSpace(line) != "":
+			msg = line
+		}
+	}
+	flush()
+	if len(errs) == 0 {
+		errs = append(errs, fmt.Errorf("go vet failed under %s: %v: %s", root, err, firstLine(stderr.String())))
+	}
+	return out, errs
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return s
+}
+
+// vetDiagnostic is a diagnostic in go vet's JSON output.
+type vetDiagnostic struct {
+	Category string `json:"category"`
+	Posn     string `json:"posn"`
+	End      string `json:"end"`
+	Message  string `json:"message"`
+	Related  []struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	} `json:"related"`
+}
+
+// readVet turns go vet's JSON output, one object per package mapping each
+// analyzer to its diagnostics or its error, into findings and the
+// inventory.
+func readVet(out []byte, files *sourceFiles, base string, res *Result) []finding.Finding {
+	var fs []finding.Finding
+	// A package is analysed again with its tests, and reports the same.
+	seen := map[string]bool{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for dec.More() {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err != nil {
+			res.Errors = append(res.Errors, fmt.Errorf("reading go vet's output: %v", err))
+			res.Internal = true
+			return fs
+		}
+		for _, pkg := range slices.Sorted(maps.Keys(tree)) {
+			for _, name := range slices.Sorted(maps.Keys(tree[pkg])) {
+				var diags []vetDiagnostic
+				if err := json.Unmarshal(tree[pkg][name], &diags); err != nil {
+					var failed struct{ Error string }
+					_ = json.Unmarshal(tree[pkg][name], &failed)
+					res.Errors = append(res.Errors, fmt.Errorf("analyzing Go package %s (%s): %s", pkg, name, failed.Error))
+					continue
+				}
+				for _, d := range diags {
+					if d.Category == vettool.InventoryCategory {
+						if res.Inventory != nil {
+							res.Inventory.addGo(files, base, d.Message)
+						}
+						continue
+					}
+					key := d.Category + "\x00" + d.Posn + "\x00" + d.End + "\x00" + d.Message
+					if !seen[key] {
+						seen[key] = true
+						fs = append(fs, files.finding(base, d))
+					}
+				}
 			}
 		}
 	}
@@ -121,32 +242,49 @@ type sourceFiles struct {
 	data map[string][]byte
 }
 
-func (s *sourceFiles) finding(fset *token.FileSet, base string, d analysis.Diagnostic) finding.Finding {
+func (s *sourceFiles) finding(base string, d vetDiagnostic) finding.Finding {
 	f := finding.Finding{Rule: d.Category, Severity: finding.Error, Message: d.Message}
 	if r := rules.Lookup(d.Category); r != nil && len(r.ATF) > 0 {
 		// A finding in code evidences the rule's main requirement.
 		f.Severity, f.ATF = r.Severity, r.ATF[:1]
 	}
-	f.File, f.Span = s.span(fset, base, d.Pos, d.End)
+	f.File, f.Span = s.span(base, d.Posn, d.End)
 	for _, rel := range d.Related {
-		file, span := s.span(fset, base, rel.Pos, rel.End)
+		file, span := s.span(base, rel.Posn, rel.End)
 		f.Related = append(f.Related, finding.Related{File: file, Span: span, Message: rel.Message})
 	}
 	return f
 }
 
-// span converts token positions, whose columns count bytes, into a span
-// whose columns count code points like every other finding's.
-func (s *sourceFiles) span(fset *token.FileSet, base string, pos, end token.Pos) (string, syntax.Span) {
-	start := fset.Position(pos)
+// span converts go vet's positions, file:line:column with columns that
+// count bytes, into a span whose columns count code points like every
+// other finding's.
+func (s *sourceFiles) span(base, posn, end string) (string, syntax.Span) {
+	start := parsePosition(posn)
 	stop := start
-	if end.IsValid() {
-		stop = fset.Position(end)
+	if e := parsePosition(end); e.Line > 0 {
+		stop = e
 	}
 	return displayPath(base, start.Filename), syntax.Span{
 		Start: syntax.Pos{Line: start.Line, Col: s.column(start)},
 		End:   syntax.Pos{Line: stop.Line, Col: s.column(stop)},
 	}
+}
+
+// parsePosition reads file:line:column, where the file may hold colons.
+func parsePosition(posn string) token.Position {
+	i := strings.LastIndex(posn, ":")
+	if i < 0 {
+		return token.Position{Filename: posn}
+	}
+	j := strings.LastIndex(posn[:i], ":")
+	if j < 0 {
+		line, _ := strconv.Atoi(posn[i+1:])
+		return token.Position{Filename: posn[:i], Line: line}
+	}
+	line, _ := strconv.Atoi(posn[j+1 : i])
+	col, _ := strconv.Atoi(posn[i+1:])
+	return token.Position{Filename: posn[:j], Line: line, Column: col}
 }
 
 func (s *sourceFiles) column(p token.Position) int {

@@ -1,13 +1,12 @@
 package lint
 
 import (
-	"go/token"
+	"encoding/json"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/atflint/atflint/analyzers/agent"
+	"github.com/atflint/atflint/analyzers/vettool"
 	"github.com/atflint/atflint/model"
 )
 
@@ -67,58 +66,46 @@ type InventoryEntry struct {
 	Note   string `json:"note,omitempty"`
 }
 
-// addGo adds one package's Go analysis result.
-func (inv *Inventory) addGo(files *sourceFiles, fset *token.FileSet, base string, res *agent.Result) {
-	place := func(p token.Pos) Place {
-		file, span := files.span(fset, base, p, token.NoPos)
-		return Place{file, span.Start.Line, span.Start.Col}
+// addGo adds what the vet tool's inventory diagnostic says of one
+// package.
+func (inv *Inventory) addGo(files *sourceFiles, base, message string) {
+	var pkg vettool.Package
+	if err := json.Unmarshal([]byte(message), &pkg); err != nil {
+		return // not the tool's own: nothing to add
+	}
+	place := func(posn string) Place {
+		p := parsePosition(posn)
+		return Place{displayPath(base, p.Filename), p.Line, files.column(p)}
 	}
 	manifest := ""
-	if res.Manifest != nil {
-		manifest = displayPath(base, res.Manifest.Path)
+	if pkg.Manifest != "" {
+		manifest = displayPath(base, pkg.Manifest)
 	}
-	for _, t := range res.Tools {
-		at := place(t.Pos)
-		if t.Site != "" {
-			at = inv.sitePlace(files, base, t.Site)
-		}
+	for _, t := range pkg.Tools {
+		at := place(t.At)
 		it := InventoryTool{Name: t.Name, File: at.File, Line: at.Line, Column: at.Column, Framework: t.Framework, Manifest: manifest, Effects: []InventoryEffect{}}
-		if t.Handler.IsValid() {
+		if t.Handler != "" {
 			h := place(t.Handler)
 			it.Handler = &h
 		}
 		for _, e := range t.Effects {
-			p := place(e.Pos)
-			it.Effects = append(it.Effects, InventoryEffect{e.Capability, e.SideEffect, e.Guarded, e.Via, p.File, p.Line, p.Column})
+			p := place(e.At)
+			it.Effects = append(it.Effects, InventoryEffect{e.Capability, e.SideEffect, e.Guarded, e.Call, p.File, p.Line, p.Column})
 		}
 		inv.Tools = append(inv.Tools, it)
 	}
-	for _, id := range res.Identities {
-		p := place(id.Pos)
-		e := InventoryEntry{Kind: id.What, File: p.File, Line: p.Line, Column: p.Column}
-		if !id.Named {
+	for _, sv := range pkg.Servers {
+		p := place(sv.At)
+		e := InventoryEntry{Kind: sv.What, File: p.File, Line: p.Line, Column: p.Column}
+		if !sv.Named {
 			e.Note = "built with no name"
 		}
 		inv.Servers = append(inv.Servers, e)
 	}
-	for _, u := range res.Unresolved {
-		p := place(u.Pos)
+	for _, u := range pkg.Unresolved {
+		p := place(u.At)
 		inv.Unresolved = append(inv.Unresolved, InventoryEntry{Kind: u.Framework + " registration", File: p.File, Line: p.Line, Column: p.Column, Note: u.Why})
 	}
-}
-
-// sitePlace reads the file:line:column a tool built in another package
-// carries, whose column counts bytes.
-func (inv *Inventory) sitePlace(files *sourceFiles, base, site string) Place {
-	i := strings.LastIndex(site, ":")
-	j := strings.LastIndex(site[:max(i, 0)], ":")
-	if j < 0 {
-		return Place{File: site}
-	}
-	line, _ := strconv.Atoi(site[j+1 : i])
-	col, _ := strconv.Atoi(site[i+1:])
-	pos := token.Position{Filename: site[:j], Line: line, Column: col}
-	return Place{File: displayPath(base, pos.Filename), Line: line, Column: files.column(pos)}
 }
 
 // addFile adds the agents and servers a config or manifest declares.

@@ -48,6 +48,10 @@ type Options struct {
 	Go bool
 	// Inventory makes the run list what it found in Result.Inventory.
 	Inventory bool
+	// VetTool is the program go vet runs as its tool for the Go
+	// analysis: atflint itself, which runs analyzers/vettool's Main when
+	// its environment says so.
+	VetTool string
 }
 
 // Result is what a run found.
@@ -97,7 +101,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	results := make([]fileResult, len(files))
 	var manifests, others []int
 	for i, f := range files {
-		if loader.IsATFManifest(f.display) {
+		if atf.IsManifestName(f.display) {
 			manifests = append(manifests, i)
 		} else {
 			others = append(others, i)
@@ -144,7 +148,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	}
 	res.Findings = append(res.Findings, rules.CheckUnique(keys)...)
 	if opt.Go {
-		res.Findings = append(res.Findings, checkGo(goRoots(paths, modules), base, res, opt.Progress)...)
+		res.Findings = append(res.Findings, checkGo(goRoots(paths, modules), base, opt, res)...)
 	}
 	for i := range res.Findings {
 		res.Findings[i].Message = clip(res.Findings[i].Message)
@@ -239,7 +243,7 @@ func checkFile(in input, from source, inRun []string) (r fileResult) {
 			a.Level = model.Field[atf.Level]{Value: from.level, Span: a.Span}
 		}
 		a.ControlsIn = from.manifest
-		if len(a.Sources) > 0 && !loader.IsATFManifest(in.display) {
+		if len(a.Sources) > 0 && !atf.IsManifestName(in.display) {
 			// Manifests are told by name to be read before the files they
 			// list, which must know their level when they are checked.
 			f.Problems = append(f.Problems, model.Problem{Kind: model.Invalid, Span: a.Sources[0].Span,

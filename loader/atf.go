@@ -4,7 +4,6 @@ package loader
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/atflint/atflint/model"
@@ -14,18 +13,6 @@ import (
 
 // FormatATF names ATF agent manifests in model.File.Format.
 const FormatATF = "atf-manifest"
-
-// IsATFManifest reports whether a file name is an ATF agent manifest's:
-// *.atf.yaml, *.atf.yml, *.atf.json, or atf.yaml, atf.yml, atf.json.
-func IsATFManifest(name string) bool {
-	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
-	for _, ext := range []string{".yaml", ".yml", ".json"} {
-		if base == "atf"+ext || strings.HasSuffix(base, ".atf"+ext) && len(base) > len(".atf"+ext) {
-			return true
-		}
-	}
-	return false
-}
 
 // LoadATF reads an ATF agent manifest. It never fails: what it cannot read
 // becomes a Problem of the returned file.

@@ -6,18 +6,6 @@ import (
 	"github.com/atflint/atflint/model"
 )
 
-func TestIsATFManifest(t *testing.T) {
-	for name, want := range map[string]bool{
-		"agent.atf.yaml": true, "dir/agent.atf.yml": true, `dir\agent.atf.json`: true,
-		"atf.yaml": true, "atf.yml": true, "atf.json": true,
-		".atf.yaml": false, "agent.yaml": false, "atf.yaml.bak": false, "my-atf.yaml": false, "agent.atf.toml": false,
-	} {
-		if got := IsATFManifest(name); got != want {
-			t.Errorf("IsATFManifest(%q) = %v, want %v", name, got, want)
-		}
-	}
-}
-
 // TestControls checks how fields count as declared, off or absent.
 func TestControls(t *testing.T) {
 	f := LoadATF("m.atf.yaml", []byte(`atf: "0.9"

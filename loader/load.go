@@ -88,7 +88,7 @@ func Load(name string, src []byte) *model.File {
 	p := strings.ReplaceAll(name, `\`, "/")
 	base, dir := path.Base(p), path.Base(path.Dir(p))
 	switch {
-	case IsATFManifest(base):
+	case atf.IsManifestName(base):
 		return LoadATF(name, src)
 	case path.Ext(base) == ".md":
 		if format, sure := markdownAgent(p); format != "" {

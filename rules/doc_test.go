@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/atflint/atflint/atf"
+	"github.com/atflint/atflint/ruledoc"
 	"github.com/atflint/atflint/rules"
 )
 
@@ -42,7 +43,7 @@ func TestDocExamples(t *testing.T) {
 // countRule writes an example's files and counts the rule's findings on them.
 func countRule(t *testing.T, id, example string) int {
 	dir := t.TempDir()
-	for _, ex := range rules.Examples(example) {
+	for _, ex := range ruledoc.Examples(example) {
 		name := ex.Name
 		if name == "" {
 			name = "example.atf.yaml"

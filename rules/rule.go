@@ -9,27 +9,16 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/atflint/atflint/ruledoc"
+
 	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/syntax"
 )
 
-// Doc documents a rule.
-type Doc struct {
-	ID        string // stable, kebab-case
-	Title     string // one line, no final period
-	Severity  finding.Severity
-	ATF       []string // the requirement ids the rule evidences, the main one first
-	Rationale string   // why it matters and how to fix it, in Markdown
-	Details   string   // reference material after the rationale, in Markdown
-	// Bad and Good are examples: Bad makes the rule report, Good does
-	// not. An example of several files is a txtar archive.
-	Bad, Good string
-	// Lang is the language of the examples: "" for an ATF manifest in
-	// YAML, "go" for Go code, which the Go analyzers check.
-	Lang string
-}
+// Doc documents a rule; see ruledoc.
+type Doc = ruledoc.Doc
 
 // A Rule is one check. A rule with neither check nor unique is checked
 // in Go code only, by the analyzer of the same id.

@@ -35,7 +35,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/atflint/atflint/tree/main/analyzers/agent",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Reaches)},
+	FactTypes:  []analysis.Fact{new(Reaches), new(ToolWrapper), new(Carriers), new(Candidates)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -118,8 +118,10 @@ func run(pass *analysis.Pass) (any, error) {
 			if !push {
 				return true
 			}
-			// Generated code is not the project's to fix.
-			if f, ok := stack[0].(*ast.File); ok && ast.IsGenerated(f) {
+			// Generated code is not the project's to fix, and tests are
+			// not the agent: go vet analyses a package with its tests,
+			// atflint check without.
+			if f, ok := stack[0].(*ast.File); ok && (ast.IsGenerated(f) || strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")) {
 				return false
 			}
 			switch n := n.(type) {
@@ -171,9 +173,14 @@ func run(pass *analysis.Pass) (any, error) {
 	d.matchDispatch()
 	slices.SortStableFunc(res.Tools, func(a, b *Tool) int { return cmp.Compare(a.Pos, b.Pos) })
 	if len(res.Tools)+len(res.Identities)+len(res.Levels) > 0 {
-		res.Manifest = findManifest(pass)
+		res.Manifest = manifestFor(manifests, packageDir(pass), pass.Pkg.Path())
 	}
 	return res, nil
+}
+
+// packageDir is the directory of the package's files.
+func packageDir(pass *analysis.Pass) string {
+	return filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 }
 
 func inStandardLibrary(pass *analysis.Pass) bool {

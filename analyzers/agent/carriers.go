@@ -84,15 +84,18 @@ func (d *discovery) importCarriers() {
 	}
 }
 
-// exportCarriers exports the carrier fields this package found.
+// exportCarriers exports the carrier fields this package knows, its own
+// and its imports': a driver gives a package the package facts of its
+// direct imports only.
 func (d *discovery) exportCarriers() {
-	if len(d.ownCarriers) == 0 {
+	if len(d.carriers) == 0 {
 		return
 	}
 	fact := &Carriers{}
-	for _, k := range d.ownCarriers {
-		fact.Fields = append(fact.Fields, Carrier{Type: k.Type, Field: k.Field, Framework: d.carriers[k]})
+	for k, fw := range d.carriers {
+		fact.Fields = append(fact.Fields, Carrier{Type: k.Type, Field: k.Field, Framework: fw})
 	}
+	slices.SortFunc(fact.Fields, func(a, b Carrier) int { return strings.Compare(a.Type+"."+a.Field, b.Type+"."+b.Field) })
 	d.pass.ExportPackageFact(fact)
 }
 
@@ -104,7 +107,9 @@ func (d *discovery) exportCandidates(lits []*ast.CompositeLit) {
 	if mod != nil && mod.Version != "" {
 		return
 	}
-	fact := &Candidates{}
+	// The imports' candidates pass on, for a package that imports this
+	// one to join: a driver gives it its direct imports' facts only.
+	fact := &Candidates{Lits: d.importedCandidates()}
 	for _, lit := range lits {
 		if _, isSite := d.toolAt[lit]; isSite {
 			continue
@@ -144,6 +149,25 @@ func (d *discovery) exportCandidates(lits []*ast.CompositeLit) {
 	}
 }
 
+// importedCandidates are the candidate literals of the imported
+// packages, each once.
+func (d *discovery) importedCandidates() []Candidate {
+	var out []Candidate
+	seen := map[string]bool{}
+	for _, pf := range d.pass.AllPackageFacts() {
+		if c, ok := pf.Fact.(*Candidates); ok && pf.Package != d.pass.Pkg {
+			for _, lit := range c.Lits {
+				if !seen[lit.At] {
+					seen[lit.At] = true
+					out = append(out, lit)
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Candidate) int { return strings.Compare(a.At, b.At) })
+	return out
+}
+
 // join counts as tools the candidate literals of the imported packages
 // that set a carrier field this package found. They are reported at the
 // place that reads the field, and say where they are.
@@ -151,24 +175,18 @@ func (d *discovery) join() {
 	if len(d.ownCarriers) == 0 {
 		return
 	}
-	for _, pf := range d.pass.AllPackageFacts() {
-		cands, ok := pf.Fact.(*Candidates)
-		if !ok || pf.Package == d.pass.Pkg {
-			continue
-		}
-		for _, c := range cands.Lits {
-			for _, k := range d.ownCarriers {
-				i := slices.IndexFunc(c.Fields, func(f StringField) bool { return k.Type == c.Type && f.Field == k.Field })
-				if i < 0 {
-					continue
-				}
-				at := d.carrierAt[k]
-				t := &Tool{Name: c.Fields[i].Value, Framework: d.carriers[k], Pos: at.Pos(), End: at.End(), Site: c.At, handled: c.Handled}
-				for _, e := range c.Effects {
-					t.Effects = append(t.Effects, Effect{e.Capability, e.SideEffect, e.Guarded, at.Pos(), at.End(), e.Via + " at " + shortPlace(e.At)})
-				}
-				d.res.Tools = append(d.res.Tools, t)
+	for _, c := range d.importedCandidates() {
+		for _, k := range d.ownCarriers {
+			i := slices.IndexFunc(c.Fields, func(f StringField) bool { return k.Type == c.Type && f.Field == k.Field })
+			if i < 0 {
+				continue
 			}
+			at := d.carrierAt[k]
+			t := &Tool{Name: c.Fields[i].Value, Framework: d.carriers[k], Pos: at.Pos(), End: at.End(), Site: c.At, handled: c.Handled}
+			for _, e := range c.Effects {
+				t.Effects = append(t.Effects, Effect{e.Capability, e.SideEffect, e.Guarded, at.Pos(), at.End(), e.Via + " at " + shortPlace(e.At)})
+			}
+			d.res.Tools = append(d.res.Tools, t)
 		}
 	}
 }

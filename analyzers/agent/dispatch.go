@@ -32,9 +32,16 @@ func (d *discovery) toolType(spec *ast.TypeSpec) {
 		default:
 			continue
 		}
+		m := method(impl, ti.Method)
+		if m != nil && isInterface(m.Type().(*types.Signature).Recv().Type()) {
+			// It embeds the interface: the tool is the value the field
+			// is set to, built where the framework's constructor is.
+			return
+		}
 		t := &Tool{Framework: ti.Framework, Pos: spec.Name.Pos(), End: spec.Name.End()}
-		if m := method(impl, ti.Method); m != nil {
+		if m != nil {
 			t.Effects = d.eff.function(m, spec.Name)
+			t.Handler, t.handled = m.Pos(), true
 		}
 		if ti.NameMethod != "" {
 			t.Name = d.returnedString(method(impl, ti.NameMethod))

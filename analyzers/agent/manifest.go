@@ -1,30 +1,43 @@
 package agent
 
 import (
-	"os"
+	"encoding/json"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
-	"golang.org/x/tools/go/analysis"
-
-	"github.com/atflint/atflint/loader"
-	"github.com/atflint/atflint/model"
-	"github.com/atflint/atflint/syntax"
+	"github.com/atflint/atflint/atf"
 )
 
-// A Manifest is the ATF manifest a package belongs to.
+// A Manifest is what the analyzers need of an ATF manifest. The driver
+// reads the manifests and passes them in the analyzer's -manifests flag:
+// an analysis pass reads no file but its package's.
 type Manifest struct {
-	Path  string // the file, as found on disk
-	Agent *model.Agent
+	Path         string         `json:"path"`            // absolute
+	Level        string         `json:"level,omitempty"` // intern, junior, senior, principal
+	Code         []string       `json:"code,omitempty"`  // agent.code package patterns
+	Capabilities []string       `json:"capabilities,omitempty"`
+	Tools        []ManifestTool `json:"tools,omitempty"`
+}
+
+// A ManifestTool is a manifest's entry for one tool.
+type ManifestTool struct {
+	Name         string   `json:"name"`
+	Approval     string   `json:"approval,omitempty"`
+	Capabilities []string `json:"capabilities,omitempty"`
+}
+
+// AgentLevel is the level the manifest declares; 0 when none.
+func (m *Manifest) AgentLevel() atf.Level {
+	l, _ := atf.ParseLevel(m.Level)
+	return l
 }
 
 // Tool returns the manifest's entry for a tool, or nil.
-func (m *Manifest) Tool(name string) *model.Tool {
-	for _, t := range m.Agent.Tools {
-		if t.Name.Value == name {
-			return t
+func (m *Manifest) Tool(name string) *ManifestTool {
+	for i := range m.Tools {
+		if m.Tools[i].Name == name {
+			return &m.Tools[i]
 		}
 	}
 	return nil
@@ -33,14 +46,14 @@ func (m *Manifest) Tool(name string) *model.Tool {
 // Declares reports whether the manifest declares a capability for a tool
 // or for the whole agent. A scoped declaration (fs.write:/tmp) declares
 // the capability.
-func (m *Manifest) Declares(tool *model.Tool, capability string) bool {
-	lists := []model.List{m.Agent.Capabilities}
+func (m *Manifest) Declares(tool *ManifestTool, capability string) bool {
+	lists := [][]string{m.Capabilities}
 	if tool != nil {
 		lists = append(lists, tool.Capabilities)
 	}
 	for _, l := range lists {
-		for _, c := range l.Items {
-			name, _, _ := strings.Cut(c.Value, ":")
+		for _, c := range l {
+			name, _, _ := strings.Cut(c, ":")
 			if name == capability || name == "*" {
 				return true
 			}
@@ -49,65 +62,56 @@ func (m *Manifest) Declares(tool *model.Tool, capability string) bool {
 	return false
 }
 
-// manifests caches loaded manifests for the whole process: many packages
-// of one module share them.
-var manifests sync.Map // path → *Manifest (nil when not a usable manifest)
+// Manifests is the value of the analyzer's -manifests flag: the
+// manifests of the module, as a JSON array.
+type Manifests []*Manifest
 
-// findManifest links a package to its manifest: among the manifests in
-// the package's directory and its parents up to the module root, the
-// nearest whose agent.code patterns match the package, else the nearest.
-// A go/analysis pass can read only its package's files, so the manifest is
-// read from disk here, once per process.
-func findManifest(pass *analysis.Pass) *Manifest {
-	if len(pass.Files) == 0 {
-		return nil
+func (ms *Manifests) String() string {
+	if ms == nil || len(*ms) == 0 {
+		return ""
 	}
-	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
-	var nearest *Manifest
-	for d := dir; ; d = filepath.Dir(d) {
-		for _, m := range manifestsIn(d) {
-			if nearest == nil {
-				nearest = m
-			}
-			if matchesCode(m, dir, pass.Pkg.Path()) {
-				return m
-			}
-		}
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil || filepath.Dir(d) == d {
-			return nearest
-		}
-	}
+	b, _ := json.Marshal(*ms)
+	return string(b)
 }
 
-func manifestsIn(dir string) []*Manifest {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
+func (ms *Manifests) Set(s string) error {
+	var v []*Manifest
+	if s != "" {
+		if err := json.Unmarshal([]byte(s), &v); err != nil {
+			return err
+		}
 	}
-	var out []*Manifest
-	for _, e := range entries {
-		if e.IsDir() || !loader.IsATFManifest(e.Name()) {
+	*ms = v
+	return nil
+}
+
+// manifests are the manifests the driver passed.
+var manifests Manifests
+
+func init() {
+	Analyzer.Flags.Var(&manifests, "manifests", "the ATF manifests of the module, as a JSON array of {path, level, code, capabilities, tools}; drivers set it")
+}
+
+// manifestFor links a package to its manifest: among the manifests in
+// the package's directory and its parents, the nearest whose agent.code
+// patterns match the package, else the nearest.
+func manifestFor(ms Manifests, dir, pkgPath string) *Manifest {
+	var nearest *Manifest
+	depth := -1
+	for _, m := range ms {
+		mdir := filepath.Dir(m.Path)
+		if mdir != dir && !strings.HasPrefix(dir, mdir+string(filepath.Separator)) {
 			continue
 		}
-		if m := loadManifest(filepath.Join(dir, e.Name())); m != nil {
-			out = append(out, m)
+		d := strings.Count(mdir, string(filepath.Separator))
+		if matchesCode(m, dir, pkgPath) {
+			return m
+		}
+		if d > depth || d == depth && m.Path < nearest.Path {
+			nearest, depth = m, d
 		}
 	}
-	return out
-}
-
-func loadManifest(path string) *Manifest {
-	if m, ok := manifests.Load(path); ok {
-		return m.(*Manifest)
-	}
-	var m *Manifest
-	if src, err := syntax.ReadFile(path); err == nil {
-		if f := loader.LoadATF(path, src); len(f.Agents) == 1 {
-			m = &Manifest{Path: path, Agent: f.Agents[0]}
-		}
-	}
-	actual, _ := manifests.LoadOrStore(path, m)
-	return actual.(*Manifest)
+	return nearest
 }
 
 // matchesCode reports whether one of the manifest's agent.code patterns,
@@ -115,8 +119,7 @@ func loadManifest(path string) *Manifest {
 // package.
 func matchesCode(m *Manifest, pkgDir, pkgPath string) bool {
 	base := filepath.Dir(m.Path)
-	return slices.ContainsFunc(m.Agent.Code, func(p model.Field[string]) bool {
-		pattern := p.Value
+	return slices.ContainsFunc(m.Code, func(pattern string) bool {
 		if strings.HasPrefix(pattern, ".") || filepath.IsAbs(pattern) {
 			return matchPattern(filepath.ToSlash(filepath.Join(base, pattern)), filepath.ToSlash(pkgDir))
 		}

@@ -207,7 +207,7 @@ func (d *discovery) originOf(s *site) origin {
 			return origin{kind: fromComputation}
 		}
 	}
-	v := d.resolve(e, at)[0]
+	v := d.throughLiterals(e, at)
 	if name, ok := stringConst(d.info(), v); ok {
 		return origin{kind: fromConstant, value: name}
 	}
@@ -220,6 +220,32 @@ func (d *discovery) originOf(s *site) origin {
 		return origin{kind: fromField, field: k}
 	}
 	return origin{kind: fromComputation}
+}
+
+// throughLiterals follows a value to what it is set to, and a field read
+// to the field's value in the literal the struct is built with: info.Name,
+// where info := &schema.ToolInfo{Name: "rank"}, is "rank".
+func (d *discovery) throughLiterals(e ast.Expr, stack []ast.Node) ast.Expr {
+	for range 8 { // a bound: a field of a field of ...
+		v := d.resolve(e, stack)[0]
+		sel, ok := v.(*ast.SelectorExpr)
+		if !ok {
+			return v
+		}
+		if s := d.info().Selections[sel]; s == nil || s.Kind() != types.FieldVal {
+			return v
+		}
+		lit := structLit(d.resolve(sel.X, stack)[0])
+		if lit == nil {
+			return v
+		}
+		val := field(lit, sel.Sel.Name)
+		if val == nil {
+			return v
+		}
+		e, stack = val, d.stackAt(val)
+	}
+	return e
 }
 
 // fieldPath recognises a name read from a field of a project struct:

@@ -10,7 +10,7 @@ import (
 	"github.com/atflint/atflint/analyzers/agent"
 	"github.com/atflint/atflint/analyzers/internal/analysisdoc"
 	"github.com/atflint/atflint/atf"
-	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/ruledoc"
 )
 
 //go:embed doc.go
@@ -23,7 +23,7 @@ const RuleID = "level-mismatch"
 var Analyzer = &analysis.Analyzer{
 	Name:     "levelmismatch",
 	Doc:      analysisdoc.Get(doc, "levelmismatch"),
-	URL:      rules.Lookup(RuleID).URL(),
+	URL:      ruledoc.URL(RuleID),
 	Requires: []*analysis.Analyzer{agent.Analyzer},
 	Run:      run,
 }
@@ -37,7 +37,7 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	m := res.Manifest
-	if m == nil || m.Agent.Level.Value != atf.Intern {
+	if m == nil || m.AgentLevel() != atf.Intern {
 		return nil, nil
 	}
 	for _, t := range res.Tools {

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/atflint/atflint/analyzers/internal/manifesttest"
+
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/atflint/atflint/analyzers/levelmismatch"
@@ -11,5 +13,6 @@ import (
 
 func Test(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
+	manifesttest.Use(t, filepath.Join(testdata, "src"))
 	analysistest.Run(t, testdata, levelmismatch.Analyzer, "levels/intern", "levels/hardcoded")
 }

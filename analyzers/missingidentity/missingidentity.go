@@ -8,7 +8,7 @@ import (
 
 	"github.com/atflint/atflint/analyzers/agent"
 	"github.com/atflint/atflint/analyzers/internal/analysisdoc"
-	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/ruledoc"
 )
 
 //go:embed doc.go
@@ -22,7 +22,7 @@ const RuleID = "missing-identity"
 var Analyzer = &analysis.Analyzer{
 	Name:     "missingidentity",
 	Doc:      analysisdoc.Get(doc, "missingidentity"),
-	URL:      rules.Lookup(RuleID).URL(),
+	URL:      ruledoc.URL(RuleID),
 	Requires: []*analysis.Analyzer{agent.Analyzer},
 	Run:      run,
 }

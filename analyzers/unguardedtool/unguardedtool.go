@@ -10,7 +10,7 @@ import (
 	"github.com/atflint/atflint/analyzers/agent"
 	"github.com/atflint/atflint/analyzers/internal/analysisdoc"
 	"github.com/atflint/atflint/atf"
-	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/ruledoc"
 )
 
 //go:embed doc.go
@@ -23,7 +23,7 @@ const RuleID = "unguarded-tool"
 var Analyzer = &analysis.Analyzer{
 	Name:     "unguardedtool",
 	Doc:      analysisdoc.Get(doc, "unguardedtool"),
-	URL:      rules.Lookup(RuleID).URL(),
+	URL:      ruledoc.URL(RuleID),
 	Requires: []*analysis.Analyzer{agent.Analyzer},
 	Run:      run,
 }
@@ -68,10 +68,10 @@ func needsGuard(m *agent.Manifest, t *agent.Tool) string {
 		return "no ATF manifest declares the agent's level or this tool's approval"
 	}
 	file := filepath.Base(m.Path)
-	if mt := m.Tool(t.Name); mt != nil && mt.Approval.Value == "required" {
+	if mt := m.Tool(t.Name); mt != nil && mt.Approval == "required" {
 		return fmt.Sprintf("%s says approval: required for it", file)
 	}
-	switch l := m.Agent.Level.Value; l {
+	switch l := m.AgentLevel(); l {
 	case atf.Intern, atf.Junior:
 		return fmt.Sprintf("%s declares %s %s agent, which acts only after a person approves", file, article(l), l)
 	}

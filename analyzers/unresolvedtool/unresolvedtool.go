@@ -8,7 +8,7 @@ import (
 
 	"github.com/atflint/atflint/analyzers/agent"
 	"github.com/atflint/atflint/analyzers/internal/analysisdoc"
-	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/ruledoc"
 )
 
 //go:embed doc.go
@@ -21,7 +21,7 @@ const RuleID = "unresolved-tool"
 var Analyzer = &analysis.Analyzer{
 	Name:     "unresolvedtool",
 	Doc:      analysisdoc.Get(doc, "unresolvedtool"),
-	URL:      rules.Lookup(RuleID).URL(),
+	URL:      ruledoc.URL(RuleID),
 	Requires: []*analysis.Analyzer{agent.Analyzer},
 	Run:      run,
 }

@@ -3,8 +3,8 @@
 # how many of their tools atflint finds, against a count made by
 # bench/recall/truth, which shares no code with the analysis; what atflint
 # check reports there; and its time and peak memory beside go vet ./... on
-# the same module. Each timed run starts from a build cache that holds the
-# compiled packages but no vet results, in a private GOCACHE.
+# the same module. Each timed run starts from a copy of a build cache that
+# holds the module's compiled packages but no vet results.
 #
 # SERVERS_DIR holds each server's source at the listed commit, in a
 # directory named like the first column:
@@ -21,11 +21,17 @@ mkdir -p "$out/bin"
 for cmd in atflint:./cmd/atflint truth:./bench/recall/truth score:./bench/recall/score measure:./bench/measure; do
 	go build -o "$out/bin/${cmd%%:*}" "${cmd#*:}"
 done
-export GOCACHE="$out/gocache"
+# warm fills a private build cache with the compiled packages of the
+# module in the current directory; fresh puts a copy of it in GOCACHE.
 warm() {
-	go clean -cache
-	go build ./... && go test -count=1 -run '^$' ./... >/dev/null 2>&1 || true
+	rm -rf "$out/gocache-warm"
+	GOCACHE="$out/gocache-warm" go build ./... >/dev/null 2>&1 || true
 }
+fresh() {
+	rm -rf "$out/gocache"
+	cp -al "$out/gocache-warm" "$out/gocache"
+}
+export GOCACHE="$out/gocache"
 
 printf "%-34s %5s %5s %6s %5s %7s %7s %7s %7s  %s\n" server truth found recall unres time_s vet_s peak_mb vet_mb "findings per rule"
 grep -v '^#' bench/recall/servers.tsv | while IFS=$'\t' read -r name _ _ moddir _ _ flags; do
@@ -41,10 +47,11 @@ grep -v '^#' bench/recall/servers.tsv | while IFS=$'\t' read -r name _ _ moddir 
 	(
 		cd "$src"
 		: >"$out/$name.times"
+		warm
 		for _ in $(seq "$runs"); do
-			warm
+			fresh
 			"$out/bin/measure" atflint 1 sh -c '"$0" check --format json --min-severity note --fail-on never . >"$1"' "$out/bin/atflint" "$out/$name.check.json" >>"$out/$name.times"
-			warm
+			fresh
 			"$out/bin/measure" vet 1 sh -c 'go vet ./... >/dev/null 2>&1 || true' >>"$out/$name.times"
 		done
 	)

@@ -1,4 +1,8 @@
-package rules
+// Package ruledoc is the documentation of atflint's rules: the Doc every
+// rule carries, its URL and its Markdown page. It sits low, so that the Go
+// analyzers know a rule's metadata without linking the rule engine and
+// the loaders behind it.
+package ruledoc
 
 import (
 	"fmt"
@@ -7,7 +11,24 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/atflint/atflint/atf"
+	"github.com/atflint/atflint/finding"
 )
+
+// Doc documents a rule.
+type Doc struct {
+	ID        string // stable, kebab-case
+	Title     string // one line, no final period
+	Severity  finding.Severity
+	ATF       []string // the requirement ids the rule evidences, the main one first
+	Rationale string   // why it matters and how to fix it, in Markdown
+	Details   string   // reference material after the rationale, in Markdown
+	// Bad and Good are examples: Bad makes the rule report, Good does
+	// not. An example of several files is a txtar archive.
+	Bad, Good string
+	// Lang is the language of the examples: "" for an ATF manifest in
+	// YAML, "go" for Go code, which the Go analyzers check.
+	Lang string
+}
 
 // An Example is one file of a rule's example.
 type Example struct {
@@ -30,8 +51,11 @@ func Examples(text string) []Example {
 }
 
 // URL is where a rule's documentation lives.
-func (d Doc) URL() string {
-	return "https://github.com/atflint/atflint/blob/main/docs/rules/" + d.ID + ".md"
+func (d Doc) URL() string { return URL(d.ID) }
+
+// URL is where the documentation of the rule with this id lives.
+func URL(id string) string {
+	return "https://github.com/atflint/atflint/blob/main/docs/rules/" + id + ".md"
 }
 
 // ATFNames writes the rule's requirement ids with their names.

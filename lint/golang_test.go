@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +92,38 @@ func Register(s *server.MCPServer) {
 	}
 	if res.Packages < 4 {
 		t.Errorf("%d packages analyzed", res.Packages)
+	}
+}
+
+// TestGoManyTools checks a package of 500 tools, registered in one
+// function: one finding per tool, each named.
+func TestGoManyTools(t *testing.T) {
+	dir := t.TempDir()
+	copyStub(t, filepath.Join(dir, "stub"))
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n\nrequire github.com/mark3labs/mcp-go v0.0.0\n\nreplace github.com/mark3labs/mcp-go => ./stub\n")
+	var b strings.Builder
+	b.WriteString("package tools\n\nimport (\n\t\"context\"\n\t\"os\"\n\n\t\"github.com/mark3labs/mcp-go/mcp\"\n\t\"github.com/mark3labs/mcp-go/server\"\n)\n\nfunc Register(s *server.MCPServer) {\n")
+	const n = 500
+	for i := range n {
+		fmt.Fprintf(&b, "\ts.AddTool(mcp.NewTool(\"wipe_%d\"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { return nil, os.RemoveAll(\"/srv/%d\") })\n", i, i)
+	}
+	b.WriteString("}\n")
+	write(t, filepath.Join(dir, "tools", "tools.go"), b.String())
+	exe, _ := os.Executable()
+	res, err := Run([]string{dir}, Options{BaseDir: dir, Go: true, VetTool: exe, Inventory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+	names := map[string]bool{}
+	for _, f := range res.Findings {
+		if f.Rule == "unguarded-tool" {
+			names[strings.Fields(f.Message)[1]] = true
+		}
+	}
+	if len(names) != n || len(res.Findings) != n || len(res.Inventory.Tools) != n {
+		t.Errorf("%d findings for %d tools, %d tools in the inventory; want %d each", len(res.Findings), len(names), len(res.Inventory.Tools), n)
 	}
 }

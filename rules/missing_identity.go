@@ -25,8 +25,9 @@ UUID URN (urn:uuid:...), a SPIFFE ID (spiffe://trust-domain/path), a DID
 
 In Go code (the ` + "`missingidentity`" + ` analyzer), an MCP server or agent built with an
 empty name is reported (` + "`mcp.NewServer`" + `, mcp-go's ` + "`NewMCPServer`" + `, Eino's and ADK's
-agent configs), and so is a package that registers tools with no ATF manifest
-in its directory or above.`,
+agent configs), and so is a program or a package that builds a server with
+tools and no ATF manifest in its directory or above (a library that only
+builds tools for others to serve is not an agent).`,
 			Bad: `atf: "0.9"
 agent:
   id: triage-bot

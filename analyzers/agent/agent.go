@@ -102,8 +102,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if inStandardLibrary(pass) {
 		return res, nil
 	}
+	eff := newEffects(pass)
+	if inFramework(pass.Pkg.Path() + "/") {
+		return res, nil // a framework's own code builds tools for others
+	}
 	d := &discovery{
-		pass: pass, eff: newEffects(pass), res: res, expanded: map[ast.Expr]bool{},
+		pass: pass, eff: eff, res: res, expanded: map[ast.Expr]bool{},
 		wrappers: map[*types.Func]ToolWrapper{}, carriers: map[carrierKey]string{}, carrierAt: map[carrierKey]ast.Node{},
 		origins: map[ast.Expr]origin{}, toolAt: map[ast.Expr]*Tool{},
 	}
@@ -159,6 +163,13 @@ func run(pass *analysis.Pass) (any, error) {
 			return true
 		})
 	for _, s := range d.sitesOf(calls, lits) {
+		if o := d.origins[s.node]; o.kind == fromComputation {
+			if ts := d.rangeTools(s); len(ts) > 0 {
+				d.toolAt[s.node] = ts[0] // its registration is followed
+				res.Tools = append(res.Tools, ts...)
+				continue
+			}
+		}
 		t := d.tool(s, d.origins[s.node])
 		d.toolAt[s.node] = t
 		res.Tools = append(res.Tools, t)

@@ -146,13 +146,27 @@ func (d *discovery) followed(arg ast.Expr, stack []ast.Node) bool {
 // rangedOver is what a range statement that declares v ranges over, nil
 // when v is not declared by one.
 func (d *discovery) rangedOver(v *types.Var) ast.Expr {
+	if r := d.rangeOf(v); r != nil {
+		return r.X
+	}
+	return nil
+}
+
+// rangeOf is the range statement that declares v, or nil.
+func (d *discovery) rangeOf(v *types.Var) *ast.RangeStmt {
 	path := d.stackAt(&ast.Ident{NamePos: v.Pos(), Name: v.Name()})
 	for i := len(path) - 1; i >= 0; i-- {
-		if r, ok := path[i].(*ast.RangeStmt); ok && r.Tok == token.DEFINE && (identOf(r.Key) != nil && identOf(r.Key).Pos() == v.Pos() || r.Value != nil && identOf(r.Value) != nil && identOf(r.Value).Pos() == v.Pos()) {
-			return r.X
+		if r, ok := path[i].(*ast.RangeStmt); ok && r.Tok == token.DEFINE && (declares(r.Key, v) || declares(r.Value, v)) {
+			return r
 		}
 	}
 	return nil
+}
+
+// declares reports whether e is the identifier that declares v.
+func declares(e ast.Expr, v *types.Var) bool {
+	id := identOf(e)
+	return id != nil && id.Pos() == v.Pos()
 }
 
 func (d *discovery) unresolved(reg agentapi.Registrar, arg ast.Expr) {

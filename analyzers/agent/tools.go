@@ -140,8 +140,8 @@ func (d *discovery) callSite(call *ast.CallExpr) *site {
 		// A registrar that takes a name, not a tool value, builds the
 		// tool itself: genkit.DefineTool(g, "name", ...).
 		name := arg(reg.Name)
-		if name == nil || d.isToolValue(name) {
-			return nil
+		if name == nil || d.isToolValue(name) || !isString(d.info().TypeOf(name)) && structLit(name) == nil {
+			return nil // a tool value, or a call that returns the tool and its handler
 		}
 		s := &site{node: call, framework: reg.Framework, name: name, handler: arg(reg.Handler)}
 		if lit := structLit(name); lit != nil {
@@ -402,6 +402,60 @@ func (d *discovery) tool(s *site, o origin) *Tool {
 		t.Handler, t.handled = h.Pos(), true
 	}
 	return t
+}
+
+// rangeTools expands a tool built in a loop over a map literal of names:
+// for name, h := range handlers { s.AddTool(mcp.NewTool(name), h) } is one
+// tool per entry, named by its key and, when the handler is the loop's
+// value, handled by the entry's value. It returns nil for any other site.
+func (d *discovery) rangeTools(s *site) []*Tool {
+	e := s.name
+	if s.nameIsField {
+		e = field(structLit(e), "Name")
+	}
+	obj, _ := d.info().Uses[identOf(d.strip(e))].(*types.Var)
+	if obj == nil || identOf(d.strip(e)) != d.strip(e) {
+		return nil
+	}
+	r := d.rangeOf(obj)
+	if r == nil || !declares(r.Key, obj) {
+		return nil
+	}
+	lit, ok := d.strip(d.resolve(r.X, d.stackAt(r.X))[0]).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	if _, isMap := d.info().TypeOf(lit).Underlying().(*types.Map); !isMap {
+		return nil
+	}
+	h := s.handler
+	if h == nil {
+		h = d.siblingHandler(s.node)
+	}
+	var value *types.Var
+	if h != nil && r.Value != nil {
+		if v, ok := d.info().Uses[identOf(h)].(*types.Var); ok && declares(r.Value, v) {
+			value = v
+		}
+	}
+	var tools []*Tool
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		name, ok := stringConst(d.info(), kv.Key)
+		if !ok {
+			return nil
+		}
+		t := &Tool{Name: name, Framework: s.framework, Pos: kv.Pos(), End: kv.End(), ReadOnly: s.readOnly, Confirmed: s.confirmed}
+		if value != nil {
+			t.Effects = d.handler(kv.Value, d.stackAt(kv.Value))
+			t.Handler, t.handled = kv.Value.Pos(), true
+		}
+		tools = append(tools, t)
+	}
+	return tools
 }
 
 // typeKey is the full name of a named type, or of the one a pointer

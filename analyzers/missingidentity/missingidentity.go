@@ -37,11 +37,14 @@ func run(pass *analysis.Pass) (any, error) {
 			})
 		}
 	}
-	if len(res.Tools) > 0 && res.Manifest == nil {
+	// A library that builds tools for others to serve is not an agent:
+	// the package with the server, or the program, is.
+	isAgent := pass.Pkg.Name() == "main" || len(res.Identities) > 0
+	if len(res.Tools) > 0 && res.Manifest == nil && isAgent {
 		t := res.Tools[0]
 		pass.Report(analysis.Diagnostic{
 			Pos: t.Pos, End: t.End, Category: RuleID,
-			Message: "this package registers tools, but no ATF manifest (*.atf.yaml) in its directory or above declares the agent's id, owner and level",
+			Message: "this package serves tools, but no ATF manifest (*.atf.yaml) in its directory or above declares the agent's id, owner and level",
 		})
 	}
 	return nil, nil

@@ -14,5 +14,5 @@ import (
 func Test(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
 	manifesttest.Use(t, filepath.Join(testdata, "src"))
-	analysistest.Run(t, testdata, missingidentity.Analyzer, "identity/servers", "identity/withmanifest")
+	analysistest.Run(t, testdata, missingidentity.Analyzer, "identity/servers", "identity/withmanifest", "identity/library")
 }

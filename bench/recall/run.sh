@@ -22,10 +22,11 @@ for cmd in atflint:./cmd/atflint truth:./bench/recall/truth score:./bench/recall
 	go build -o "$out/bin/${cmd%%:*}" "${cmd#*:}"
 done
 # warm fills a private build cache with the compiled packages of the
-# module in the current directory; fresh puts a copy of it in GOCACHE.
+# module in the current directory, tests included, as go vet needs them;
+# fresh puts a copy of it in GOCACHE.
 warm() {
 	rm -rf "$out/gocache-warm"
-	GOCACHE="$out/gocache-warm" go build ./... >/dev/null 2>&1 || true
+	GOCACHE="$out/gocache-warm" go test -count=1 -run '^$' ./... >/dev/null 2>&1 || true
 }
 fresh() {
 	rm -rf "$out/gocache"

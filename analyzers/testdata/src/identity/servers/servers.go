@@ -25,6 +25,6 @@ func Build(ctx context.Context) {
 	name := os.Getenv("AGENT_NAME")
 	server.NewMCPServer(name, "1.0")
 
-	s.AddTool(mcp.NewTool("hello"), nil) // want `this package registers tools, but no ATF manifest`
+	s.AddTool(mcp.NewTool("hello"), nil) // want `this package serves tools, but no ATF manifest`
 	s.AddTool(mcp.NewTool("bye"), nil)
 }

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"os"
 	"testing"
 
 	"github.com/atflint/atflint/analyzers/vettool"
@@ -9,9 +8,4 @@ import (
 
 // TestMain lets go vet run this test binary as its tool, as atflint check
 // runs atflint.
-func TestMain(m *testing.M) {
-	if vettool.Active() {
-		vettool.Main()
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { vettool.RunTests(m) }

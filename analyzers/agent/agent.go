@@ -60,7 +60,9 @@ type Tool struct {
 	// one reads it, and Site says where it is built.
 	Pos, End   token.Pos
 	Site       string
-	Registered token.Pos // the call that registers it, when one is seen
+	// Registrations are the calls seen to register it, in order: one
+	// value may be registered more than once.
+	Registrations []Span
 	Handler    token.Pos // the handler given with it, when one is found
 	// Confirmed: the framework asks a person before every call.
 	Confirmed bool
@@ -69,6 +71,19 @@ type Tool struct {
 	Effects  []Effect
 	// handled: the handler was found, so Effects are all it reaches.
 	handled bool
+}
+
+// A Span is a node's extent.
+type Span struct{ Pos, End token.Pos }
+
+// Related lists where the tool is built and registered, for a finding
+// about it.
+func (t *Tool) Related() []analysis.RelatedInformation {
+	rel := []analysis.RelatedInformation{{Pos: t.Pos, End: t.End, Message: "the tool is built here"}}
+	for _, r := range t.Registrations {
+		rel = append(rel, analysis.RelatedInformation{Pos: r.Pos, End: r.End, Message: "the tool is registered here"})
+	}
+	return rel
 }
 
 // Label names the tool in a message: "delete_file" in quotes, or a note

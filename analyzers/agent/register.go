@@ -64,9 +64,7 @@ func (d *discovery) registration(call *ast.CallExpr, reg agentapi.Registrar) {
 			continue
 		}
 		found = true
-		if !t.Registered.IsValid() {
-			t.Registered = call.Pos()
-		}
+		t.Registrations = append(t.Registrations, Span{call.Pos(), call.End()})
 		if !t.handled && reg.Handler < len(call.Args) {
 			h := call.Args[reg.Handler]
 			t.Effects = d.handler(h, stack)

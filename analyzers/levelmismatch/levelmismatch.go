@@ -48,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{
 				Pos: e.Pos, End: e.End, Category: RuleID,
 				Message: fmt.Sprintf("tool %s reaches %s (%s), but %s declares an intern agent, which only reads and reads no secrets", t.Label(), e.Via, e.Capability, filepath.Base(m.Path)),
-				Related: []analysis.RelatedInformation{{Pos: t.Pos, End: t.End, Message: "the tool is registered here"}},
+				Related: t.Related(),
 			})
 		}
 	}

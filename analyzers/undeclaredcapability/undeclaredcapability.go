@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{
 				Pos: e.Pos, End: e.End, Category: RuleID,
 				Message: fmt.Sprintf("tool %s reaches %s (%s), which %s declares neither for the tool nor for the agent", t.Label(), e.Via, e.Capability, file),
-				Related: []analysis.RelatedInformation{{Pos: t.Pos, End: t.End, Message: "the tool is registered here"}},
+				Related: t.Related(),
 			})
 		}
 	}

@@ -54,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.Report(analysis.Diagnostic{
 				Pos: e.Pos, End: e.End, Category: RuleID,
 				Message: fmt.Sprintf("tool %s reaches %s (%s) with no approval or authorization check before it; %s", t.Label(), e.Via, e.Capability, why),
-				Related: []analysis.RelatedInformation{{Pos: t.Pos, End: t.End, Message: "the tool is registered here"}},
+				Related: t.Related(),
 			})
 		}
 	}

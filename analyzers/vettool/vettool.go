@@ -130,3 +130,12 @@ func inventory(pass *analysis.Pass) (any, error) {
 	pass.Report(analysis.Diagnostic{Pos: pass.Files[0].Package, Category: InventoryCategory, Message: string(msg)})
 	return nil, nil
 }
+
+// RunTests is the TestMain of packages whose tests run atflint check: go
+// vet runs the test binary as its tool, which then must be the tool.
+func RunTests(m interface{ Run() int }) {
+	if Active() {
+		Main()
+	}
+	os.Exit(m.Run())
+}

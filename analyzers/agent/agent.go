@@ -58,12 +58,12 @@ type Tool struct {
 	// Pos and End are where the tool is built: its literal or
 	// constructor. A tool built in another package is reported where this
 	// one reads it, and Site says where it is built.
-	Pos, End   token.Pos
-	Site       string
+	Pos, End token.Pos
+	Site     string
 	// Registrations are the calls seen to register it, in order: one
 	// value may be registered more than once.
 	Registrations []Span
-	Handler    token.Pos // the handler given with it, when one is found
+	Handler       token.Pos // the handler given with it, when one is found
 	// Confirmed: the framework asks a person before every call.
 	Confirmed bool
 	// ReadOnly is the annotation that claims the tool only reads, if any.

@@ -28,7 +28,7 @@ func inventory(args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	res, err := lint.Run(paths, lint.Options{Go: !*noGo, Inventory: true, VetTool: self()})
+	res, err := lint.Run(paths, lint.Options{Go: !*noGo, Inventory: true, VetTool: vetTool()})
 	if err != nil {
 		return usageError(stderr, err)
 	}

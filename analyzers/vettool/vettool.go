@@ -1,5 +1,5 @@
-// Package vettool makes the atflint binary the tool go vet runs on each
-// package for atflint check: go vet then loads dependencies from export
+// Package vettool makes atfvet, or the atflint binary itself, the tool go
+// vet runs on each package for atflint check: go vet then loads dependencies from export
 // data and compiled facts, and caches each package's results, so that a
 // check costs what go vet costs. The process that runs go vet sets Env;
 // the tool reports, beside the analyzers' findings, one inventory

@@ -18,7 +18,7 @@ servers=$(cd "$1" && pwd)
 runs=${2:-1}
 out=$PWD/bench/out/recall
 mkdir -p "$out/bin"
-for cmd in atflint:./cmd/atflint truth:./bench/recall/truth score:./bench/recall/score measure:./bench/measure; do
+for cmd in atflint:./cmd/atflint atfvet:./cmd/atfvet truth:./bench/recall/truth score:./bench/recall/score measure:./bench/measure; do
 	go build -o "$out/bin/${cmd%%:*}" "${cmd#*:}"
 done
 # warm fills a private build cache with the compiled packages of the

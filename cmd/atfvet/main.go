@@ -7,6 +7,9 @@
 // vet, whose cache keys on the tool's version and flags, the version it
 // reports includes a digest of those manifests: a changed manifest is
 // checked again.
+//
+// atflint check, when atfvet is installed beside it, runs go vet with
+// atfvet as the tool rather than itself: see analyzers/vettool.
 package main
 
 import (
@@ -18,6 +21,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/atflint/atflint/analyzers/vettool"
+
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/atflint/atflint/analyzers/agent"
@@ -26,6 +31,9 @@ import (
 )
 
 func main() {
+	if vettool.Active() {
+		vettool.Main() // atflint check runs go vet with atfvet as its tool
+	}
 	// go vet starts the tool once per package, each run short-lived: a
 	// fifth of its time went to collecting garbage the exit frees anyway.
 	if os.Getenv("GOGC") == "" {

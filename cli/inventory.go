@@ -64,8 +64,8 @@ func writeInventory(w io.Writer, inv *lint.Inventory) error {
 			var caps []string
 			for _, e := range t.Effects {
 				c := e.Capability
-				if e.Guarded {
-					c += " (guarded)"
+				if e.Guard != "" {
+					c += " (" + e.Guard + ")"
 				}
 				caps = append(caps, c)
 			}

@@ -48,11 +48,13 @@ type Place struct {
 type InventoryEffect struct {
 	Capability string `json:"capability"`
 	SideEffect bool   `json:"side_effect"`
-	Guarded    bool   `json:"guarded"`
-	Call       string `json:"call"`
-	File       string `json:"file"`
-	Line       int    `json:"line"`
-	Column     int    `json:"column"`
+	// Guard is the weakest guard every way to the effect passes:
+	// "approval", "authorization" or "resource check"; none when empty.
+	Guard  string `json:"guard,omitempty"`
+	Call   string `json:"call"`
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
 }
 
 // An InventoryEntry is a server, agent or unresolved registration.
@@ -90,7 +92,7 @@ func (inv *Inventory) addGo(files *sourceFiles, base, message string) {
 		}
 		for _, e := range t.Effects {
 			p := place(e.At)
-			it.Effects = append(it.Effects, InventoryEffect{e.Capability, e.SideEffect, e.Guarded, e.Call, p.File, p.Line, p.Column})
+			it.Effects = append(it.Effects, InventoryEffect{e.Capability, e.SideEffect, e.Guard, e.Call, p.File, p.Line, p.Column})
 		}
 		inv.Tools = append(inv.Tools, it)
 	}

@@ -22,13 +22,20 @@ Intern agents may have no side effects at all (see ` + "`level-mismatch`" + `).
 
 In Go code (the ` + "`unguardedtool`" + ` analyzer), a tool handler that reaches a side
 effect, through any number of calls and packages, is reported when no guard
-decides first whether it happens, where the tool's manifest entry says
-` + "`approval: required`" + `, the level is intern or junior, or there is no manifest. A
-guard is a human-approval or authorization decision the side effect depends
-on: an MCP elicitation whose answer is checked, a Genkit or Eino interrupt,
-ADK confirmation, or an approve, authorize, confirm or allowlist check whose
-result an ` + "`if`" + ` tests first. MCP annotations such as ` + "`readOnlyHint`" + ` are claims,
-not guards: a tool annotated read-only whose code writes is reported.`,
+of the kind its level needs decides first whether it happens. Guards are
+recognised by what they do, never by a function's name, and come in three
+kinds. An approval is a person's answer: an MCP elicitation whose answer is
+checked, a Genkit or Eino interrupt, ADK confirmation, a project function
+whose result depends on one (found across packages), or a function the
+manifest lists under ` + "`agent.guards`" + `. An authorization checks the caller's verified
+identity (the go-sdk token's scopes or user). A resource check keeps a value
+inside what is allowed: a lookup in a set fixed in the code, a path compared
+after ` + "`filepath.Clean`" + `, ` + "`filepath.IsLocal`" + `. Where the tool's manifest entry says
+` + "`approval: required`" + ` or the level is intern or junior, only an approval will do,
+and the message names the weaker guard found; with no manifest, any guard
+will. A decision passed in as a function value is not followed. MCP
+annotations such as ` + "`readOnlyHint`" + ` are claims, not guards: a tool annotated
+read-only whose code writes is reported.`,
 			Bad: `atf: "0.9"
 agent:
   id: urn:acme:agent:refunds

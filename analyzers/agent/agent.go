@@ -35,7 +35,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/atflint/atflint/tree/main/analyzers/agent",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Reaches), new(ToolWrapper), new(Carriers), new(Candidates)},
+	FactTypes:  []analysis.Fact{new(Reaches), new(Decides), new(ToolWrapper), new(Carriers), new(Candidates)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -117,7 +117,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if inStandardLibrary(pass) {
 		return res, nil
 	}
-	eff := newEffects(pass)
+	manifest := manifestFor(manifests, packageDir(pass), pass.Pkg.Path())
+	decls := declsOf(pass)
+	eff := newEffects(pass, decls, decidersOf(pass, decls, manifest))
 	if inFramework(pass.Pkg.Path() + "/") {
 		return res, nil // a framework's own code builds tools for others
 	}
@@ -199,7 +201,7 @@ func run(pass *analysis.Pass) (any, error) {
 	d.matchDispatch()
 	slices.SortStableFunc(res.Tools, func(a, b *Tool) int { return cmp.Compare(a.Pos, b.Pos) })
 	if len(res.Tools)+len(res.Identities)+len(res.Levels) > 0 {
-		res.Manifest = manifestFor(manifests, packageDir(pass), pass.Pkg.Path())
+		res.Manifest = manifest
 	}
 	return res, nil
 }

@@ -5,7 +5,6 @@ import (
 	"go/types"
 
 	"github.com/atflint/atflint/analyzers/internal/agentapi"
-	"github.com/atflint/atflint/analyzers/internal/guard"
 )
 
 // toolType records a type the package declares that implements a tool
@@ -95,7 +94,7 @@ func (d *discovery) dispatch(sw *ast.SwitchStmt, stack []ast.Node) {
 	if !ok || sel.Sel.Name != "Name" || !fromDispatchPackage(d.info().TypeOf(sel.X)) {
 		return
 	}
-	scope := guard.Scan(d.info(), enclosingBody(stack))
+	scope := d.eff.scan(enclosingBody(stack))
 	if d.handled == nil {
 		d.handled = map[string][]Effect{}
 	}

@@ -20,9 +20,9 @@ import (
 type Effect struct {
 	Capability string
 	SideEffect bool
-	Guarded    bool      // every way there passes a guard
-	Pos, End   token.Pos // the call in this package
-	Via        string    // the calls that lead to the sink: "cleanup → os.RemoveAll"
+	Guard      guard.Kind // the weakest guard every way there passes; None: none
+	Pos, End   token.Pos  // the call in this package
+	Via        string     // the calls that lead to the sink: "cleanup → os.RemoveAll"
 }
 
 // Reaches is the fact exported for a function that reaches capabilities,
@@ -35,7 +35,7 @@ type Reaches struct {
 type FactEffect struct {
 	Capability string
 	SideEffect bool
-	Guarded    bool
+	Guard      guard.Kind
 	Via        string
 }
 
@@ -45,8 +45,8 @@ func (r *Reaches) String() string {
 	parts := make([]string, len(r.Effects))
 	for i, e := range r.Effects {
 		parts[i] = e.Capability
-		if e.Guarded {
-			parts[i] += "(guarded)"
+		if e.Guard != guard.None {
+			parts[i] += "(" + e.Guard.String() + ")"
 		}
 	}
 	return "reaches " + strings.Join(parts, ", ")
@@ -56,29 +56,26 @@ func (r *Reaches) String() string {
 // over the calls between them, and exports a fact for each function that
 // reaches something.
 type effects struct {
-	pass  *analysis.Pass
-	decls map[*types.Func]*ast.FuncDecl
-	memo  map[*types.Func][]Effect
+	pass     *analysis.Pass
+	decls    map[*types.Func]*ast.FuncDecl
+	memo     map[*types.Func][]Effect
+	deciders guard.Deciders
 }
 
-func newEffects(pass *analysis.Pass) *effects {
-	e := &effects{pass: pass, decls: map[*types.Func]*ast.FuncDecl{}, memo: map[*types.Func][]Effect{}}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					e.decls[fn] = fd
-				}
-			}
-		}
-	}
+// scan finds the guards of a body.
+func (e *effects) scan(body *ast.BlockStmt) *guard.Scope {
+	return guard.Scan(e.pass.TypesInfo, body, e.deciders)
+}
+
+func newEffects(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, deciders guard.Deciders) *effects {
+	e := &effects{pass: pass, decls: decls, memo: map[*types.Func][]Effect{}, deciders: deciders}
 	// A function reaches what its body reaches, and what the functions
 	// it calls reach; go round until nothing changes. The bodies are
 	// walked and their guards found once: only what calls to the
 	// package's own functions reach changes from one round to the next.
 	sites := map[*types.Func][]callSite{}
 	for fn, fd := range e.decls {
-		sites[fn] = e.callSites(fd.Body, guard.Scan(pass.TypesInfo, fd.Body))
+		sites[fn] = e.callSites(fd.Body, e.scan(fd.Body))
 	}
 	for changed := true; changed; {
 		changed = false
@@ -96,7 +93,7 @@ func newEffects(pass *analysis.Pass) *effects {
 		if len(effs) > 0 && fn.Exported() {
 			fact := &Reaches{}
 			for _, ef := range effs {
-				fact.Effects = append(fact.Effects, FactEffect{ef.Capability, ef.SideEffect, ef.Guarded, ef.Via})
+				fact.Effects = append(fact.Effects, FactEffect{ef.Capability, ef.SideEffect, ef.Guard, ef.Via})
 			}
 			pass.ExportObjectFact(fn, fact)
 		}
@@ -108,10 +105,10 @@ func newEffects(pass *analysis.Pass) *effects {
 // package itself, whose effects the fixed point is still finding, or one
 // whose effects are known once and for all.
 type callSite struct {
-	call    *ast.CallExpr
-	guarded bool
-	local   bool     // the callee is a function of this package, not a sink
-	fixed   []Effect // what the call reaches, when not local
+	call  *ast.CallExpr
+	guard guard.Kind
+	local bool     // the callee is a function of this package, not a sink
+	fixed []Effect // what the call reaches, when not local
 }
 
 // callSites lists the calls under n in the order they are written.
@@ -122,12 +119,12 @@ func (e *effects) callSites(n ast.Node, scope *guard.Scope) []callSite {
 		if !ok {
 			return true
 		}
-		s := callSite{call: call, guarded: scope.Guarded(call)}
+		s := callSite{call: call, guard: scope.Guard(call)}
 		fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
 		if _, own := e.decls[fn]; own && !e.isSink(call, fn) {
 			s.local = true
 		} else {
-			s.fixed = e.call(call, s.guarded)
+			s.fixed = e.call(call, s.guard)
 		}
 		sites = append(sites, s)
 		return true
@@ -145,7 +142,7 @@ func (e *effects) reach(sites []callSite) []Effect {
 	var all []Effect
 	for _, s := range sites {
 		if s.local {
-			all = append(all, e.call(s.call, s.guarded)...)
+			all = append(all, e.call(s.call, s.guard)...)
 		} else {
 			all = append(all, s.fixed...)
 		}
@@ -161,7 +158,7 @@ func (e *effects) reach(sites []callSite) []Effect {
 }
 
 // oneEach keeps one effect per capability, in the order they first come:
-// the first that is not guarded, else the first.
+// the least guarded, else the first.
 func oneEach(effs []Effect) []Effect {
 	var out []Effect
 	index := map[string]int{}
@@ -173,12 +170,12 @@ func oneEach(effs []Effect) []Effect {
 			continue
 		}
 		old := out[i]
-		if old.Guarded && !ef.Guarded || old.Guarded == ef.Guarded && ef.Pos < old.Pos {
+		if ef.Guard < old.Guard || old.Guard == ef.Guard && ef.Pos < old.Pos {
 			if old.SideEffect {
 				ef.SideEffect = true
 			}
 			out[i] = ef
-		} else if ef.SideEffect && !old.SideEffect && old.Guarded == ef.Guarded {
+		} else if ef.SideEffect && !old.SideEffect && old.Guard == ef.Guard {
 			out[i].SideEffect = true
 		}
 	}
@@ -192,21 +189,21 @@ func (e *effects) isSink(call *ast.CallExpr, fn *types.Func) bool {
 }
 
 // call returns what one call reaches.
-func (e *effects) call(call *ast.CallExpr, guarded bool) []Effect {
+func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 	fn, ok := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
 	if !ok {
 		return nil
 	}
-	at := func(capability string, sideEffect, g bool, via string) Effect {
-		return Effect{capability, sideEffect, guarded || g, call.Pos(), call.End(), via}
+	at := func(capability string, sideEffect bool, g guard.Kind, via string) Effect {
+		return Effect{capability, sideEffect, max(site, g), call.Pos(), call.End(), via}
 	}
 	if s, ok := sinks.Of(fn, func(i int) constant.Value { return e.constArg(call, i) }); ok {
-		return []Effect{at(s.Capability, s.SideEffect, false, shortName(fn))}
+		return []Effect{at(s.Capability, s.SideEffect, guard.None, shortName(fn))}
 	}
 	if effs, ok := e.memo[fn]; ok {
 		out := make([]Effect, len(effs))
 		for i, ef := range effs {
-			out[i] = at(ef.Capability, ef.SideEffect, ef.Guarded, shortName(fn)+" → "+ef.Via)
+			out[i] = at(ef.Capability, ef.SideEffect, ef.Guard, shortName(fn)+" → "+ef.Via)
 		}
 		return out
 	}
@@ -214,7 +211,7 @@ func (e *effects) call(call *ast.CallExpr, guarded bool) []Effect {
 	if fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && e.pass.ImportObjectFact(fn.Origin(), &fact) {
 		out := make([]Effect, len(fact.Effects))
 		for i, ef := range fact.Effects {
-			out[i] = at(ef.Capability, ef.SideEffect, ef.Guarded, shortName(fn)+" → "+ef.Via)
+			out[i] = at(ef.Capability, ef.SideEffect, ef.Guard, shortName(fn)+" → "+ef.Via)
 		}
 		return out
 	}
@@ -231,7 +228,7 @@ func (e *effects) function(fn *types.Func, at ast.Expr) []Effect {
 	if fn.Pkg() != e.pass.Pkg && e.pass.ImportObjectFact(fn, &fact) {
 		out := make([]Effect, len(fact.Effects))
 		for i, ef := range fact.Effects {
-			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guarded, at.Pos(), at.End(), shortName(fn) + " → " + ef.Via}
+			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guard, at.Pos(), at.End(), shortName(fn) + " → " + ef.Via}
 		}
 		return out
 	}

@@ -5,7 +5,6 @@ import (
 	"go/types"
 
 	"github.com/atflint/atflint/analyzers/internal/agentapi"
-	"github.com/atflint/atflint/analyzers/internal/guard"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -62,7 +61,7 @@ func (d *discovery) handler(e ast.Expr, stack []ast.Node) []Effect {
 func (d *discovery) reached(h ast.Expr, stack []ast.Node) []Effect {
 	switch h := h.(type) {
 	case *ast.FuncLit:
-		return d.eff.body(h.Body, guard.Scan(d.info(), h.Body))
+		return d.eff.body(h.Body, d.eff.scan(h.Body))
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(d.info(), h).(*types.Func)
 		if ok && agentapi.HandlerWrappers[fn.Origin().FullName()] && len(h.Args) > 0 {

@@ -18,6 +18,9 @@ type Manifest struct {
 	Code         []string       `json:"code,omitempty"`  // agent.code package patterns
 	Capabilities []string       `json:"capabilities,omitempty"`
 	Tools        []ManifestTool `json:"tools,omitempty"`
+	// Guards are the functions, by full name (pkg/path.Func,
+	// (*pkg/path.Type).Method), whose result is a person's approval.
+	Guards []string `json:"guards,omitempty"`
 }
 
 // A ManifestTool is a manifest's entry for one tool.

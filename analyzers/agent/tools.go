@@ -101,8 +101,9 @@ func (d *discovery) sitesOf(calls []*ast.CallExpr, lits []*ast.CompositeLit) []*
 			}
 		}
 	}
+	// Only an exported wrapper can be called from another package.
 	for fn, w := range d.wrappers {
-		if fn.Pkg() == d.pass.Pkg {
+		if fn.Pkg() == d.pass.Pkg && fn.Exported() {
 			d.pass.ExportObjectFact(fn, &w)
 		}
 	}

@@ -55,7 +55,7 @@ func Read(path string) (*agent.Manifest, error) {
 	if !ok || a.Value.Kind != syntax.Mapping {
 		return nil, fmt.Errorf("%s: no agent section", path)
 	}
-	m := &agent.Manifest{Path: abs, Code: strs(a.Value, "code"), Capabilities: strs(root, "capabilities")}
+	m := &agent.Manifest{Path: abs, Code: strs(a.Value, "code"), Guards: strs(a.Value, "guards"), Capabilities: strs(root, "capabilities")}
 	if l, ok := atf.ParseLevel(str(a.Value, "level")); ok {
 		m.Level = l.String()
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/atflint/atflint/analyzers/internal/guard"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/atflint/atflint/analyzers/agent"
@@ -43,17 +45,21 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		}
-		why := needsGuard(res.Manifest, t)
-		if why == "" || t.Confirmed {
+		why, need := needsGuard(res.Manifest, t)
+		if need == guard.None || t.Confirmed {
 			continue
 		}
 		for _, e := range t.Effects {
-			if !e.SideEffect || e.Guarded {
+			if !e.SideEffect || e.Guard >= need {
 				continue
+			}
+			found := "with no approval or authorization check before it"
+			if e.Guard != guard.None {
+				found = fmt.Sprintf("with only %s before it, which is not %s", withArticle(e.Guard), withArticle(need))
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: e.Pos, End: e.End, Category: RuleID,
-				Message: fmt.Sprintf("tool %s reaches %s (%s) with no approval or authorization check before it; %s", t.Label(), e.Via, e.Capability, why),
+				Message: fmt.Sprintf("tool %s reaches %s (%s) %s; %s", t.Label(), e.Via, e.Capability, found, why),
 				Related: t.Related(),
 			})
 		}
@@ -61,21 +67,32 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// needsGuard says why a tool's side effects need a guard, or "" when its
-// level lets it act with a person only told.
-func needsGuard(m *agent.Manifest, t *agent.Tool) string {
+// needsGuard says why a tool's side effects need a guard and the least
+// kind that will do: a person's approval where the manifest asks for it or
+// the level is intern or junior; with no manifest, whose level is unknown,
+// any guard. None when the level lets the agent act with a
+// person only told.
+func needsGuard(m *agent.Manifest, t *agent.Tool) (string, guard.Kind) {
 	if m == nil {
-		return "no ATF manifest declares the agent's level or this tool's approval"
+		return "no ATF manifest declares the agent's level or this tool's approval", guard.Resource
 	}
 	file := filepath.Base(m.Path)
 	if mt := m.Tool(t.Name); mt != nil && mt.Approval == "required" {
-		return fmt.Sprintf("%s says approval: required for it", file)
+		return fmt.Sprintf("%s says approval: required for it", file), guard.Approval
 	}
 	switch l := m.AgentLevel(); l {
 	case atf.Intern, atf.Junior:
-		return fmt.Sprintf("%s declares %s %s agent, which acts only after a person approves", file, article(l), l)
+		return fmt.Sprintf("%s declares %s %s agent, which acts only after a person approves", file, article(l), l), guard.Approval
 	}
-	return ""
+	return "", guard.None
+}
+
+// withArticle writes a guard kind with its article: "an approval".
+func withArticle(k guard.Kind) string {
+	if k == guard.Resource {
+		return "a " + k.String()
+	}
+	return "an " + k.String()
 }
 
 func article(l atf.Level) string {

@@ -13,6 +13,8 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/atflint/atflint/analyzers/internal/guard"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
@@ -72,7 +74,7 @@ type Tool struct {
 type Effect struct {
 	Capability string `json:"capability"`
 	SideEffect bool   `json:"side_effect"`
-	Guarded    bool   `json:"guarded"`
+	Guard      string `json:"guard,omitempty"` // approval, authorization, resource check
 	Call       string `json:"call"`
 	At         string `json:"at"`
 }
@@ -113,7 +115,11 @@ func inventory(pass *analysis.Pass) (any, error) {
 			it.At = t.Site
 		}
 		for _, e := range t.Effects {
-			it.Effects = append(it.Effects, Effect{e.Capability, e.SideEffect, e.Guarded, e.Via, at(e.Pos)})
+			guarded := ""
+			if e.Guard != guard.None {
+				guarded = e.Guard.String()
+			}
+			it.Effects = append(it.Effects, Effect{e.Capability, e.SideEffect, guarded, e.Via, at(e.Pos)})
 		}
 		pkg.Tools = append(pkg.Tools, it)
 	}

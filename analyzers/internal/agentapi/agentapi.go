@@ -188,3 +188,9 @@ var FrameworkPrefixes = []string{
 	"github.com/cloudwego/eino", "github.com/tmc/langchaingo", "github.com/openai/openai-go",
 	"github.com/anthropics/anthropic-sdk-go", "google.golang.org/adk",
 }
+
+// CallerIdentity are the types that hold the caller's verified identity:
+// a decision on their fields is an authorization.
+var CallerIdentity = map[string]bool{
+	"github.com/modelcontextprotocol/go-sdk/auth.TokenInfo": true,
+}

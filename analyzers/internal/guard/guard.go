@@ -1,11 +1,14 @@
 // Package guard decides which statements of a function run only after a
-// human-approval or authorization decision said yes: an if whose condition
-// depends on such a decision guards the branch taken on yes and, when the
-// branch taken on no ends the function, everything after it. A decision is
-// the result of a call to an approve/authorize/confirm-like function, of a
-// framework's elicitation or interrupt, an allowlist lookup, or the
-// caller's token scopes. A decision whose result nothing tests guards
-// nothing, and neither does a variable that held one and was set again.
+// decision said yes, and of what kind the decision is: an if whose
+// condition depends on one guards the branch taken on yes and, when the
+// branch taken on no ends the function, everything after it. Decisions are
+// recognised by what they are, never by a function's name: a framework's
+// elicitation, interrupt or confirmation (an approval), a function known
+// to reach one or named by the manifest as a guard, the caller's verified
+// token (an authorization), a lookup in an allowlist fixed in the code or a
+// path kept inside a root (a resource check). A decision whose result
+// nothing tests guards nothing, and neither does a variable that held one
+// and was set again.
 package guard
 
 import (
@@ -22,24 +25,45 @@ import (
 	"github.com/atflint/atflint/analyzers/internal/agentapi"
 )
 
-// The patterns below match the words of a name, as words spells them,
-// so that canDelete is a decision and canonicalize or cancelJob are not.
-
-// guardName matches functions whose result is a human or policy decision.
-var guardName = regexp.MustCompile(` (approv|authori[sz]|confirm|permi(t|ssion)|allow(s|ed|list\w*)? |consent|elicit|polic(y|ies) |rbac |acl |enforce|guard)|^ can \w| requires? (auth|role|scope)`)
-
-// allowName matches allowlists: allowed[x], allowlist, permitted.
-var allowName = regexp.MustCompile(` (allow|permit|white ?list)`)
-
-// refusal matches names and values that say no: denied, "decline".
+// refusal matches names and values that say no: denied, "decline". It
+// only turns a decision found by what it is into its negation
+// (res.Action == "decline"); a name alone never makes a decision.
 var refusal = regexp.MustCompile(` (den(y|ies|ied|ial)|reject|refus|forbid|block|declin|cancel)`)
 
 // errorChecks name a permission or a decision's error, but tell only what
 // kind of error it is.
 var errorChecks = map[string]bool{"os.IsPermission": true, "errors.Is": true, "errors.As": true}
 
-// decisionField matches the fields that carry the caller's authorization.
-var decisionField = map[string]bool{"TokenInfo": true, "Scopes": true}
+// A Kind is what a guard decides, weakest first: a resource check keeps a
+// value inside what is allowed (a path under a root, a member of a fixed
+// allowlist), an authorization checks the caller's identity or scopes, an
+// approval is a person's answer. They satisfy different requirements: an
+// approval is S-2's "a person approves"; the others are S-1's.
+type Kind uint8
+
+const (
+	None Kind = iota
+	Resource
+	Authorization
+	Approval
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Resource:
+		return "resource check"
+	case Authorization:
+		return "authorization"
+	case Approval:
+		return "approval"
+	}
+	return "none"
+}
+
+// Deciders tells which functions' results are decisions, and of what
+// kind: project functions that reach an approval (facts), functions a
+// manifest names as guards. None for any other.
+type Deciders func(fn *types.Func) Kind
 
 // An answer is what an expression being true says of a decision.
 type answer int
@@ -82,33 +106,50 @@ func or(a, b answer) answer {
 
 // A Scope holds the guarded regions of one function body.
 type Scope struct {
-	info *types.Info
+	info     *types.Info
+	deciders Deciders
 	// vars holds the variables whose last assignment, in source order,
 	// stored a decision, with the answer of the value stored.
-	vars    map[types.Object]answer
+	vars    map[types.Object]decision
 	regions []region
 }
 
-type region struct{ from, to ast.Node }
+// A decision is what a value says of a decision, and the decision's kind.
+type decision struct {
+	answer answer
+	kind   Kind
+}
 
-// Scan finds the guarded regions of body.
-func Scan(info *types.Info, body *ast.BlockStmt) *Scope {
-	s := &Scope{info: info, vars: map[types.Object]answer{}}
+type region struct {
+	from, to ast.Node
+	kind     Kind
+}
+
+// Scan finds the guarded regions of body; deciders may be nil.
+func Scan(info *types.Info, body *ast.BlockStmt, deciders Deciders) *Scope {
+	if deciders == nil {
+		deciders = func(*types.Func) Kind { return None }
+	}
+	s := &Scope{info: info, deciders: deciders, vars: map[types.Object]decision{}}
 	if body != nil {
 		s.block(body.List)
 	}
 	return s
 }
 
-// Guarded reports whether n lies in a guarded region.
-func (s *Scope) Guarded(n ast.Node) bool {
+// Guard is the strongest kind of guard around n; None when there is none.
+func (s *Scope) Guard(n ast.Node) Kind {
+	k := None
 	for _, r := range s.regions {
 		if n.Pos() >= r.from.Pos() && n.End() <= r.to.End() {
-			return true
+			k = max(k, r.kind)
 		}
 	}
-	return false
+	return k
 }
+
+// Decides is the kind of decision an expression's value depends on.
+func (s *Scope) Decides(e ast.Expr) Kind { return s.decides(e) }
 
 func (s *Scope) block(stmts []ast.Stmt) {
 	for i, st := range stmts {
@@ -119,17 +160,18 @@ func (s *Scope) block(stmts []ast.Stmt) {
 				s.record(st.Init)
 			}
 			if a := s.answer(st.Cond); a != unknown {
+				kind := s.decides(st.Cond)
 				onYes, onNo := ast.Stmt(st.Body), st.Else
 				if a == no {
 					onYes, onNo = onNo, onYes
 				}
 				if onYes != nil {
-					s.regions = append(s.regions, region{onYes, onYes})
+					s.regions = append(s.regions, region{onYes, onYes, kind})
 				}
 				// if !approved { return } guards the rest of the block;
 				// if approved { return } does not.
 				if b, ok := onNo.(*ast.BlockStmt); ok && terminates(b) && i+1 < len(stmts) {
-					s.regions = append(s.regions, region{stmts[i+1], stmts[len(stmts)-1]})
+					s.regions = append(s.regions, region{stmts[i+1], stmts[len(stmts)-1], kind})
 				}
 			}
 			s.block(st.Body.List)
@@ -143,7 +185,14 @@ func (s *Scope) block(stmts []ast.Stmt) {
 			for _, c := range st.Body.List {
 				cc := c.(*ast.CaseClause)
 				if s.caseAnswer(st.Tag, cc.List) == yes {
-					s.regions = append(s.regions, region{cc, cc})
+					kind := None
+					if st.Tag != nil {
+						kind = s.decides(st.Tag)
+					}
+					for _, e := range cc.List {
+						kind = max(kind, s.decides(e))
+					}
+					s.regions = append(s.regions, region{cc, cc, kind})
 				}
 				s.block(cc.Body)
 			}
@@ -225,19 +274,19 @@ func (s *Scope) assign(lhs, rhs []ast.Expr) {
 		if obj == nil {
 			continue
 		}
-		a := unknown
+		var d decision
 		switch {
 		case len(rhs) == len(lhs):
-			a = s.answer(rhs[j])
+			d = decision{s.answer(rhs[j]), s.decides(rhs[j])}
 		case len(rhs) == 1 && !s.askingError(rhs[0], obj):
 			// The results of one call. An elicitation's or interrupt's
 			// error says only that asking failed, not what the answer was.
-			a = s.answer(rhs[0])
+			d = decision{s.answer(rhs[0]), s.decides(rhs[0])}
 		}
-		if a == unknown {
+		if d.answer == unknown || d.kind == None {
 			delete(s.vars, obj)
 		} else {
-			s.vars[obj] = a
+			s.vars[obj] = d
 		}
 	}
 }
@@ -272,12 +321,12 @@ func (s *Scope) answer(e ast.Expr) answer {
 			return s.compare(e.X, e.Op, e.Y)
 		}
 	}
-	if !s.decides(e) {
+	if s.decides(e) == None {
 		return unknown
 	}
 	switch e := e.(type) {
 	case *ast.Ident:
-		return s.vars[s.info.ObjectOf(e)]
+		return s.vars[s.info.ObjectOf(e)].answer
 	case *ast.SelectorExpr:
 		if refusal.MatchString(words(e.Sel.Name)) {
 			return no
@@ -296,8 +345,8 @@ func (s *Scope) answer(e ast.Expr) answer {
 // answer or to a refusal says no: c == nil, res.Action == "decline",
 // slices.Index(allowed, x) == -1, len(scopes) == 0.
 func (s *Scope) compare(x ast.Expr, op token.Token, y ast.Expr) answer {
-	if !s.decides(x) {
-		if !s.decides(y) {
+	if s.decides(x) == None {
+		if s.decides(y) == None {
 			return unknown
 		}
 		x, y = y, x
@@ -355,13 +404,10 @@ func (s *Scope) compare(x ast.Expr, op token.Token, y ast.Expr) answer {
 	return a
 }
 
-// decides reports whether an expression depends on a decision.
-func (s *Scope) decides(e ast.Expr) bool {
-	found := false
+// decides is the strongest kind of decision an expression depends on.
+func (s *Scope) decides(e ast.Expr) Kind {
+	k := None
 	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
@@ -369,42 +415,103 @@ func (s *Scope) decides(e ast.Expr) bool {
 			if fn, ok := typeutil.Callee(s.info, n).(*types.Func); ok && errorChecks[fn.FullName()] {
 				return false
 			}
-			found = s.decisionCall(n)
+			k = max(k, s.decisionCall(n))
 		case *ast.Ident:
-			_, found = s.vars[s.info.ObjectOf(n)]
+			k = max(k, s.vars[s.info.ObjectOf(n)].kind)
 		case *ast.SelectorExpr:
-			found = decisionField[n.Sel.Name]
+			if s.callerIdentity(n) {
+				k = max(k, Authorization)
+			}
 		case *ast.IndexExpr:
-			if id := baseIdent(n.X); id != nil && allowName.MatchString(words(id.Name)) {
-				found = true
+			if s.fixedSet(n.X) {
+				k = max(k, Resource) // allowed[x]
+			}
+		}
+		return true
+	})
+	return k
+}
+
+// callerIdentity reports a field of the caller's verified identity: the
+// MCP go-sdk's token info, with its scopes and user.
+func (s *Scope) callerIdentity(sel *ast.SelectorExpr) bool {
+	selection := s.info.Selections[sel]
+	if selection == nil || selection.Kind() != types.FieldVal {
+		return false
+	}
+	t := selection.Recv()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && agentapi.CallerIdentity[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+}
+
+// fixedSet reports a set fixed in the code: a composite literal, or a
+// package-level variable or constant of a map, slice or array.
+func (s *Scope) fixedSet(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if _, ok := e.(*ast.CompositeLit); ok {
+		return true
+	}
+	id := baseIdent(e)
+	if id == nil {
+		return false
+	}
+	v, ok := s.info.ObjectOf(id).(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return false
+	}
+	switch v.Type().Underlying().(type) {
+	case *types.Map, *types.Slice, *types.Array:
+		return true
+	}
+	return false
+}
+
+// decisionCall is the kind of decision a call's result is: a framework's
+// way to ask a person, a function the deciders know, a lookup in a fixed
+// allowlist, or a path kept inside a root.
+func (s *Scope) decisionCall(call *ast.CallExpr) Kind {
+	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
+	if !ok {
+		return None
+	}
+	full := fn.Origin().FullName()
+	switch {
+	case agentapi.Elicitation[full] || agentapi.Interrupts[full]:
+		return Approval
+	case (full == "slices.Contains" || full == "slices.Index") && len(call.Args) > 0:
+		if s.fixedSet(call.Args[0]) {
+			return Resource
+		}
+		if sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); ok && s.callerIdentity(sel) {
+			return Authorization // slices.Contains(info.Scopes, "files:delete")
+		}
+	case full == "path/filepath.IsLocal":
+		return Resource
+	case full == "strings.HasPrefix" && len(call.Args) > 0 && cleansPath(s.info, call.Args[0]):
+		return Resource // strings.HasPrefix(filepath.Clean(p), root)
+	}
+	return s.deciders(fn.Origin())
+}
+
+// cleansPath reports a path made absolute or clean before it is
+// compared: filepath.Clean(p), filepath.Abs's result.
+func cleansPath(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+				switch fn.FullName() {
+				case "path/filepath.Clean", "path/filepath.Abs", "path/filepath.EvalSymlinks", "path.Clean":
+					found = true
+				}
 			}
 		}
 		return !found
 	})
 	return found
-}
-
-// decisionCall reports a call whose result is a decision.
-func (s *Scope) decisionCall(call *ast.CallExpr) bool {
-	switch fn := typeutil.Callee(s.info, call).(type) {
-	case *types.Func:
-		full := fn.FullName()
-		if agentapi.Elicitation[full] || agentapi.Interrupts[full] {
-			return true
-		}
-		if full == "slices.Contains" || full == "slices.Index" {
-			if len(call.Args) > 0 {
-				if id := baseIdent(call.Args[0]); id != nil && allowName.MatchString(words(id.Name)) {
-					return true
-				}
-			}
-		}
-		return guardName.MatchString(words(fn.Name()))
-	case *types.Var:
-		// A decision passed in as a function value: approve(ctx, ...).
-		return guardName.MatchString(words(fn.Name()))
-	}
-	return false
 }
 
 // words spells a name or a value as its lower-case words, each with a

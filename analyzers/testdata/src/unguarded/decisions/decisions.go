@@ -1,5 +1,6 @@
 // Package decisions has no manifest: a side effect counts as guarded only
-// on the way a decision says yes to.
+// on the way a decision says yes to. A decision is recognised by what it
+// does, never by a function's name.
 package decisions
 
 import (
@@ -13,13 +14,30 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 )
 
-func approve(ctx context.Context, what string) bool { return false }
-func authorize(ctx context.Context) error           { return nil }
-func auditPolicy(ctx context.Context) error         { return nil }
-func canDelete(ctx context.Context, p string) bool  { return false }
-func canonicalize(p string) bool                    { return true }
-func cancelled(ctx context.Context) bool            { return false }
-func deniedByPolicy(ctx context.Context) bool       { return false }
+// srv is the server whose client asks the person.
+var srv *server.MCPServer
+
+// approve asks a person through an elicitation: its result is an
+// approval, and so is that of the functions below that depend on it.
+func approve(ctx context.Context, what string) bool {
+	res, err := srv.RequestElicitation(ctx, mcp.ElicitationRequest{Message: what})
+	return err == nil && res.Action == mcp.ElicitationResponseActionAccept
+}
+
+func authorize(ctx context.Context) error {
+	if !approve(ctx, "act") {
+		return errors.New("not approved")
+	}
+	return nil
+}
+
+func auditPolicy(ctx context.Context) error   { return authorize(ctx) }
+func deniedByPolicy(ctx context.Context) bool { return !approve(ctx, "policy") }
+
+// Look-alikes: their names say they decide; what they do decides nothing.
+func canDelete(ctx context.Context, p string) bool { return p != "" }
+func canonicalize(p string) bool                   { return true }
+func cancelled(ctx context.Context) bool           { return ctx.Err() != nil }
 
 var shallowCopies = map[string]bool{}
 
@@ -123,14 +141,15 @@ func Register(s *server.MCPServer) {
 		return nil, os.RemoveAll(p)
 	})
 
-	// Names are split into words: canDelete decides, canonicalize and
-	// cancelled do not; neither does an error check or a shallow copy.
+	// A name is no guard: canDelete, canonicalize and cancelled decide
+	// nothing, and neither does an error check. A lookup in a set fixed at
+	// package level is a resource check.
 	s.AddTool(mcp.NewTool("can_delete"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		p := req.GetString("path", "")
 		if !canDelete(ctx, p) {
 			return nil, nil
 		}
-		return nil, os.RemoveAll(p)
+		return nil, os.RemoveAll(p) // want `tool "can_delete" reaches os.RemoveAll \(fs.delete\) with no approval or authorization check`
 	})
 	s.AddTool(mcp.NewTool("canonical"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		p := req.GetString("path", "")
@@ -157,6 +176,6 @@ func Register(s *server.MCPServer) {
 		if !shallowCopies[p] {
 			return nil, nil
 		}
-		return nil, os.RemoveAll(p) // want `tool "shallow" reaches os.RemoveAll \(fs.delete\)`
+		return nil, os.RemoveAll(p)
 	})
 }

@@ -4,6 +4,7 @@ package gosdk
 import (
 	"context"
 	"database/sql"
+	"slices"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
@@ -27,6 +28,14 @@ func Register(s *mcp.Server, db *sql.DB) {
 			return nil, err
 		}
 		_, err = db.Exec("DELETE FROM users")
+		return nil, err
+	})
+	// With no manifest any guard will do: here the caller's token scopes.
+	s.AddTool(&mcp.Tool{Name: "purge_scoped"}, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		if !slices.Contains(req.Extra.TokenInfo.Scopes, "users:delete") {
+			return nil, nil
+		}
+		_, err := db.Exec("DELETE FROM users")
 		return nil, err
 	})
 	// An annotation that says the tool is read-only, on a tool that writes.

@@ -13,7 +13,11 @@ import (
 	"unguarded/helpers"
 )
 
-func approve(ctx context.Context, what string) bool { return false }
+// srv is the server whose client asks the person.
+var srv *server.MCPServer
+
+// approve asks through a helper of another package.
+func approve(ctx context.Context, what string) bool { return helpers.Confirm(ctx, srv, what) }
 
 type Handlers struct{}
 
@@ -22,7 +26,7 @@ func (h *Handlers) purge(ctx context.Context, req mcp.CallToolRequest) (*mcp.Cal
 }
 
 func (h *Handlers) purgeApproved(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	return nil, helpers.CleanupApproved(req.GetString("dir", ""), func(string) bool { return approve(ctx, "purge") })
+	return nil, helpers.CleanupApproved(req.GetString("dir", ""), func(string) bool { return approve(ctx, "purge") }) // want `tool "purge_approved" reaches helpers.CleanupApproved → os.RemoveAll \(fs.delete\) with no approval`
 }
 
 func runCommand(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {

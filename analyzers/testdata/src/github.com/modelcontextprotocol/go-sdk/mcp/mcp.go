@@ -1,7 +1,11 @@
 // Package mcp is a stub of the MCP Go SDK's server API, for tests.
 package mcp
 
-import "context"
+import (
+	"context"
+
+	"github.com/modelcontextprotocol/go-sdk/auth"
+)
 
 type Implementation struct {
 	Name, Title, Version string
@@ -54,6 +58,12 @@ type CallToolParamsRaw struct {
 type CallToolRequest struct {
 	Session *ServerSession
 	Params  *CallToolParamsRaw
+	Extra   *RequestExtra
+}
+
+// RequestExtra is what the transport adds to a request.
+type RequestExtra struct {
+	TokenInfo *auth.TokenInfo
 }
 
 type Content interface{}

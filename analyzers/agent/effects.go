@@ -114,6 +114,7 @@ type callSite struct {
 // callSites lists the calls under n in the order they are written.
 func (e *effects) callSites(n ast.Node, scope *guard.Scope) []callSite {
 	var sites []callSite
+	var methods map[types.Object]string // found on first need
 	ast.Inspect(n, func(x ast.Node) bool {
 		call, ok := x.(*ast.CallExpr)
 		if !ok {
@@ -125,6 +126,12 @@ func (e *effects) callSites(n ast.Node, scope *guard.Scope) []callSite {
 			s.local = true
 		} else {
 			s.fixed = e.call(call, s.guard)
+			if fn != nil && sendsRequest[fn.FullName()] && len(call.Args) > 0 {
+				if methods == nil {
+					methods = requestMethods(e.pass.TypesInfo, n)
+				}
+				s.fixed = byMethod(s.fixed, methods, e.pass.TypesInfo.Uses[identOf(call.Args[0])])
+			}
 		}
 		sites = append(sites, s)
 		return true
@@ -208,7 +215,7 @@ func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 		return out
 	}
 	var fact Reaches
-	if fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && e.pass.ImportObjectFact(fn.Origin(), &fact) {
+	if fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && !sinks.Quiet(fn.Pkg().Path()) && e.pass.ImportObjectFact(fn.Origin(), &fact) {
 		out := make([]Effect, len(fact.Effects))
 		for i, ef := range fact.Effects {
 			out[i] = at(ef.Capability, ef.SideEffect, ef.Guard, shortName(fn)+" → "+ef.Via)
@@ -225,7 +232,7 @@ func (e *effects) function(fn *types.Func, at ast.Expr) []Effect {
 		return effs
 	}
 	var fact Reaches
-	if fn.Pkg() != e.pass.Pkg && e.pass.ImportObjectFact(fn, &fact) {
+	if fn.Pkg() != e.pass.Pkg && !sinks.Quiet(fn.Pkg().Path()) && e.pass.ImportObjectFact(fn, &fact) {
 		out := make([]Effect, len(fact.Effects))
 		for i, ef := range fact.Effects {
 			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guard, at.Pos(), at.End(), shortName(fn) + " → " + ef.Via}
@@ -274,4 +281,77 @@ func sameEffects(a, b []Effect) bool {
 		}
 	}
 	return true
+}
+
+// sendsRequest are the calls that send an *http.Request built before.
+var sendsRequest = map[string]bool{
+	"(*net/http.Client).Do":           true,
+	"(*net/http.Transport).RoundTrip": true,
+}
+
+// requestMethods maps the requests built under n with http.NewRequest or
+// NewRequestWithContext to their method, "" when it is not a constant.
+func requestMethods(info *types.Info, n ast.Node) map[types.Object]string {
+	methods := map[types.Object]string{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		as, ok := x.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			return true
+		}
+		call, ok := as.Rhs[0].(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, ok := typeutil.Callee(info, call).(*types.Func)
+		if !ok {
+			return true
+		}
+		arg := -1
+		switch fn.FullName() {
+		case "net/http.NewRequest":
+			arg = 0
+		case "net/http.NewRequestWithContext":
+			arg = 1
+		}
+		if arg < 0 || arg >= len(call.Args) {
+			return true
+		}
+		obj := info.ObjectOf(identOf(as.Lhs[0]))
+		if obj == nil {
+			return true
+		}
+		method := ""
+		if v := info.Types[call.Args[arg]].Value; v != nil && v.Kind() == constant.String {
+			method = strings.ToUpper(constant.StringVal(v))
+		}
+		if old, seen := methods[obj]; seen && old != method {
+			method = "" // built twice, two ways
+		}
+		methods[obj] = method
+		return true
+	})
+	return methods
+}
+
+// byMethod makes a request's effect a read when its method only reads
+// (GET, HEAD, OPTIONS), a send when it is another constant, and says so
+// when the method is not known, which is not taken for a write.
+func byMethod(effs []Effect, methods map[types.Object]string, req types.Object) []Effect {
+	method, known := methods[req]
+	out := make([]Effect, len(effs))
+	for i, ef := range effs {
+		if ef.Capability == "net.outbound" {
+			switch {
+			case !known || method == "":
+				ef.SideEffect = false
+				ef.Via += " (method not a constant)"
+			case method == "GET" || method == "HEAD" || method == "OPTIONS":
+				ef.SideEffect = false
+			default:
+				ef.SideEffect = true
+			}
+		}
+		out[i] = ef
+	}
+	return out
 }

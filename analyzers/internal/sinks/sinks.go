@@ -209,3 +209,24 @@ func SideEffect(capability string) bool {
 	}
 	return false
 }
+
+// quietPrefixes are the logging, metrics and tracing libraries: the files
+// they rotate and the collectors they push to are not what a tool that
+// logs does.
+var quietPrefixes = []string{
+	"github.com/sirupsen/logrus", "go.uber.org/zap", "github.com/rs/zerolog", "k8s.io/klog",
+	"gopkg.in/natefinch/lumberjack.v2", "github.com/natefinch/lumberjack", "github.com/go-logr/",
+	"github.com/prometheus/client_golang", "go.opentelemetry.io/", "github.com/getsentry/sentry-go",
+}
+
+// Quiet reports whether what a function of this package reaches is not
+// its caller's effect: the package is a logging, metrics or tracing
+// library.
+func Quiet(pkgPath string) bool {
+	for _, p := range quietPrefixes {
+		if pkgPath == strings.TrimSuffix(p, "/") || strings.HasPrefix(pkgPath, strings.TrimSuffix(p, "/")+"/") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,44 @@
+// Package httpmethods has no manifest: a request sent with a GET only
+// reads, one with another constant method writes, and one whose method is
+// not a constant is not taken for a write. What a logging library does on
+// the way is not the tool's.
+package httpmethods
+
+import (
+	"context"
+	"log"
+	"net/http"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+	"github.com/sirupsen/logrus"
+)
+
+func Register(s *server.MCPServer, client *http.Client) {
+	s.AddTool(mcp.NewTool("fetch"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		r, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://api.example/items", nil)
+		if err != nil {
+			return nil, err
+		}
+		_, err = client.Do(r)
+		log.Printf("fetched: %v", err)
+		logrus.Infof("fetched")
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("notify"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		r, err := http.NewRequest("POST", "https://hooks.example/notify", nil)
+		if err != nil {
+			return nil, err
+		}
+		_, err = client.Do(r) // want `tool "notify" reaches http.Client.Do \(net.outbound\)`
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("call"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		r, err := http.NewRequest(req.GetString("method", "GET"), "https://api.example/", nil)
+		if err != nil {
+			return nil, err
+		}
+		_, err = client.Do(r)
+		return nil, err
+	})
+}

@@ -22,8 +22,16 @@ declares neither for the tool nor for the agent is reported at the call that
 leads to it, and a tool registered in code but missing from the manifest is
 reported at its registration.
 
-Declare the capability in the manifest (for the tool, or agent-wide), or
-remove what the code does that the agent should not.`,
+A scoped declaration covers less: ` + "`fs.write:/srv/scratch`" + ` covers a write only when
+its path is a constant under /srv/scratch, ` + "`net.outbound:api.example.com`" + ` a request
+only to that host (` + "`*.example.com`" + ` for its subdomains). A path or URL that is not a
+constant, such as one the model chose, is covered only behind a resource check
+that keeps it inside (a path compared after ` + "`filepath.Clean`" + `, a host in a fixed
+allowlist); otherwise the finding says the scope cannot be checked.
+
+Declare the capability in the manifest (for the tool, or agent-wide), narrow
+what the code reaches to the declared scope, or remove what the code does
+that the agent should not.`,
 			Lang: "go",
 			Bad: `// agent.atf.yaml declares tools: [{name: read_report, capabilities: [fs.read]}]
 s.AddTool(mcp.NewTool("read_report"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {

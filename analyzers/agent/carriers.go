@@ -139,7 +139,7 @@ func (d *discovery) exportCandidates(lits []*ast.CompositeLit) {
 		if h := d.siblingHandler(lit); h != nil {
 			c.Handled = true
 			for _, e := range d.handler(h, d.stackAt(h)) {
-				c.Effects = append(c.Effects, CandidateEffect{FactEffect{e.Capability, e.SideEffect, e.Guard, e.Via}, d.where(e.Pos)})
+				c.Effects = append(c.Effects, CandidateEffect{e.fact(), d.where(e.Pos)})
 			}
 		}
 		fact.Lits = append(fact.Lits, c)
@@ -184,7 +184,7 @@ func (d *discovery) join() {
 			at := d.carrierAt[k]
 			t := &Tool{Name: c.Fields[i].Value, Framework: d.carriers[k], Pos: at.Pos(), End: at.End(), Site: c.At, handled: c.Handled}
 			for _, e := range c.Effects {
-				t.Effects = append(t.Effects, Effect{e.Capability, e.SideEffect, e.Guard, at.Pos(), at.End(), e.Via + " at " + shortPlace(e.At)})
+				t.Effects = append(t.Effects, Effect{e.Capability, e.SideEffect, e.Guard, at.Pos(), at.End(), e.Via + " at " + shortPlace(e.At), e.Targets, e.Dynamic})
 			}
 			d.res.Tools = append(d.res.Tools, t)
 		}

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +24,10 @@ type Effect struct {
 	Guard      guard.Kind // the weakest guard every way there passes; None: none
 	Pos, End   token.Pos  // the call in this package
 	Via        string     // the calls that lead to the sink: "cleanup → os.RemoveAll"
+	// Targets are the constant paths, URLs or addresses it acts on;
+	// Dynamic says it also acts on one that is not a constant.
+	Targets []string
+	Dynamic bool
 }
 
 // Reaches is the fact exported for a function that reaches capabilities,
@@ -37,6 +42,8 @@ type FactEffect struct {
 	SideEffect bool
 	Guard      guard.Kind
 	Via        string
+	Targets    []string
+	Dynamic    bool
 }
 
 func (*Reaches) AFact() {}
@@ -93,7 +100,7 @@ func newEffects(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, decide
 		if len(effs) > 0 && fn.Exported() {
 			fact := &Reaches{}
 			for _, ef := range effs {
-				fact.Effects = append(fact.Effects, FactEffect{ef.Capability, ef.SideEffect, ef.Guard, ef.Via})
+				fact.Effects = append(fact.Effects, ef.fact())
 			}
 			pass.ExportObjectFact(fn, fact)
 		}
@@ -177,6 +184,9 @@ func oneEach(effs []Effect) []Effect {
 			continue
 		}
 		old := out[i]
+		// What the effect acts on is what either acts on.
+		targets := mergeTargets(old.Targets, ef.Targets)
+		dynamic := old.Dynamic || ef.Dynamic
 		if ef.Guard < old.Guard || old.Guard == ef.Guard && ef.Pos < old.Pos {
 			if old.SideEffect {
 				ef.SideEffect = true
@@ -185,6 +195,7 @@ func oneEach(effs []Effect) []Effect {
 		} else if ef.SideEffect && !old.SideEffect && old.Guard == ef.Guard {
 			out[i].SideEffect = true
 		}
+		out[i].Targets, out[i].Dynamic = targets, dynamic
 	}
 	return out
 }
@@ -201,16 +212,20 @@ func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 	if !ok {
 		return nil
 	}
-	at := func(capability string, sideEffect bool, g guard.Kind, via string) Effect {
-		return Effect{capability, sideEffect, max(site, g), call.Pos(), call.End(), via}
+	at := func(ef FactEffect, via string) Effect {
+		return Effect{ef.Capability, ef.SideEffect, max(site, ef.Guard), call.Pos(), call.End(), via, ef.Targets, ef.Dynamic}
 	}
 	if s, ok := sinks.Of(fn, func(i int) constant.Value { return e.constArg(call, i) }); ok {
-		return []Effect{at(s.Capability, s.SideEffect, guard.None, shortName(fn))}
+		ef := FactEffect{Capability: s.Capability, SideEffect: s.SideEffect, Dynamic: s.Dynamic}
+		if s.Target != "" {
+			ef.Targets = []string{s.Target}
+		}
+		return []Effect{at(ef, shortName(fn))}
 	}
 	if effs, ok := e.memo[fn]; ok {
 		out := make([]Effect, len(effs))
 		for i, ef := range effs {
-			out[i] = at(ef.Capability, ef.SideEffect, ef.Guard, shortName(fn)+" → "+ef.Via)
+			out[i] = at(ef.fact(), shortName(fn)+" → "+ef.Via)
 		}
 		return out
 	}
@@ -218,7 +233,7 @@ func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 	if fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && !sinks.Quiet(fn.Pkg().Path()) && e.pass.ImportObjectFact(fn.Origin(), &fact) {
 		out := make([]Effect, len(fact.Effects))
 		for i, ef := range fact.Effects {
-			out[i] = at(ef.Capability, ef.SideEffect, ef.Guard, shortName(fn)+" → "+ef.Via)
+			out[i] = at(ef, shortName(fn)+" → "+ef.Via)
 		}
 		return out
 	}
@@ -235,7 +250,7 @@ func (e *effects) function(fn *types.Func, at ast.Expr) []Effect {
 	if fn.Pkg() != e.pass.Pkg && !sinks.Quiet(fn.Pkg().Path()) && e.pass.ImportObjectFact(fn, &fact) {
 		out := make([]Effect, len(fact.Effects))
 		for i, ef := range fact.Effects {
-			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guard, at.Pos(), at.End(), shortName(fn) + " → " + ef.Via}
+			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guard, at.Pos(), at.End(), shortName(fn) + " → " + ef.Via, ef.Targets, ef.Dynamic}
 		}
 		return out
 	}
@@ -275,8 +290,8 @@ func sameEffects(a, b []Effect) bool {
 	}
 	for i := range a {
 		x, y := a[i], b[i]
-		x.Via, y.Via = "", ""
-		if x != y {
+		if x.Capability != y.Capability || x.SideEffect != y.SideEffect || x.Guard != y.Guard ||
+			x.Pos != y.Pos || x.End != y.End || x.Dynamic != y.Dynamic || !slices.Equal(x.Targets, y.Targets) {
 			return false
 		}
 	}
@@ -354,4 +369,19 @@ func byMethod(effs []Effect, methods map[types.Object]string, req types.Object) 
 		out[i] = ef
 	}
 	return out
+}
+
+// fact is the effect without its position, as a fact holds it.
+func (ef Effect) fact() FactEffect {
+	return FactEffect{ef.Capability, ef.SideEffect, ef.Guard, ef.Via, ef.Targets, ef.Dynamic}
+}
+
+// mergeTargets is the sorted union of two lists of targets.
+func mergeTargets(a, b []string) []string {
+	if len(b) == 0 {
+		return a
+	}
+	out := append(slices.Clone(a), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

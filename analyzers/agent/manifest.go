@@ -2,10 +2,15 @@ package agent
 
 import (
 	"encoding/json"
+	"fmt"
+	"net"
+	"net/url"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/atflint/atflint/analyzers/internal/guard"
 	"github.com/atflint/atflint/atf"
 )
 
@@ -46,23 +51,76 @@ func (m *Manifest) Tool(name string) *ManifestTool {
 	return nil
 }
 
-// Declares reports whether the manifest declares a capability for a tool
-// or for the whole agent. A scoped declaration (fs.write:/tmp) declares
-// the capability.
-func (m *Manifest) Declares(tool *ManifestTool, capability string) bool {
+// Covers says whether the manifest declares what an effect of a tool
+// does, for the tool or for the whole agent, and when it does not because
+// of a scope, why. A declaration with no scope (fs.write) covers the
+// capability; a scoped one (fs.write:/tmp, net.outbound:api.example.com)
+// covers a call only when each path or host it acts on is a constant
+// inside the scope, or a resource check keeps it inside.
+func (m *Manifest) Covers(tool *ManifestTool, e Effect) (bool, string) {
 	lists := [][]string{m.Capabilities}
 	if tool != nil {
 		lists = append(lists, tool.Capabilities)
 	}
+	var scopes []string
+	declared := false
 	for _, l := range lists {
 		for _, c := range l {
-			name, _, _ := strings.Cut(c, ":")
-			if name == capability || name == "*" {
-				return true
+			name, scope, scoped := strings.Cut(c, ":")
+			if name != e.Capability && name != "*" {
+				continue
 			}
+			declared = true
+			if !scoped || scope == "" || scope == "*" || !hasTargets(e.Capability) {
+				return true, ""
+			}
+			scopes = append(scopes, scope)
 		}
 	}
-	return false
+	if !declared {
+		return false, ""
+	}
+	within := strings.Join(scopes, ", ")
+	if e.Dynamic && e.Guard < guard.Resource {
+		return false, fmt.Sprintf("on a target that is not a constant, so the declared scope (%s) cannot be checked: keep it inside with a check (a path compared after filepath.Clean, a host in a fixed allowlist), or declare %s without a scope", within, e.Capability)
+	}
+	for _, t := range e.Targets {
+		if !slices.ContainsFunc(scopes, func(s string) bool { return inScope(e.Capability, t, s) }) {
+			return false, fmt.Sprintf("on %q, outside the declared scope (%s)", t, within)
+		}
+	}
+	return true, ""
+}
+
+// hasTargets reports the capabilities whose scope is a path or a host.
+func hasTargets(capability string) bool {
+	return strings.HasPrefix(capability, "fs.") || capability == "net.outbound"
+}
+
+// inScope reports whether a target is inside a scope: a path at or under
+// the scope's path, a host equal to the scope's, or under a *. one.
+func inScope(capability, target, scope string) bool {
+	if strings.HasPrefix(capability, "fs.") {
+		t, s := path.Clean(filepath.ToSlash(target)), path.Clean(filepath.ToSlash(scope))
+		return t == s || strings.HasPrefix(t, strings.TrimSuffix(s, "/")+"/")
+	}
+	host := hostOf(target)
+	scope = strings.ToLower(scope)
+	if rest, ok := strings.CutPrefix(scope, "*."); ok {
+		return strings.HasSuffix(host, "."+rest)
+	}
+	return host == scope
+}
+
+// hostOf is the host a URL or a network address names.
+func hostOf(target string) string {
+	if u, err := url.Parse(target); err == nil && u.Host != "" {
+		return strings.ToLower(u.Hostname())
+	}
+	if h, _, err := net.SplitHostPort(target); err == nil {
+		return strings.ToLower(h)
+	}
+	return strings.ToLower(target)
 }
 
 // Manifests is the value of the analyzer's -manifests flag: the

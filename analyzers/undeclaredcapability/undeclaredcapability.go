@@ -43,14 +43,15 @@ func run(pass *analysis.Pass) (any, error) {
 			})
 		}
 		for _, e := range t.Effects {
-			if m.Declares(mt, e.Capability) {
+			covered, why := m.Covers(mt, e)
+			if covered {
 				continue
 			}
-			pass.Report(analysis.Diagnostic{
-				Pos: e.Pos, End: e.End, Category: RuleID,
-				Message: fmt.Sprintf("tool %s reaches %s (%s), which %s declares neither for the tool nor for the agent", t.Label(), e.Via, e.Capability, file),
-				Related: t.Related(),
-			})
+			msg := fmt.Sprintf("tool %s reaches %s (%s), which %s declares neither for the tool nor for the agent", t.Label(), e.Via, e.Capability, file)
+			if why != "" {
+				msg = fmt.Sprintf("tool %s reaches %s (%s) %s in %s", t.Label(), e.Via, e.Capability, why, file)
+			}
+			pass.Report(analysis.Diagnostic{Pos: e.Pos, End: e.End, Category: RuleID, Message: msg, Related: t.Related()})
 		}
 	}
 	return nil, nil

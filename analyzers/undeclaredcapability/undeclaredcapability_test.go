@@ -15,5 +15,5 @@ func Test(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
 	manifesttest.Use(t, filepath.Join(testdata, "src"))
 	analysistest.Run(t, testdata, undeclaredcapability.Analyzer,
-		"undeclared/eino", "undeclared/langchain", "undeclared/openai", "undeclared/anthropic", "undeclared/adk", "undeclared/mcpgo")
+		"undeclared/eino", "undeclared/langchain", "undeclared/openai", "undeclared/anthropic", "undeclared/adk", "undeclared/mcpgo", "undeclared/scoped")
 }

@@ -16,6 +16,11 @@ import (
 type Sink struct {
 	Capability string // a capability name of the manifest contract
 	SideEffect bool   // it changes something outside the agent
+	// Target is what the call acts on, where the call names it: a file's
+	// path, a URL, a network address. Dynamic: it names one, but not as
+	// a constant, so no declared scope can be checked against it.
+	Target  string
+	Dynamic bool
 }
 
 // sink kinds: a plain capability, or one refined by an argument.
@@ -36,18 +41,18 @@ type entry struct {
 }
 
 var (
-	execSink    = entry{sink: Sink{"exec", true}}
-	evalSink    = entry{sink: Sink{"code.eval", true}}
-	netRead     = entry{sink: Sink{"net.outbound", false}}
-	netSend     = entry{sink: Sink{"net.outbound", true}}
-	listen      = entry{sink: Sink{"net.listen", false}}
-	fsRead      = entry{sink: Sink{"fs.read", false}}
-	fsWrite     = entry{sink: Sink{"fs.write", true}}
-	fsDelete    = entry{sink: Sink{"fs.delete", true}}
-	dbRead      = entry{sink: Sink{"db.read", false}}
-	dbWrite     = entry{sink: Sink{"db.write", true}}
-	delegate    = entry{sink: Sink{"agent.delegate", true}}
-	allEnv      = entry{sink: Sink{"secrets.read", false}}
+	execSink    = entry{sink: Sink{Capability: "exec", SideEffect: true}}
+	evalSink    = entry{sink: Sink{Capability: "code.eval", SideEffect: true}}
+	netRead     = entry{sink: Sink{Capability: "net.outbound"}}
+	netSend     = entry{sink: Sink{Capability: "net.outbound", SideEffect: true}}
+	listen      = entry{sink: Sink{Capability: "net.listen"}}
+	fsRead      = entry{sink: Sink{Capability: "fs.read"}}
+	fsWrite     = entry{sink: Sink{Capability: "fs.write", SideEffect: true}}
+	fsDelete    = entry{sink: Sink{Capability: "fs.delete", SideEffect: true}}
+	dbRead      = entry{sink: Sink{Capability: "db.read"}}
+	dbWrite     = entry{sink: Sink{Capability: "db.write", SideEffect: true}}
+	delegate    = entry{sink: Sink{Capability: "agent.delegate", SideEffect: true}}
+	allEnv      = entry{sink: Sink{Capability: "secrets.read"}}
 	query0      = entry{kind: sqlQuery, arg: 0}
 	query1      = entry{kind: sqlQuery, arg: 1}
 	exec0       = entry{kind: sqlExec, arg: 0}
@@ -121,9 +126,32 @@ var (
 // secretName matches environment variables that hold secrets.
 var secretName = regexp.MustCompile(`(?i)(TOKEN|SECRET|PASS(WORD|WD)?|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|AUTH|DSN|DATABASE_URL|CONN(ECTION)?_?STR)`)
 
+// targets are the argument naming what a sink acts on, by function.
+var targets = map[string]int{
+	"net/http.Get": 0, "net/http.Head": 0, "net/http.Post": 0, "net/http.PostForm": 0,
+	"(*net/http.Client).Get": 0, "(*net/http.Client).Head": 0, "(*net/http.Client).Post": 0, "(*net/http.Client).PostForm": 0,
+	"net.Dial": 1, "net.DialTimeout": 1, "(*net.Dialer).Dial": 1, "(*net.Dialer).DialContext": 2, "crypto/tls.Dial": 1,
+	"os.Open": 0, "os.ReadFile": 0, "os.ReadDir": 0, "io/ioutil.ReadFile": 0, "io/ioutil.ReadDir": 0,
+	"path/filepath.Walk": 0, "path/filepath.WalkDir": 0, "os.OpenFile": 0, "os.Create": 0, "os.WriteFile": 0,
+	"os.Mkdir": 0, "os.MkdirAll": 0, "os.Rename": 1, "os.Truncate": 0, "os.Chmod": 0, "os.Chown": 0,
+	"io/ioutil.WriteFile": 0, "os.Remove": 0, "os.RemoveAll": 0,
+}
+
 // Of returns what a call of fn does, given a way to read its arguments'
 // constant values, if it is a known sink.
 func Of(fn *types.Func, constArg func(i int) constant.Value) (Sink, bool) {
+	s, ok := of(fn, constArg)
+	if i, named := targets[fn.FullName()]; ok && named {
+		if v := constArg(i); v != nil && v.Kind() == constant.String {
+			s.Target = constant.StringVal(v)
+		} else {
+			s.Dynamic = true
+		}
+	}
+	return s, ok
+}
+
+func of(fn *types.Func, constArg func(i int) constant.Value) (Sink, bool) {
 	e, ok := byName[fn.FullName()]
 	if !ok {
 		return redis(fn)
@@ -133,24 +161,24 @@ func Of(fn *types.Func, constArg func(i int) constant.Value) (Sink, bool) {
 		// Read-only flags read; anything else, or flags not known, writes.
 		if v := constArg(e.arg); v != nil && v.Kind() == constant.Int {
 			if flags, ok := constant.Int64Val(v); ok && flags&writeFlags(fn.Pkg()) == 0 {
-				return Sink{"fs.read", false}, true
+				return Sink{Capability: "fs.read"}, true
 			}
 		}
-		return Sink{"fs.write", true}, true
+		return Sink{Capability: "fs.write", SideEffect: true}, true
 	case getenv:
 		if v := constArg(e.arg); v != nil && v.Kind() == constant.String && !secretName.MatchString(constant.StringVal(v)) {
-			return Sink{"env.read", false}, true
+			return Sink{Capability: "env.read"}, true
 		}
-		return Sink{"secrets.read", false}, true
+		return Sink{Capability: "secrets.read"}, true
 	case sqlQuery, sqlExec:
 		write := e.kind == sqlExec
 		if v := constArg(e.arg); v != nil && v.Kind() == constant.String {
 			write = writesSQL(constant.StringVal(v))
 		}
 		if write {
-			return Sink{"db.write", true}, true
+			return Sink{Capability: "db.write", SideEffect: true}, true
 		}
-		return Sink{"db.read", false}, true
+		return Sink{Capability: "db.read"}, true
 	}
 	return e.sink, true
 }
@@ -178,9 +206,9 @@ func redis(fn *types.Func) (Sink, bool) {
 		if path == p {
 			switch {
 			case redisWrites[fn.Name()]:
-				return Sink{"db.write", true}, true
+				return Sink{Capability: "db.write", SideEffect: true}, true
 			case redisReads[fn.Name()]:
-				return Sink{"db.read", false}, true
+				return Sink{Capability: "db.read"}, true
 			}
 		}
 	}

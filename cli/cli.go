@@ -300,7 +300,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atflint: %s\n", summary(o.res.Files, o.res.Packages, o.shown))
 	}
 	if n := unresolvedTools(o.res.Findings); n > 0 {
-		fmt.Fprintf(stderr, "atflint: %s could not be followed to their tools, which are not checked; --min-severity note shows where\n", plural(n, "tool registration"))
+		fmt.Fprintf(stderr, "atflint: Go tool registrations not followed to their tools, which are not checked: %d; --min-severity note shows where\n", n)
 	}
 	return o.exitCode(stderr)
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/atflint/atflint/internal/golden"
 	"github.com/atflint/atflint/lint"
+	"github.com/atflint/atflint/ruledoc"
+	"github.com/atflint/atflint/rules"
 )
 
 // TestInventory lists an example's Go tools, server and manifest, in JSON
@@ -43,25 +45,8 @@ func TestInventoryUsage(t *testing.T) {
 // registrations it could not follow, whatever is shown, and that the
 // inventory lists them.
 func TestUnresolvedSummary(t *testing.T) {
-	dir := t.TempDir()
-	stub := filepath.Join(root, "analyzers", "testdata", "src", "github.com", "mark3labs", "mcp-go")
-	err := filepath.WalkDir(stub, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(stub, p)
-		data, err := os.ReadFile(p)
-		if err == nil {
-			err = writeFile(filepath.Join(dir, "stub", rel), string(data))
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := stubModule(t, "example.com/proxy")
 	for name, text := range map[string]string{
-		"stub/go.mod": "module github.com/mark3labs/mcp-go\n\ngo 1.26\n",
-		"go.mod":      "module example.com/proxy\n\ngo 1.26\n\nrequire github.com/mark3labs/mcp-go v0.0.0\n\nreplace github.com/mark3labs/mcp-go => ./stub\n",
 		"proxy.go": `package proxy
 
 import (
@@ -91,9 +76,78 @@ func Register(s *server.MCPServer, byName map[string]mcp.Tool) {
 	}
 }
 
+// stubModule makes a module that requires the analyzers' mcp-go stub,
+// offline.
+func stubModule(t *testing.T, path string) string {
+	t.Helper()
+	dir := t.TempDir()
+	stub := filepath.Join(root, "analyzers", "testdata", "src", "github.com", "mark3labs", "mcp-go")
+	err := filepath.WalkDir(stub, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(stub, p)
+		data, err := os.ReadFile(p)
+		if err == nil {
+			err = writeFile(filepath.Join(dir, "stub", rel), string(data))
+		}
+		return err
+	})
+	if err == nil {
+		err = writeFile(filepath.Join(dir, "stub", "go.mod"), "module github.com/mark3labs/mcp-go\n\ngo 1.26\n")
+	}
+	if err == nil {
+		err = writeFile(filepath.Join(dir, "go.mod"), "module "+path+"\n\ngo 1.26\n\nrequire github.com/mark3labs/mcp-go v0.0.0\n\nreplace github.com/mark3labs/mcp-go => ./stub\n")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func writeFile(path, text string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
 	return os.WriteFile(path, []byte(text), 0o644)
+}
+
+// TestGoRuleExamples runs each Go rule's documented examples, as a module
+// of their own on the mcp-go stub, through atflint check: the bad one
+// makes the rule report, the good one does not.
+func TestGoRuleExamples(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	n := 0
+	for _, r := range rules.All() {
+		if r.Lang != "go" {
+			continue
+		}
+		n++
+		for _, ex := range []struct {
+			name, text string
+			bad        bool
+		}{{"bad", r.Bad, true}, {"good", r.Good, false}} {
+			t.Run(r.ID+"/"+ex.name, func(t *testing.T) {
+				dir := stubModule(t, "example.com/example")
+				for _, f := range ruledoc.Examples(ex.text) {
+					if f.Name == "" {
+						t.Fatalf("a Go example is a txtar archive of whole files")
+					}
+					if err := writeFile(filepath.Join(dir, f.Name), f.Text); err != nil {
+						t.Fatal(err)
+					}
+				}
+				_, out, errOut := atflint(t, "check", "--format", "json", "--min-severity", "note", dir)
+				got := strings.Count(out, `"rule": "`+r.ID+`"`)
+				if ex.bad && got == 0 || !ex.bad && got != 0 {
+					t.Errorf("%d findings of %s:\n%s%s", got, r.ID, out, errOut)
+				}
+			})
+		}
+	}
+	if n == 0 {
+		t.Fatal("no Go rule examples")
+	}
 }

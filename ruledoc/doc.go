@@ -99,7 +99,10 @@ func (d Doc) Markdown() string {
 				fmt.Fprintf(&b, "\n`%s`:\n", f.Name)
 			}
 			lang := d.Lang
-			if lang == "" {
+			switch {
+			case strings.HasSuffix(f.Name, ".go"):
+				lang = "go"
+			case strings.HasSuffix(f.Name, ".yaml"), strings.HasSuffix(f.Name, ".yml"), lang == "":
 				lang = "yaml"
 			}
 			fmt.Fprintf(&b, "\n```%s\n%s```\n", lang, f.Text)

@@ -24,12 +24,46 @@ their handlers are not checked. This note says so at the registration, and
 Build the tool where the analysis can see it, or review what the call
 registers by hand and declare those tools in the manifest.`,
 			Lang: "go",
-			Bad: `tools, _ := upstream.ListTools(ctx) // another module's result
-for _, t := range tools {
-	s.AddTools(server.ServerTool{Tool: t, Handler: proxy(t.Name)})
+			Bad: `-- main.go --
+package main
+
+import (
+	"context"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+func listPods(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return mcp.NewToolResultText("[]"), nil
 }
+
+// register adds a tool looked up at run time: atflint cannot tell which.
+func register(s *server.MCPServer, byName map[string]mcp.Tool) {
+	s.AddTool(byName["list_pods"], listPods)
+}
+
+func main() {}
 `,
-			Good: `s.AddTools(server.ServerTool{Tool: mcp.NewTool("list_pods"), Handler: listPods})
+			Good: `-- main.go --
+package main
+
+import (
+	"context"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+func listPods(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+	return mcp.NewToolResultText("[]"), nil
+}
+
+func register(s *server.MCPServer) {
+	s.AddTool(mcp.NewTool("list_pods"), listPods)
+}
+
+func main() {}
 `,
 		},
 	})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -32,7 +33,8 @@ func copyStub(t *testing.T, dst string) {
 }
 
 // TestGoBadPackages checks that a package that does not type-check is an
-// error of the run while the others are analyzed, and that generated files,
+// error of the run, and so is one whose module is missing, while the
+// others are analyzed, and that generated files,
 // test files and files excluded by build tags report nothing.
 func TestGoBadPackages(t *testing.T) {
 	dir := t.TempDir()
@@ -61,6 +63,7 @@ func Register(s *server.MCPServer) {
 }
 `
 	write(t, filepath.Join(dir, "broken", "broken.go"), "package broken\n\nvar x int = \"not an int\"\n")
+	write(t, filepath.Join(dir, "missing", "missing.go"), "package missing\n\nimport _ \"example.org/nowhere/pkg\"\n")
 	write(t, filepath.Join(dir, "tools", "tools.go"), "package tools\n"+tool)
 	// go vet analyses packages with their tests; a test's tool is not the
 	// agent's.
@@ -79,8 +82,9 @@ func Register(s *server.MCPServer) {
 	for _, e := range res.Errors {
 		errs = append(errs, e.Error())
 	}
-	if len(errs) != 1 || !strings.Contains(errs[0], "cannot analyze Go package example.com/m/broken") {
-		t.Errorf("errors: %q; want one, for the broken package", errs)
+	slices.Sort(errs)
+	if len(errs) != 2 || !strings.Contains(errs[0], "cannot analyze Go package example.com/m/broken") || !strings.Contains(errs[1], "cannot analyze Go package example.com/m/missing") {
+		t.Errorf("errors: %q; want two, for the broken package and the one whose module is missing", errs)
 	}
 	var got []string
 	for _, f := range res.Findings {

@@ -33,6 +33,9 @@ type InventoryTool struct {
 	// was found, and then Effects are unknown.
 	Handler *Place            `json:"handler"`
 	Effects []InventoryEffect `json:"effects"`
+	// Guards are the kinds of guard found before its effects
+	// ("approval", "authorization", "resource check"), each once.
+	Guards []string `json:"guards"`
 	// Manifest is the ATF manifest the tool's package belongs to.
 	Manifest string `json:"manifest,omitempty"`
 }
@@ -90,9 +93,13 @@ func (inv *Inventory) addGo(files *sourceFiles, base, message string) {
 			h := place(t.Handler)
 			it.Handler = &h
 		}
+		it.Guards = []string{}
 		for _, e := range t.Effects {
 			p := place(e.At)
 			it.Effects = append(it.Effects, InventoryEffect{e.Capability, e.SideEffect, e.Guard, e.Call, p.File, p.Line, p.Column})
+			if e.Guard != "" && !slices.Contains(it.Guards, e.Guard) {
+				it.Guards = append(it.Guards, e.Guard)
+			}
 		}
 		inv.Tools = append(inv.Tools, it)
 	}

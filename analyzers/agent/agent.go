@@ -64,6 +64,8 @@ type Tool struct {
 	// value may be registered more than once.
 	Registrations []Span
 	Handler       token.Pos // the handler given with it, when one is found
+	// Funcs are the handler's functions declared in this package.
+	Funcs []HandlerFunc
 	// Confirmed: the framework asks a person before every call.
 	Confirmed bool
 	// ReadOnly is the annotation that claims the tool only reads, if any.

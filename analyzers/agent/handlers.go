@@ -77,3 +77,35 @@ func (d *discovery) reached(h ast.Expr, stack []ast.Node) []Effect {
 	}
 	return nil
 }
+
+// A HandlerFunc is a function of this package that handles a tool: its
+// parameters hold the model's input.
+type HandlerFunc struct {
+	Type *ast.FuncType
+	Body *ast.BlockStmt
+}
+
+// handlerFuncs returns the functions of this package a handler
+// expression is: a function literal, a named function or method, or one
+// given to a handler wrapper.
+func (d *discovery) handlerFuncs(e ast.Expr, stack []ast.Node) []HandlerFunc {
+	var out []HandlerFunc
+	for _, h := range d.resolve(e, stack) {
+		switch h := h.(type) {
+		case *ast.FuncLit:
+			out = append(out, HandlerFunc{h.Type, h.Body})
+		case *ast.CallExpr:
+			fn, ok := typeutil.Callee(d.info(), h).(*types.Func)
+			if ok && agentapi.HandlerWrappers[fn.Origin().FullName()] && len(h.Args) > 0 {
+				out = append(out, d.handlerFuncs(h.Args[0], stack)...)
+			}
+		case *ast.Ident, *ast.SelectorExpr:
+			if fn, ok := d.info().Uses[identOf(h)].(*types.Func); ok {
+				if fd := d.eff.decls[fn.Origin()]; fd != nil {
+					out = append(out, HandlerFunc{fd.Type, fd.Body})
+				}
+			}
+		}
+	}
+	return out
+}

@@ -69,6 +69,7 @@ func (d *discovery) registration(call *ast.CallExpr, reg agentapi.Registrar) {
 			h := call.Args[reg.Handler]
 			t.Effects = d.handler(h, stack)
 			t.Handler, t.handled = h.Pos(), true
+			t.Funcs = d.handlerFuncs(h, stack)
 		}
 	}
 	if !found && !d.followed(arg, stack) {

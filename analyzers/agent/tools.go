@@ -401,6 +401,7 @@ func (d *discovery) tool(s *site, o origin) *Tool {
 	if h != nil {
 		t.Effects = d.handler(h, d.stackAt(h))
 		t.Handler, t.handled = h.Pos(), true
+		t.Funcs = d.handlerFuncs(h, d.stackAt(h))
 	}
 	return t
 }
@@ -453,6 +454,7 @@ func (d *discovery) rangeTools(s *site) []*Tool {
 		if value != nil {
 			t.Effects = d.handler(kv.Value, d.stackAt(kv.Value))
 			t.Handler, t.handled = kv.Value.Pos(), true
+			t.Funcs = d.handlerFuncs(kv.Value, d.stackAt(kv.Value))
 		}
 		tools = append(tools, t)
 	}

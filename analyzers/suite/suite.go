@@ -7,6 +7,7 @@ import (
 
 	"github.com/atflint/atflint/analyzers/levelmismatch"
 	"github.com/atflint/atflint/analyzers/missingidentity"
+	"github.com/atflint/atflint/analyzers/toolinput"
 	"github.com/atflint/atflint/analyzers/undeclaredcapability"
 	"github.com/atflint/atflint/analyzers/unguardedtool"
 	"github.com/atflint/atflint/analyzers/unresolvedtool"
@@ -16,6 +17,7 @@ import (
 var Analyzers = []*analysis.Analyzer{
 	levelmismatch.Analyzer,
 	missingidentity.Analyzer,
+	toolinput.Analyzer,
 	undeclaredcapability.Analyzer,
 	unguardedtool.Analyzer,
 	unresolvedtool.Analyzer,

@@ -194,3 +194,11 @@ var FrameworkPrefixes = []string{
 var CallerIdentity = map[string]bool{
 	"github.com/modelcontextprotocol/go-sdk/auth.TokenInfo": true,
 }
+
+// Requests are the frameworks' tool request types: what their methods
+// and argument fields return is the model's input.
+var Requests = map[string]bool{
+	mcpGo + ".CallToolRequest": true,
+	goSDK + ".CallToolRequest": true,
+	goSDK + ".ServerRequest":   true,
+}

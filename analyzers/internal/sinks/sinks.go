@@ -258,3 +258,38 @@ func Quiet(pkgPath string) bool {
 	}
 	return false
 }
+
+// Inputs are the arguments of a call that a value the model chose must not
+// reach unchecked, and what they name: a command and its arguments, a
+// file's path, a URL, an SQL statement. nargs is how many the call has.
+func Inputs(fn *types.Func, nargs int) (args []int, what string) {
+	full := fn.FullName()
+	switch full {
+	case "os/exec.Command":
+		return span(0, nargs), "command"
+	case "os/exec.CommandContext":
+		return span(1, nargs), "command"
+	case "net/http.NewRequest":
+		return []int{1}, "URL"
+	case "net/http.NewRequestWithContext":
+		return []int{2}, "URL"
+	}
+	if e, ok := byName[full]; ok && (e.kind == sqlQuery || e.kind == sqlExec) {
+		return []int{e.arg}, "SQL statement"
+	}
+	if i, ok := targets[full]; ok {
+		if e := byName[full]; e.sink.Capability == "net.outbound" {
+			return []int{i}, "URL"
+		}
+		return []int{i}, "path"
+	}
+	return nil, ""
+}
+
+func span(from, to int) []int {
+	var out []int
+	for i := from; i < to; i++ {
+		out = append(out, i)
+	}
+	return out
+}

@@ -270,6 +270,9 @@ type discovery struct {
 	toolAt    map[ast.Expr]*Tool
 	ctx       *types.Interface
 	ctxLooked bool
+	// paths holds the nodes from the file down to each node stackAt
+	// was asked for.
+	paths map[ast.Node][]ast.Node
 }
 
 func (d *discovery) info() *types.Info { return d.pass.TypesInfo }

@@ -114,7 +114,7 @@ func (d *discovery) exportCandidates(lits []*ast.CompositeLit) {
 		if _, isSite := d.toolAt[lit]; isSite {
 			continue
 		}
-		key := typeKey(d.info().TypeOf(lit))
+		key := agentapi.TypeName(d.info().TypeOf(lit))
 		if key == "" || inFramework(key) || mod != nil && !strings.HasPrefix(key, mod.Path) {
 			continue
 		}
@@ -132,11 +132,12 @@ func (d *discovery) exportCandidates(lits []*ast.CompositeLit) {
 				}
 			}
 		}
-		if !slices.ContainsFunc(fields, func(f StringField) bool { return f.Constant }) && d.siblingHandler(lit) == nil {
+		h := d.siblingHandler(lit)
+		if !slices.ContainsFunc(fields, func(f StringField) bool { return f.Constant }) && h == nil {
 			continue
 		}
 		c := Candidate{Type: key, Fields: fields, At: d.where(lit.Pos())}
-		if h := d.siblingHandler(lit); h != nil {
+		if h != nil {
 			c.Handled = true
 			for _, e := range d.handler(h, d.stackAt(h)) {
 				c.Effects = append(c.Effects, CandidateEffect{e.fact(), d.where(e.Pos)})

@@ -18,7 +18,7 @@ func (d *discovery) toolType(spec *ast.TypeSpec) {
 		return
 	}
 	for _, ti := range agentapi.ToolInterfaces {
-		iface := lookupInterface(d.pass.Pkg, ti.Interface)
+		iface := agentapi.LookupInterface(d.pass.Pkg, ti.Interface)
 		if iface == nil {
 			continue
 		}

@@ -5,7 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
+	"slices"
 
 	"github.com/atflint/atflint/analyzers/internal/agentapi"
 )
@@ -92,60 +92,10 @@ func firstNode(a, b ast.Node) ast.Node {
 	return b
 }
 
-func isNamed(t types.Type, full string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	return n.Obj().Pkg().Path()+"."+n.Obj().Name() == full
-}
+func isNamed(t types.Type, full string) bool { return agentapi.TypeName(t) == full }
 
 func fromDispatchPackage(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	for _, p := range agentapi.DispatchPackages {
-		if n.Obj().Pkg().Path() == p {
-			return true
-		}
-	}
-	return false
-}
-
-// lookupInterface finds an interface by full name among the packages pkg
-// imports, directly or not.
-func lookupInterface(pkg *types.Package, full string) *types.Interface {
-	i := strings.LastIndex(full, ".")
-	path, name := full[:i], full[i+1:]
-	seen := map[*types.Package]bool{}
-	var find func(p *types.Package) *types.Interface
-	find = func(p *types.Package) *types.Interface {
-		if seen[p] {
-			return nil
-		}
-		seen[p] = true
-		if p.Path() == path {
-			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
-				iface, _ := tn.Type().Underlying().(*types.Interface)
-				return iface
-			}
-			return nil
-		}
-		for _, imp := range p.Imports() {
-			if iface := find(imp); iface != nil {
-				return iface
-			}
-		}
-		return nil
-	}
-	return find(pkg)
+	return slices.Contains(agentapi.DispatchPackages, agentapi.PackageOf(agentapi.TypeName(t)))
 }
 
 func method(t types.Type, name string) *types.Func {

@@ -173,14 +173,14 @@ func (d *discovery) callSite(call *ast.CallExpr) *site {
 // tool literal with a name, or a literal of a carrier of names.
 func (d *discovery) litSite(lit *ast.CompositeLit) *site {
 	t := d.info().TypeOf(lit)
-	if fw, ok := agentapi.ToolTypes[typeKey(t)]; ok {
+	if fw, ok := agentapi.ToolTypes[agentapi.TypeName(t)]; ok {
 		name := field(lit, "Name")
 		if name == nil {
 			return nil // the zero tool, a placeholder
 		}
 		return &site{node: lit, framework: fw, name: name, readOnly: d.readOnlyField(field(lit, "Annotations"))}
 	}
-	key := typeKey(t)
+	key := agentapi.TypeName(t)
 	for k, fw := range d.carriers {
 		if k.Type == key {
 			if name := field(lit, k.Field); name != nil {
@@ -194,7 +194,7 @@ func (d *discovery) litSite(lit *ast.CompositeLit) *site {
 // isToolValue reports whether e is a framework's tool value rather than
 // a name: then the call registers a tool built elsewhere.
 func (d *discovery) isToolValue(e ast.Expr) bool {
-	_, ok := agentapi.ToolTypes[typeKey(d.info().TypeOf(e))]
+	_, ok := agentapi.ToolTypes[agentapi.TypeName(d.info().TypeOf(e))]
 	return ok
 }
 
@@ -262,7 +262,7 @@ func (d *discovery) fieldPath(e ast.Expr) (carrierKey, bool) {
 		return carrierKey{}, false
 	}
 	owner := d.info().TypeOf(sel.X)
-	key := typeKey(owner)
+	key := agentapi.TypeName(owner)
 	if key == "" || inFramework(key) {
 		return carrierKey{}, false
 	}
@@ -344,7 +344,7 @@ func (d *discovery) isHandlerDepth(t types.Type, depth int) bool {
 func (d *discovery) contextType() *types.Interface {
 	if !d.ctxLooked {
 		d.ctxLooked = true
-		d.ctx = lookupInterface(d.pass.Pkg, "context.Context")
+		d.ctx = agentapi.LookupInterface(d.pass.Pkg, "context.Context")
 	}
 	return d.ctx
 }
@@ -459,20 +459,4 @@ func (d *discovery) rangeTools(s *site) []*Tool {
 		tools = append(tools, t)
 	}
 	return tools
-}
-
-// typeKey is the full name of a named type, or of the one a pointer
-// points to; "" for any other type.
-func typeKey(t types.Type) string {
-	if t == nil {
-		return ""
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return ""
-	}
-	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }

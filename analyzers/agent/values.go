@@ -38,16 +38,25 @@ func (d *discovery) packageValue(v *types.Var) ast.Expr {
 
 // stackAt returns the nodes from n's file down to n, as the inspector's
 // stack holds them where it visits n. A value a registration reaches may
-// be declared in another file of the package.
+// be declared in another file of the package. Each step that looks at a
+// site asks for its path, so each node's is found once.
 func (d *discovery) stackAt(n ast.Node) []ast.Node {
+	if path, ok := d.paths[n]; ok {
+		return path
+	}
+	var path []ast.Node
 	for _, f := range d.pass.Files {
 		if f.FileStart <= n.Pos() && n.Pos() < f.FileEnd {
-			path, _ := astutil.PathEnclosingInterval(f, n.Pos(), n.End())
+			path, _ = astutil.PathEnclosingInterval(f, n.Pos(), n.End())
 			slices.Reverse(path)
-			return path
+			break
 		}
 	}
-	return nil
+	if d.paths == nil {
+		d.paths = map[ast.Node][]ast.Node{}
+	}
+	d.paths[n] = path
+	return path
 }
 
 // An assignment sets a variable to val, nil when it is declared with no

@@ -37,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[agent.Analyzer].(*agent.Result)
-	ctx := contextType(pass.Pkg)
+	ctx := agentapi.LookupInterface(pass.Pkg, "context.Context")
 	seen := map[ast.Node]bool{} // a handler of two tools is looked at once
 	for _, t := range res.Tools {
 		for _, f := range t.Funcs {
@@ -220,56 +220,16 @@ func (h *handler) from(e ast.Expr) ast.Expr {
 }
 
 // isRequest reports a framework's tool request type.
-func isRequest(t types.Type) bool {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && agentapi.Requests[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
-}
+func isRequest(t types.Type) bool { return agentapi.Requests[agentapi.TypeName(t)] }
 
-// isRequestParams reports the params of a framework's request, whose
-// Arguments field is the model's input; by the package it is declared in.
+// isRequestParams reports a type of a request's package, whose Arguments
+// field is the model's input.
 func isRequestParams(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
+	pkg := agentapi.PackageOf(agentapi.TypeName(t))
 	for k := range agentapi.Requests {
-		if len(k) > len(n.Obj().Pkg().Path()) && k[:len(n.Obj().Pkg().Path())+1] == n.Obj().Pkg().Path()+"." {
+		if pkg != "" && agentapi.PackageOf(k) == pkg {
 			return true
 		}
 	}
 	return false
-}
-
-// contextType is context.Context, if the package can see it.
-func contextType(pkg *types.Package) *types.Interface {
-	seen := map[*types.Package]bool{}
-	var find func(p *types.Package) *types.Interface
-	find = func(p *types.Package) *types.Interface {
-		if seen[p] {
-			return nil
-		}
-		seen[p] = true
-		if p.Path() == "context" {
-			if tn, ok := p.Scope().Lookup("Context").(*types.TypeName); ok {
-				iface, _ := tn.Type().Underlying().(*types.Interface)
-				return iface
-			}
-		}
-		for _, imp := range p.Imports() {
-			if i := find(imp); i != nil {
-				return i
-			}
-		}
-		return nil
-	}
-	return find(pkg)
 }

@@ -6,6 +6,11 @@
 // an identifier's spelling.
 package agentapi
 
+import (
+	"go/types"
+	"strings"
+)
+
 // A Registrar is a call that registers a tool.
 type Registrar struct {
 	Framework string
@@ -201,4 +206,56 @@ var Requests = map[string]bool{
 	mcpGo + ".CallToolRequest": true,
 	goSDK + ".CallToolRequest": true,
 	goSDK + ".ServerRequest":   true,
+}
+
+// TypeName is the full name (pkg/path.Name) of the named type t is or
+// points to, as the tables above spell types; "" for any other type.
+func TypeName(t types.Type) string {
+	if t == nil {
+		return ""
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+// PackageOf is the package path of a full type name.
+func PackageOf(typeName string) string {
+	if i := strings.LastIndex(typeName, "."); i > 0 {
+		return typeName[:i]
+	}
+	return ""
+}
+
+// LookupInterface finds an interface by full name among the packages pkg
+// imports, directly or not; nil when it sees none.
+func LookupInterface(pkg *types.Package, full string) *types.Interface {
+	path, name := PackageOf(full), full[strings.LastIndex(full, ".")+1:]
+	seen := map[*types.Package]bool{}
+	var find func(p *types.Package) *types.Interface
+	find = func(p *types.Package) *types.Interface {
+		if seen[p] {
+			return nil
+		}
+		seen[p] = true
+		if p.Path() == path {
+			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
+				iface, _ := tn.Type().Underlying().(*types.Interface)
+				return iface
+			}
+			return nil
+		}
+		for _, imp := range p.Imports() {
+			if iface := find(imp); iface != nil {
+				return iface
+			}
+		}
+		return nil
+	}
+	return find(pkg)
 }

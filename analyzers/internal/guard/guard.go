@@ -439,12 +439,7 @@ func (s *Scope) callerIdentity(sel *ast.SelectorExpr) bool {
 	if selection == nil || selection.Kind() != types.FieldVal {
 		return false
 	}
-	t := selection.Recv()
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && agentapi.CallerIdentity[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+	return agentapi.CallerIdentity[agentapi.TypeName(selection.Recv())]
 }
 
 // fixedSet reports a set fixed in the code: a composite literal, or a

@@ -66,7 +66,10 @@ func goRoots(paths, modules []string) []string {
 // depends on changed: a check costs what go vet costs. A package that
 // does not load or type-check is an error of the result; the others are
 // analyzed all the same.
-func checkGo(roots []string, base string, opt Options, res *Result) []finding.Finding {
+//
+// manifests are the ATF manifests the run found, by absolute path: with
+// those above each root, they are what the analyzers link the code to.
+func checkGo(roots, manifests []string, base string, opt Options, res *Result) []finding.Finding {
 	var fs []finding.Finding
 	files := &sourceFiles{data: map[string][]byte{}}
 	for i, root := range roots {
@@ -88,7 +91,13 @@ func checkGo(roots []string, base string, opt Options, res *Result) []finding.Fi
 		}
 		// Broken manifests are findings of the manifest rules; the
 		// analyzers go without them.
-		ms, _ := atfmanifest.Discover(root)
+		inRoot := atfmanifest.Above(root)
+		for _, m := range manifests {
+			if strings.HasPrefix(m, root+string(filepath.Separator)) {
+				inRoot = append(inRoot, m)
+			}
+		}
+		ms, _ := atfmanifest.ReadAll(inRoot)
 		out, vetErr := runVet(root, opt.VetTool, atfmanifest.Flag(ms), good)
 		fs = append(fs, readVet(out, files, base, res)...)
 		if vetErr != nil {

@@ -148,7 +148,13 @@ func Run(paths []string, opt Options) (*Result, error) {
 	}
 	res.Findings = append(res.Findings, rules.CheckUnique(keys)...)
 	if opt.Go {
-		res.Findings = append(res.Findings, checkGo(goRoots(paths, modules), base, opt, res)...)
+		var manifests []string
+		for _, f := range files {
+			if atf.IsManifestName(f.display) {
+				manifests = append(manifests, f.abs)
+			}
+		}
+		res.Findings = append(res.Findings, checkGo(goRoots(paths, modules), manifests, base, opt, res)...)
 	}
 	for i := range res.Findings {
 		res.Findings[i].Message = clip(res.Findings[i].Message)

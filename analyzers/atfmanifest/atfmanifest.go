@@ -94,23 +94,15 @@ func strs(n *syntax.Node, key string) []string {
 var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true}
 
 // Discover finds the manifests a package under dir may belong to: those
-// in dir and its parents up to the module root (the nearest go.mod), and
-// those below dir. Manifests that cannot be read are returned as errors,
-// the others all the same. The order is stable.
+// in dir's parents up to the module root (the nearest go.mod), and those
+// in dir and below it. Manifests that cannot be read are returned as
+// errors, the others all the same. The order is stable.
 func Discover(dir string) ([]*agent.Manifest, []error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, []error{err}
 	}
-	var paths []string
-	if !exists(filepath.Join(dir, "go.mod")) {
-		for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
-			paths = append(paths, manifestsIn(d)...)
-			if exists(filepath.Join(d, "go.mod")) || filepath.Dir(d) == d {
-				break
-			}
-		}
-	}
+	paths := Above(dir)
 	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -122,7 +114,31 @@ func Discover(dir string) ([]*agent.Manifest, []error) {
 		}
 		return nil
 	})
+	return ReadAll(paths)
+}
+
+// Above lists the manifests in the parents of dir, an absolute path, up
+// to the module root; none when dir is the module root. A driver that has
+// walked dir already needs only these.
+func Above(dir string) []string {
+	var paths []string
+	if !exists(filepath.Join(dir, "go.mod")) {
+		for d := filepath.Dir(dir); ; d = filepath.Dir(d) {
+			paths = append(paths, manifestsIn(d)...)
+			if exists(filepath.Join(d, "go.mod")) || filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	return paths
+}
+
+// ReadAll reads the manifests at paths, in sorted order; those that
+// cannot be read are errors.
+func ReadAll(paths []string) ([]*agent.Manifest, []error) {
+	paths = slices.Clone(paths)
 	slices.Sort(paths)
+	paths = slices.Compact(paths)
 	var ms []*agent.Manifest
 	var errs []error
 	for _, p := range paths {

@@ -35,7 +35,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/atflint/atflint/tree/main/analyzers/agent",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
-	FactTypes:  []analysis.Fact{new(Reaches), new(Decides), new(ToolWrapper), new(Carriers), new(Candidates)},
+	FactTypes:  []analysis.Fact{new(Reaches), new(Exits), new(Decides), new(ToolWrapper), new(Carriers), new(Candidates)},
 	ResultType: reflect.TypeFor[*Result](),
 }
 

@@ -67,6 +67,8 @@ type effects struct {
 	decls    map[*types.Func]*ast.FuncDecl
 	memo     map[*types.Func][]Effect
 	deciders guard.Deciders
+	impls    *implementations
+	exits    map[*types.Func]bool // the package's functions that do not return
 }
 
 // scan finds the guards of a body.
@@ -75,11 +77,12 @@ func (e *effects) scan(body *ast.BlockStmt) *guard.Scope {
 }
 
 func newEffects(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, deciders guard.Deciders) *effects {
-	e := &effects{pass: pass, decls: decls, memo: map[*types.Func][]Effect{}, deciders: deciders}
+	e := &effects{pass: pass, decls: decls, memo: map[*types.Func][]Effect{}, deciders: deciders, impls: newImplementations(pass)}
 	// A function reaches what its body reaches, and what the functions
 	// it calls reach; go round until nothing changes. The bodies are
 	// walked and their guards found once: only what calls to the
 	// package's own functions reach changes from one round to the next.
+	e.findExits()
 	sites := map[*types.Func][]callSite{}
 	for fn, fd := range e.decls {
 		sites[fn] = e.callSites(fd.Body, e.scan(fd.Body))
@@ -122,14 +125,14 @@ type callSite struct {
 func (e *effects) callSites(n ast.Node, scope *guard.Scope) []callSite {
 	var sites []callSite
 	var methods map[types.Object]string // found on first need
-	ast.Inspect(n, func(x ast.Node) bool {
+	ast.Inspect(n, e.skipExitBranches(func(x ast.Node) bool {
 		call, ok := x.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
 		s := callSite{call: call, guard: scope.Guard(call)}
 		fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
-		if _, own := e.decls[fn]; own && !e.isSink(call, fn) {
+		if _, own := e.decls[fn]; own && !e.isSink(call, fn) || e.localImplementation(fn) {
 			s.local = true
 		} else {
 			s.fixed = e.call(call, s.guard)
@@ -142,7 +145,7 @@ func (e *effects) callSites(n ast.Node, scope *guard.Scope) []callSite {
 		}
 		sites = append(sites, s)
 		return true
-	})
+	}))
 	return sites
 }
 
@@ -229,6 +232,21 @@ func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 		}
 		return out
 	}
+	if impls := e.impls.of(fn); impls != nil {
+		var out []Effect
+		for _, m := range impls {
+			// What function finds in a fact names m already.
+			_, local := e.memo[m.Origin()]
+			for _, ef := range e.function(m, call) {
+				via := ef.Via
+				if local {
+					via = shortName(m) + " → " + via
+				}
+				out = append(out, at(ef.fact(), shortName(fn)+" → "+via))
+			}
+		}
+		return out
+	}
 	var fact Reaches
 	if fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && !sinks.Quiet(fn.Pkg().Path()) && e.pass.ImportObjectFact(fn.Origin(), &fact) {
 		out := make([]Effect, len(fact.Effects))
@@ -238,6 +256,18 @@ func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 		return out
 	}
 	return nil
+}
+
+// localImplementation reports a call through an interface that one of
+// this package's own methods implements, whose effects the fixed point
+// is still finding.
+func (e *effects) localImplementation(fn *types.Func) bool {
+	for _, m := range e.impls.of(fn) {
+		if _, own := e.decls[m.Origin()]; own {
+			return true
+		}
+	}
+	return false
 }
 
 // function returns what a function reaches, whatever package it is in.

@@ -154,7 +154,10 @@ func Of(fn *types.Func, constArg func(i int) constant.Value) (Sink, bool) {
 func of(fn *types.Func, constArg func(i int) constant.Value) (Sink, bool) {
 	e, ok := byName[fn.FullName()]
 	if !ok {
-		return redis(fn)
+		if s, ok := redis(fn); ok {
+			return s, true
+		}
+		return client(fn)
 	}
 	switch e.kind {
 	case openFile:
@@ -213,6 +216,97 @@ func redis(fn *types.Func) (Sink, bool) {
 		}
 	}
 	return Sink{}, false
+}
+
+// apiClients are client packages whose methods are named after the API
+// operation they send, so the method says whether it reads or writes:
+// Kubernetes' typed, dynamic and metadata clients (interfaces, called
+// through them), controller-runtime's client, the AWS SDK's service
+// clients and Google Cloud Storage's handles. What their
+// implementations do on the wire (a request whose method is a field) is
+// not a constant the effects analysis could read.
+var apiClients = []string{
+	"k8s.io/client-go/kubernetes/typed/", "k8s.io/client-go/dynamic", "k8s.io/client-go/metadata",
+	"sigs.k8s.io/controller-runtime/pkg/client", "github.com/aws/aws-sdk-go-v2/service/",
+	"cloud.google.com/go/storage",
+}
+
+// apiReads and apiWrites are the leading verbs of those operations.
+var (
+	apiReads  = []string{"Get", "List", "Watch", "Describe", "Head", "Search", "Query", "Scan", "Read", "Attrs", "Objects", "Lookup", "NewReader", "NewRangeReader"}
+	apiWrites = []string{"Create", "Update", "Patch", "Apply", "Delete", "Evict", "Bind", "Put", "Modify", "Remove",
+		"Terminate", "Stop", "Start", "Reboot", "Run", "Invoke", "Send", "Publish", "Attach", "Detach", "Copy",
+		"Restore", "Revoke", "Authorize", "Associate", "Disassociate", "Enable", "Disable", "Reset", "Set",
+		"Add", "Register", "Deregister", "Tag", "Untag", "Import", "Export", "Upload", "Write", "NewWriter"}
+)
+
+// execClients start a command in a container: Kubernetes' pod exec and
+// attach streams.
+var execClients = map[string]bool{
+	"k8s.io/client-go/tools/remotecommand.NewSPDYExecutor":                  true,
+	"k8s.io/client-go/tools/remotecommand.NewSPDYExecutorForTransports":     true,
+	"k8s.io/client-go/tools/remotecommand.NewSPDYExecutorForProtocols":      true,
+	"k8s.io/client-go/tools/remotecommand.NewWebSocketExecutor":             true,
+	"k8s.io/client-go/tools/remotecommand.NewWebSocketExecutorForProtocols": true,
+	"(k8s.io/client-go/tools/remotecommand.Executor).Stream":                true,
+	"(k8s.io/client-go/tools/remotecommand.Executor).StreamWithContext":     true,
+}
+
+// client classifies a method of an API client by its operation's verb:
+// a write sends, a read reads; any other method is not a sink here.
+func client(fn *types.Func) (Sink, bool) {
+	if execClients[fn.FullName()] {
+		return Sink{Capability: "exec", SideEffect: true}, true
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || fn.Pkg() == nil || !fromAPIClient(fn.Pkg().Path()) {
+		return Sink{}, false
+	}
+	// An AWS service package has one client, Client; its other types
+	// (options, paginators) have methods such as Copy that send nothing.
+	if strings.HasPrefix(fn.Pkg().Path(), "github.com/aws/") && recvName(sig) != "Client" {
+		return Sink{}, false
+	}
+	switch {
+	case leadingVerb(fn.Name(), apiWrites):
+		return Sink{Capability: "net.outbound", SideEffect: true}, true
+	case leadingVerb(fn.Name(), apiReads):
+		return Sink{Capability: "net.outbound"}, true
+	}
+	return Sink{}, false
+}
+
+// recvName is the name of a method's receiver type.
+func recvName(sig *types.Signature) string {
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+func fromAPIClient(path string) bool {
+	for _, p := range apiClients {
+		if path == strings.TrimSuffix(p, "/") || strings.HasPrefix(path, p) && strings.HasSuffix(p, "/") ||
+			strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingVerb reports a name that is one of the verbs or starts with one
+// followed by an upper-case letter: DeleteObject, but not Deleted.
+func leadingVerb(name string, verbs []string) bool {
+	for _, v := range verbs {
+		if rest, ok := strings.CutPrefix(name, v); ok && (rest == "" || rest[0] >= 'A' && rest[0] <= 'Z') {
+			return true
+		}
+	}
+	return false
 }
 
 // writesSQL reports whether a statement changes data, by its first word.

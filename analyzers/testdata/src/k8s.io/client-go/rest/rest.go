@@ -1,0 +1,4 @@
+// Package rest stubs client-go's REST client configuration.
+package rest
+
+type Config struct{ Host string }

@@ -1,0 +1,77 @@
+// Package clients has no manifest: calls through the module's own
+// interfaces reach what the module's implementations do, Kubernetes'
+// client interfaces write or read by their operation, a pod exec runs a
+// command, and what runs only on a branch that ends the process is not
+// the tool's.
+package clients
+
+import (
+	"context"
+	"log"
+	"net/url"
+	"os"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+	corev1 "k8s.io/client-go/kubernetes/typed/core/v1"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/remotecommand"
+
+	"unguarded/clients/store"
+)
+
+// Notifier is implemented in this package, by a type that writes a file.
+type Notifier interface{ Notify(msg string) error }
+
+type fileNotifier struct{ path string }
+
+func (f fileNotifier) Notify(msg string) error { return os.WriteFile(f.path, []byte(msg), 0o600) }
+
+// die ends the process after a last write: what it does is not a tool's.
+func die(err error) {
+	os.WriteFile("crash.log", []byte(err.Error()), 0o600)
+	os.Exit(1)
+}
+
+func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV1Interface, cfg *rest.Config) {
+	s.AddTool(mcp.NewTool("drop"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, st.Drop(req.GetString("name", "")) // want `tool "drop" reaches store.Store.Drop → store.Disk.Drop → os.Remove \(fs.delete\)`
+	})
+	s.AddTool(mcp.NewTool("size"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := st.Size(req.GetString("name", ""))
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("notify"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, n.Notify(req.GetString("msg", "")) // want `tool "notify" reaches clients.Notifier.Notify → clients.fileNotifier.Notify → os.WriteFile \(fs.write\)`
+	})
+	s.AddTool(mcp.NewTool("pod_get"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := core.Pods("default").Get(ctx, req.GetString("name", ""), corev1.GetOptions{})
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("pod_delete"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, core.Pods("default").Delete(ctx, req.GetString("name", ""), corev1.DeleteOptions{}) // want `tool "pod_delete" reaches v1.PodInterface.Delete \(net.outbound\)`
+	})
+	s.AddTool(mcp.NewTool("pod_exec"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		ex, err := remotecommand.NewSPDYExecutor(cfg, "POST", &url.URL{}) // want `tool "pod_exec" reaches remotecommand.NewSPDYExecutor \(exec\)`
+		if err != nil {
+			return nil, err
+		}
+		return nil, ex.StreamWithContext(ctx, remotecommand.StreamOptions{})
+	})
+	s.AddTool(mcp.NewTool("settings"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		data, err := os.ReadFile("settings.json")
+		if err != nil {
+			os.WriteFile("crash.log", []byte(err.Error()), 0o600)
+			log.Fatalf("no settings: %v", err)
+		}
+		if len(data) == 0 {
+			die(err)
+		}
+		switch len(data) {
+		case 1:
+			os.Remove("settings.json")
+			os.Exit(2)
+		}
+		return mcp.NewToolResultText(string(data)), nil
+	})
+}

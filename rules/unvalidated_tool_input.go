@@ -24,9 +24,11 @@ from them that reaches the name or arguments of a command, the path of a file
 call, the URL of a request or an SQL statement is reported at the call, with
 the argument as a related location, unless a check that decides whether the
 call happens stands before it: a lookup in a set fixed in the code, a path
-compared after ` + "`filepath.Clean`" + `, ` + "`filepath.IsLocal`" + `. The value is followed
-through assignments within the handler; a value passed on to another function
-is not yet followed into it.
+compared after ` + "`filepath.Clean`" + `, ` + "`filepath.IsLocal`" + `. A check may be a project
+function whose result says the value is allowed. The value is followed through
+assignments and into the functions of the project it is passed to, in any
+package: each is summarised once by which of its parameters reach a sink
+unchecked. Helpers of versioned dependencies are not followed.
 
 Check the input before it acts: look it up in a fixed allowlist, keep a path
 inside a root after ` + "`filepath.Clean`" + `, use query parameters for SQL.`,

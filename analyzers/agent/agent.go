@@ -24,6 +24,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/atflint/atflint/analyzers/internal/agentapi"
+	"github.com/atflint/atflint/analyzers/internal/guard"
 	"github.com/atflint/atflint/atf"
 )
 
@@ -49,6 +50,13 @@ type Result struct {
 	// Manifest is the ATF manifest the package belongs to; nil when there
 	// is none, or when the package has no agent code.
 	Manifest *Manifest
+	// Deciders tells which functions' results are decisions, and of
+	// which kind; nil in the standard library and the frameworks.
+	Deciders guard.Deciders
+	// Own: the package is code being checked, not the standard library
+	// and not a versioned dependency, whose helpers need not be
+	// summarised beyond what Reaches says.
+	Own bool
 }
 
 // A Tool is one tool the package registers.
@@ -119,9 +127,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if inStandardLibrary(pass) {
 		return res, nil
 	}
+	res.Own = pass.Module == nil || pass.Module.Version == ""
 	manifest := manifestFor(manifests, packageDir(pass), pass.Pkg.Path())
 	decls := declsOf(pass)
-	eff := newEffects(pass, decls, decidersOf(pass, decls, manifest))
+	res.Deciders = decidersOf(pass, decls, manifest)
+	eff := newEffects(pass, decls, res.Deciders)
 	if inFramework(pass.Pkg.Path() + "/") {
 		return res, nil // a framework's own code builds tools for others
 	}

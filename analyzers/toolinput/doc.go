@@ -16,6 +16,11 @@
 // URL of a request or an SQL statement is reported, unless a check that
 // decides whether the call happens stands before it: a lookup in a set
 // fixed in the code, a path compared after filepath.Clean,
-// filepath.IsLocal. The value is followed through assignments within the
-// handler, not yet into the functions it is passed to.
+// filepath.IsLocal, or a function of the project whose result says so.
+// The value is followed through assignments and into the functions it is
+// passed to: each function of the code being checked is summarised once
+// by which of its parameters reach a sink unchecked, and the summary is a
+// fact, so a helper in another package counts. Helpers of versioned
+// dependencies and of the standard library are not followed; their sinks
+// are what the table of sinks names.
 package toolinput

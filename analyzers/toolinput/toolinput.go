@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -28,16 +29,43 @@ const RuleID = "unvalidated-tool-input"
 
 // Analyzer reports the model's input reaching a sink unchecked.
 var Analyzer = &analysis.Analyzer{
-	Name:     "toolinput",
-	Doc:      analysisdoc.Get(doc, "toolinput"),
-	URL:      ruledoc.URL(RuleID),
-	Requires: []*analysis.Analyzer{agent.Analyzer},
-	Run:      run,
+	Name:      "toolinput",
+	Doc:       analysisdoc.Get(doc, "toolinput"),
+	URL:       ruledoc.URL(RuleID),
+	Requires:  []*analysis.Analyzer{agent.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(InputSinks)},
+}
+
+// InputSinks is the fact of a function that passes some of its
+// parameters, unchecked, to a sink: a handler that hands the model's input
+// to it reaches that sink.
+type InputSinks struct{ Params []ParamSink }
+
+// A ParamSink is one parameter that reaches a sink, what the sink takes
+// it as, and the calls on the way.
+type ParamSink struct {
+	Param int    // the parameter's index
+	What  string // "command", "path", "URL", "SQL statement"
+	Via   string // "os.ReadFile", "store.load → os.ReadFile"
+}
+
+func (*InputSinks) AFact() {}
+
+func (f *InputSinks) String() string {
+	parts := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		parts[i] = fmt.Sprintf("%d→%s(%s)", p.Param, p.Via, p.What)
+	}
+	return "input sinks " + strings.Join(parts, ", ")
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[agent.Analyzer].(*agent.Result)
-	ctx := agentapi.LookupInterface(pass.Pkg, "context.Context")
+	a := &analysis_{pass: pass, deciders: res.Deciders, ctx: agentapi.LookupInterface(pass.Pkg, "context.Context"), local: map[*types.Func][]ParamSink{}}
+	if res.Own {
+		a.summarize()
+	}
 	seen := map[ast.Node]bool{} // a handler of two tools is looked at once
 	for _, t := range res.Tools {
 		for _, f := range t.Funcs {
@@ -45,38 +73,196 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			seen[f.Body] = true
-			h := &handler{info: pass.TypesInfo, input: map[types.Object]ast.Expr{}}
-			h.params(f.Type, ctx)
+			h := a.newFlow()
+			h.handlerParams(f.Type, a.ctx)
 			h.follow(f.Body)
-			scope := guard.Scan(pass.TypesInfo, f.Body, nil)
-			ast.Inspect(f.Body, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-				if !ok {
-					return true
-				}
-				args, what := sinks.Inputs(fn, len(call.Args))
-				for _, i := range args {
-					src := h.from(call.Args[i])
-					if src == nil || scope.Guard(call) >= guard.Resource || what == "URL" && fixedHost(pass.TypesInfo, call.Args[i]) {
-						continue
-					}
-					pass.Report(analysis.Diagnostic{
-						Pos: call.Args[i].Pos(), End: call.Args[i].End(), Category: RuleID,
-						Message: fmt.Sprintf("tool %s passes the model's input (%s) to %s's %s with no check that decides whether the call happens; check it first (a fixed allowlist, a path kept inside a root after filepath.Clean)",
-							t.Label(), types.ExprString(src), fn.Name(), what),
-						Related: []analysis.RelatedInformation{{Pos: src.Pos(), End: src.End(), Message: "the model's input"}},
-					})
-					break
-				}
-				return true
-			})
+			for _, hit := range a.hits(h, f.Body, guard.Scan(pass.TypesInfo, f.Body, a.deciders)) {
+				src := hit.srcs[0]
+				pass.Report(analysis.Diagnostic{
+					Pos: hit.arg.Pos(), End: hit.arg.End(), Category: RuleID,
+					Message: fmt.Sprintf("tool %s passes the model's input (%s) to %s's %s with no check that decides whether the call happens; check it first (a fixed allowlist, a path kept inside a root after filepath.Clean)",
+						t.Label(), types.ExprString(src), hit.sink, hit.what),
+					Related: []analysis.RelatedInformation{{Pos: src.Pos(), End: src.End(), Message: "the model's input"}},
+				})
+			}
 		}
 	}
 	return nil, nil
+}
+
+// analysis_ is one pass of the analyzer: the functions of the package
+// summarised so far, and what it needs to follow values.
+type analysis_ struct {
+	pass     *analysis.Pass
+	deciders guard.Deciders
+	ctx      *types.Interface
+	local    map[*types.Func][]ParamSink
+}
+
+func (a *analysis_) newFlow() *flow {
+	return &flow{info: a.pass.TypesInfo, input: map[types.Object][]ast.Expr{}}
+}
+
+// summarize finds, for each function of the package, the parameters that
+// reach a sink unchecked, to a fixed point over the calls between them,
+// and exports a fact for the exported ones. Each body is followed and its
+// checks found once; only what calls of the package's own functions
+// reach changes from one round to the next.
+func (a *analysis_) summarize() {
+	type summary struct {
+		fn     *types.Func
+		body   *ast.BlockStmt
+		flow   *flow
+		scope  *guard.Scope
+		params map[ast.Expr]int // each parameter's name, to its index
+	}
+	var all []summary
+	for _, f := range a.pass.Files {
+		if ast.IsGenerated(f) || strings.HasSuffix(a.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := a.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			s := summary{fn: fn, body: fd.Body, flow: a.newFlow(), params: map[ast.Expr]int{}}
+			if s.flow.anyParams(fd.Type, a.ctx, s.params) == 0 {
+				continue
+			}
+			s.flow.follow(fd.Body)
+			s.scope = guard.Scan(a.pass.TypesInfo, fd.Body, a.deciders)
+			all = append(all, s)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, s := range all {
+			var ps []ParamSink
+			for _, hit := range a.hits(s.flow, s.body, s.scope) {
+				for _, src := range hit.srcs {
+					if i, ok := s.params[src]; ok && !slices.ContainsFunc(ps, func(p ParamSink) bool { return p.Param == i }) {
+						ps = append(ps, ParamSink{Param: i, What: hit.what, Via: hit.via})
+					}
+				}
+			}
+			slices.SortFunc(ps, func(x, y ParamSink) int { return x.Param - y.Param })
+			if len(ps) != len(a.local[s.fn]) {
+				a.local[s.fn] = ps
+				changed = true
+			}
+		}
+	}
+	for fn, ps := range a.local {
+		if len(ps) > 0 && fn.Exported() {
+			a.pass.ExportObjectFact(fn, &InputSinks{Params: ps})
+		}
+	}
+}
+
+// sinksOf returns the parameters of fn that reach a sink.
+func (a *analysis_) sinksOf(fn *types.Func) []ParamSink {
+	fn = fn.Origin()
+	if ps, ok := a.local[fn]; ok {
+		return ps
+	}
+	var fact InputSinks
+	if fn.Pkg() != nil && fn.Pkg() != a.pass.Pkg && a.pass.ImportObjectFact(fn, &fact) {
+		return fact.Params
+	}
+	return nil
+}
+
+// A hit is the input reaching a sink's argument.
+type hit struct {
+	arg  ast.Expr
+	srcs []ast.Expr // where the input in it comes from
+	sink string     // "Remove", "store.load → os.Remove"
+	what string
+	via  string // the calls from the call to the sink, for a summary
+}
+
+// hits finds the calls under body that pass the input, unchecked, to a
+// sink or to a function that passes it on to one: one hit per call.
+func (a *analysis_) hits(h *flow, body *ast.BlockStmt, scope *guard.Scope) []hit {
+	info := a.pass.TypesInfo
+	var out []hit
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, ok := typeutil.Callee(info, call).(*types.Func)
+		if !ok || scope.Guard(call) >= guard.Resource {
+			return true
+		}
+		// The hit is at the first argument the input reaches; its
+		// sources are those of all such arguments, which a summary needs.
+		var first *hit
+		add := func(arg ast.Expr, srcs []ast.Expr, sink, what, via string) {
+			if first == nil {
+				first = &hit{arg: arg, sink: sink, what: what, via: via}
+			}
+			for _, s := range srcs {
+				if !slices.Contains(first.srcs, s) {
+					first.srcs = append(first.srcs, s)
+				}
+			}
+		}
+		args, what := sinks.Inputs(fn, len(call.Args))
+		for _, i := range args {
+			if srcs := h.from(call.Args[i]); srcs != nil && !(what == "URL" && fixedHost(info, call.Args[i])) {
+				add(call.Args[i], srcs, fn.Name(), what, shortName(fn))
+			}
+		}
+		for _, p := range a.sinksOf(fn) {
+			for _, arg := range argsOf(fn, call, p.Param) {
+				if srcs := h.from(arg); srcs != nil {
+					via := shortName(fn) + " → " + p.Via
+					add(arg, srcs, via, p.What, via)
+				}
+			}
+		}
+		if first != nil {
+			out = append(out, *first)
+		}
+		return true
+	})
+	return out
+}
+
+// argsOf returns the arguments of a call that bind parameter i: one, or
+// those of a variadic parameter.
+func argsOf(fn *types.Func, call *ast.CallExpr, i int) []ast.Expr {
+	sig := fn.Type().(*types.Signature)
+	if sig.Variadic() && i == sig.Params().Len()-1 && call.Ellipsis == token.NoPos {
+		if i < len(call.Args) {
+			return call.Args[i:]
+		}
+		return nil
+	}
+	if i < len(call.Args) {
+		return call.Args[i : i+1]
+	}
+	return nil
+}
+
+// shortName writes pkg.Func or pkg.Type.Method.
+func shortName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+		if n := agentapi.TypeName(recv.Type()); n != "" {
+			name = n[strings.LastIndex(n, ".")+1:] + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
 }
 
 // fixedHost reports a URL whose scheme and host are a constant the model's
@@ -109,34 +295,70 @@ func fixedHost(info *types.Info, e ast.Expr) bool {
 	return ok && strings.Contains(rest, "/") && !strings.HasPrefix(rest, "/")
 }
 
-// A handler tracks which of a handler's variables hold the model's input,
-// each with the expression it came from.
-type handler struct {
+// A flow tracks which of a function's variables hold the model's input,
+// each with the expressions that input came from.
+type flow struct {
 	info  *types.Info
-	input map[types.Object]ast.Expr
+	input map[types.Object][]ast.Expr
 }
 
-// params marks the handler's parameters that are the model's input: all
-// but contexts and the framework's request, whose methods and argument
-// fields are followed instead.
-func (h *handler) params(ft *ast.FuncType, ctx *types.Interface) {
+// handlerParams marks the handler's parameters that are the model's
+// input: all but contexts and the framework's request, whose methods and
+// argument fields are followed instead.
+func (h *flow) handlerParams(ft *ast.FuncType, ctx *types.Interface) {
 	for _, field := range ft.Params.List {
 		for _, name := range field.Names {
 			obj := h.info.Defs[name]
-			if obj == nil || isRequest(obj.Type()) {
+			if obj == nil || isRequest(obj.Type()) || isContext(obj.Type(), ctx) {
 				continue
 			}
-			if ctx != nil && (types.Implements(obj.Type(), ctx) || types.Implements(types.NewPointer(obj.Type()), ctx)) {
-				continue
-			}
-			h.input[obj] = name
+			h.input[obj] = []ast.Expr{name}
 		}
 	}
 }
 
+// anyParams marks the parameters of a function that could carry input
+// to a sink: all but contexts, functions and numbers. It records each
+// one's index by its name, and returns how many it marked.
+func (h *flow) anyParams(ft *ast.FuncType, ctx *types.Interface, index map[ast.Expr]int) int {
+	i := 0
+	for _, field := range ft.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if obj := h.info.Defs[name]; obj != nil && carries(obj.Type(), ctx) {
+				h.input[obj] = []ast.Expr{name}
+				index[name] = i
+			}
+			i++
+		}
+	}
+	return len(index)
+}
+
+// carries reports a parameter type that can hold a string the model chose.
+func carries(t types.Type, ctx *types.Interface) bool {
+	if isContext(t, ctx) {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Signature, *types.Chan:
+		return false
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	}
+	return true
+}
+
+func isContext(t types.Type, ctx *types.Interface) bool {
+	return ctx != nil && (types.Implements(t, ctx) || types.Implements(types.NewPointer(t), ctx))
+}
+
 // follow marks the variables assigned from the input, in the body and
 // the function literals in it, to a fixpoint.
-func (h *handler) follow(body *ast.BlockStmt) {
+func (h *flow) follow(body *ast.BlockStmt) {
 	for changed := true; changed; {
 		changed = false
 		mark := func(lhs ast.Expr, rhs ast.Expr) {
@@ -148,12 +370,11 @@ func (h *handler) follow(body *ast.BlockStmt) {
 			if obj == nil {
 				return
 			}
-			if _, known := h.input[obj]; known {
-				return
-			}
-			if src := h.from(rhs); src != nil {
-				h.input[obj] = src
-				changed = true
+			for _, src := range h.from(rhs) {
+				if !slices.Contains(h.input[obj], src) {
+					h.input[obj] = append(h.input[obj], src)
+					changed = true
+				}
 			}
 		}
 		ast.Inspect(body, func(n ast.Node) bool {
@@ -188,35 +409,37 @@ func (h *handler) follow(body *ast.BlockStmt) {
 }
 
 // from returns where the input an expression's value depends on comes
-// from, or nil: a variable that holds input, a call of the request's
-// methods, or the request's arguments field.
-func (h *handler) from(e ast.Expr) ast.Expr {
-	var src ast.Expr
-	ast.Inspect(e, func(n ast.Node) bool {
-		if src != nil {
-			return false
+// from, first found first, or nil: variables that hold input, calls of
+// the request's methods, the request's arguments field.
+func (h *flow) from(e ast.Expr) []ast.Expr {
+	var srcs []ast.Expr
+	add := func(src ...ast.Expr) {
+		for _, s := range src {
+			if !slices.Contains(srcs, s) {
+				srcs = append(srcs, s)
+			}
 		}
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.Ident:
-			if s, ok := h.input[h.info.ObjectOf(n)]; ok {
-				src = s
-			}
+			add(h.input[h.info.ObjectOf(n)]...)
 		case *ast.CallExpr:
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 				if s := h.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && isRequest(s.Recv()) {
-					src = n // req.GetString("path", "")
+					add(n) // req.GetString("path", "")
 				}
 			}
 		case *ast.SelectorExpr:
 			if s := h.info.Selections[n]; s != nil && s.Kind() == types.FieldVal && n.Sel.Name == "Arguments" && isRequestParams(h.info.TypeOf(n.X)) {
-				src = n // req.Params.Arguments
+				add(n) // req.Params.Arguments
 			}
 		}
-		return src == nil
+		return true
 	})
-	return src
+	return srcs
 }
 
 // isRequest reports a framework's tool request type.

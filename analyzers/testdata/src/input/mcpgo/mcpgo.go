@@ -14,7 +14,24 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"input/lib"
 )
+
+// readNamed reads the file its caller names, checking nothing.
+func readNamed(name string) ([]byte, error) { return os.ReadFile(name) }
+
+// readUnderRoot keeps the name inside the root before it reads.
+func readUnderRoot(name string) ([]byte, error) {
+	p := filepath.Join(root, name)
+	if !strings.HasPrefix(filepath.Clean(p), root+"/") {
+		return nil, fmt.Errorf("%s is outside %s", name, root)
+	}
+	return os.ReadFile(p)
+}
+
+// load passes its second parameter on.
+func load(ctx context.Context, name string) ([]byte, error) { return readNamed(name) }
 
 const root = "/srv/scratch"
 
@@ -64,5 +81,19 @@ func Register(s *server.MCPServer, db *sql.DB) {
 	s.AddTool(mcp.NewTool("lookup_param"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		_, err := db.QueryContext(ctx, "SELECT id FROM users WHERE name = $1", req.GetString("name", ""))
 		return nil, err
+	})
+	s.AddTool(mcp.NewTool("read"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := load(ctx, req.GetString("name", "")) // want `tool "read" passes the model's input .* to mcpgo.load → mcpgo.readNamed → os.ReadFile's path`
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("read_checked"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := readUnderRoot(req.GetString("name", ""))
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("run_remote"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, lib.Run(ctx, "ssh", "-n", req.GetString("host", "")) // want `tool "run_remote" passes the model's input .* to lib.Run → exec.CommandContext's command`
+	})
+	s.AddTool(mcp.NewTool("run_known"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, lib.RunKnown(ctx, req.GetString("cmd", ""))
 	})
 }

@@ -13,5 +13,5 @@ import (
 func Test(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
 	manifesttest.Use(t, filepath.Join(testdata, "src"))
-	analysistest.Run(t, testdata, toolinput.Analyzer, "input/mcpgo", "input/gosdk", "input/lib")
+	analysistest.Run(t, testdata, toolinput.Analyzer, "input/mcpgo", "input/gosdk", "input/lib", "input/frameworks")
 }

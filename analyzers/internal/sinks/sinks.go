@@ -140,8 +140,9 @@ var targets = map[string]int{
 // Of returns what a call of fn does, given a way to read its arguments'
 // constant values, if it is a known sink.
 func Of(fn *types.Func, constArg func(i int) constant.Value) (Sink, bool) {
-	s, ok := of(fn, constArg)
-	if i, named := targets[fn.FullName()]; ok && named {
+	full := fn.FullName() // built on each call: once here
+	s, ok := of(fn, full, constArg)
+	if i, named := targets[full]; ok && named {
 		if v := constArg(i); v != nil && v.Kind() == constant.String {
 			s.Target = constant.StringVal(v)
 		} else {
@@ -151,13 +152,13 @@ func Of(fn *types.Func, constArg func(i int) constant.Value) (Sink, bool) {
 	return s, ok
 }
 
-func of(fn *types.Func, constArg func(i int) constant.Value) (Sink, bool) {
-	e, ok := byName[fn.FullName()]
+func of(fn *types.Func, full string, constArg func(i int) constant.Value) (Sink, bool) {
+	e, ok := byName[full]
 	if !ok {
 		if s, ok := redis(fn); ok {
 			return s, true
 		}
-		return client(fn)
+		return client(fn, full)
 	}
 	switch e.kind {
 	case openFile:
@@ -254,8 +255,8 @@ var execClients = map[string]bool{
 
 // client classifies a method of an API client by its operation's verb:
 // a write sends, a read reads; any other method is not a sink here.
-func client(fn *types.Func) (Sink, bool) {
-	if execClients[fn.FullName()] {
+func client(fn *types.Func, full string) (Sink, bool) {
+	if execClients[full] {
 		return Sink{Capability: "exec", SideEffect: true}, true
 	}
 	sig, ok := fn.Type().(*types.Signature)

@@ -14,7 +14,9 @@ import (
 )
 
 // Walker's only implementation calls back through the interface.
-type Walker interface{ Walk(dir string, depth int) error }
+type Walker interface {
+	Walk(dir string, depth int) error
+}
 
 type tree struct{ next Walker }
 

@@ -76,7 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 			h := a.newFlow()
 			h.handlerParams(f.Type, a.ctx)
 			h.follow(f.Body)
-			for _, hit := range a.hits(h, f.Body, guard.Scan(pass.TypesInfo, f.Body, a.deciders)) {
+			for _, hit := range a.hits(h, f.Body, guard.Scan(pass.TypesInfo, f.Body, a.deciders), true) {
 				src := hit.srcs[0]
 				pass.Report(analysis.Diagnostic{
 					Pos: hit.arg.Pos(), End: hit.arg.End(), Category: RuleID,
@@ -100,7 +100,7 @@ type analysis_ struct {
 }
 
 func (a *analysis_) newFlow() *flow {
-	return &flow{info: a.pass.TypesInfo, input: map[types.Object][]ast.Expr{}}
+	return &flow{info: a.pass.TypesInfo, input: map[types.Object][]ast.Expr{}, pathOnly: map[types.Object]bool{}}
 }
 
 // summarize finds, for each function of the package, the parameters that
@@ -143,7 +143,7 @@ func (a *analysis_) summarize() {
 		changed = false
 		for _, s := range all {
 			var ps []ParamSink
-			for _, hit := range a.hits(s.flow, s.body, s.scope) {
+			for _, hit := range a.hits(s.flow, s.body, s.scope, false) {
 				for _, src := range hit.srcs {
 					if i, ok := s.params[src]; ok && !slices.ContainsFunc(ps, func(p ParamSink) bool { return p.Param == i }) {
 						ps = append(ps, ParamSink{Param: i, What: hit.what, Via: hit.via})
@@ -188,10 +188,16 @@ type hit struct {
 
 // hits finds the calls under body that pass the input, unchecked, to a
 // sink or to a function that passes it on to one: one hit per call.
-func (a *analysis_) hits(h *flow, body *ast.BlockStmt, scope *guard.Scope) []hit {
+//
+// A summary leaves out the function literals in the body: a handler
+// defined there is a tool of its own, not what a call does.
+func (a *analysis_) hits(h *flow, body *ast.BlockStmt, scope *guard.Scope, closures bool) []hit {
 	info := a.pass.TypesInfo
 	var out []hit
 	ast.Inspect(body, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit && !closures {
+			return false
+		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
@@ -215,7 +221,7 @@ func (a *analysis_) hits(h *flow, body *ast.BlockStmt, scope *guard.Scope) []hit
 		}
 		args, what := sinks.Inputs(fn, len(call.Args))
 		for _, i := range args {
-			if srcs := h.from(call.Args[i]); srcs != nil && !(what == "URL" && fixedHost(info, call.Args[i])) {
+			if srcs := h.from(call.Args[i]); srcs != nil && !(what == "URL" && h.fixedHost(call.Args[i])) {
 				add(call.Args[i], srcs, fn.Name(), what, shortName(fn))
 			}
 		}
@@ -265,34 +271,56 @@ func shortName(fn *types.Func) string {
 	return name
 }
 
-// fixedHost reports a URL whose scheme and host are a constant the model's
-// input only follows: "https://api.example.com/items/" + id, or
-// fmt.Sprintf("https://api.example.com/items/%s", id). The input then
-// chooses a path on a host the code chose, not where the request goes.
-func fixedHost(info *types.Info, e ast.Expr) bool {
+// fixedHost reports a URL whose scheme and host the model's input does
+// not choose: it only follows them. The head of the URL is either a
+// constant with a host ("https://api.example.com/items/" + id, or the
+// same as a Sprintf format) or a value the input does not reach, such as
+// a base URL from the configuration (baseURL + "/api/" + id,
+// Sprintf("%s/api/%s", baseURL, id)), or a variable every assignment of
+// which is such a URL. The input then picks a path on a host the code
+// chose, not where the request goes.
+func (h *flow) fixedHost(e ast.Expr) bool {
 	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		obj := h.info.ObjectOf(id)
+		return obj != nil && h.pathOnly[obj]
+	}
+	head := e
 	for {
-		b, ok := e.(*ast.BinaryExpr)
+		b, ok := head.(*ast.BinaryExpr)
 		if !ok || b.Op != token.ADD {
 			break
 		}
-		e = ast.Unparen(b.X)
+		head = ast.Unparen(b.X)
 	}
-	if call, ok := e.(*ast.CallExpr); ok {
-		if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.FullName() == "fmt.Sprintf" && len(call.Args) > 0 {
-			e = call.Args[0]
+	if call, ok := head.(*ast.CallExpr); ok {
+		if fn, ok := typeutil.Callee(h.info, call).(*types.Func); ok && fn.FullName() == "fmt.Sprintf" && len(call.Args) > 0 {
+			format := h.info.Types[call.Args[0]].Value
+			if format == nil || format.Kind() != constant.String {
+				return false
+			}
+			f := constant.StringVal(format)
+			if strings.HasPrefix(f, "%s") || strings.HasPrefix(f, "%v") {
+				// The first argument is the head.
+				return len(call.Args) > 1 && h.from(call.Args[1]) == nil && !strings.HasPrefix(f[2:], ".") && !strings.HasPrefix(f[2:], ":")
+			}
+			head = call.Args[0]
 		}
 	}
-	v := info.Types[e].Value
-	if v == nil || v.Kind() != constant.String {
-		return false
+	if v := h.info.Types[head].Value; v != nil {
+		if v.Kind() != constant.String {
+			return false
+		}
+		prefix := constant.StringVal(v)
+		if i := strings.Index(prefix, "%"); i >= 0 {
+			prefix = prefix[:i]
+		}
+		_, rest, ok := strings.Cut(prefix, "://")
+		return ok && strings.Contains(rest, "/") && !strings.HasPrefix(rest, "/")
 	}
-	prefix := constant.StringVal(v)
-	if i := strings.Index(prefix, "%"); i >= 0 {
-		prefix = prefix[:i]
-	}
-	_, rest, ok := strings.Cut(prefix, "://")
-	return ok && strings.Contains(rest, "/") && !strings.HasPrefix(rest, "/")
+	// A head that is not a constant: the host is what it holds, unless
+	// the input reaches it. A URL that is only the input is no head.
+	return head != e && h.from(head) == nil
 }
 
 // A flow tracks which of a function's variables hold the model's input,
@@ -300,6 +328,9 @@ func fixedHost(info *types.Info, e ast.Expr) bool {
 type flow struct {
 	info  *types.Info
 	input map[types.Object][]ast.Expr
+	// pathOnly are the variables holding URLs whose host the input does
+	// not choose, at every assignment.
+	pathOnly map[types.Object]bool
 }
 
 // handlerParams marks the handler's parameters that are the model's
@@ -369,6 +400,11 @@ func (h *flow) follow(body *ast.BlockStmt) {
 			obj := h.info.ObjectOf(id)
 			if obj == nil {
 				return
+			}
+			if _, seen := h.pathOnly[obj]; !seen {
+				h.pathOnly[obj] = h.fixedHost(rhs)
+			} else if !h.fixedHost(rhs) {
+				h.pathOnly[obj] = false
 			}
 			for _, src := range h.from(rhs) {
 				if !slices.Contains(h.input[obj], src) {

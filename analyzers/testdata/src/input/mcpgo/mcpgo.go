@@ -97,3 +97,34 @@ func Register(s *server.MCPServer, db *sql.DB) {
 		return nil, lib.RunKnown(ctx, req.GetString("cmd", ""))
 	})
 }
+
+// client sends to the host it was configured with.
+type client struct{ base string }
+
+func (c *client) get(ctx context.Context, path string) error {
+	u := c.base + path
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	_, err = http.DefaultClient.Do(req)
+	return err
+}
+
+func RegisterClient(s *server.MCPServer, c *client) {
+	s.AddTool(mcp.NewTool("item_base"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, c.get(ctx, "/api/items/"+req.GetString("id", ""))
+	})
+	s.AddTool(mcp.NewTool("item_sprintf"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := http.Get(fmt.Sprintf("%s/api/items/%s", c.base, req.GetString("id", "")))
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("any_host"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := http.Get(fmt.Sprintf("https://%s/api", req.GetString("host", ""))) // want `tool "any_host" passes the model's input .* to Get's URL`
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("any_host_concat"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := http.Get("https://" + req.GetString("host", "") + "/api") // want `tool "any_host_concat" passes the model's input .* to Get's URL`
+		return nil, err
+	})
+}

@@ -151,10 +151,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if !push {
 				return true
 			}
-			// Generated code is not the project's to fix, and tests are
-			// not the agent: go vet analyses a package with its tests,
-			// atflint check without.
-			if f, ok := stack[0].(*ast.File); ok && (ast.IsGenerated(f) || strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go")) {
+			if f, ok := stack[0].(*ast.File); ok && agentapi.NotTheAgent(pass.Fset, f) {
 				return false
 			}
 			switch n := n.(type) {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/atflint/atflint/analyzers/internal/agentapi"
 	"github.com/atflint/atflint/analyzers/internal/guard"
 	"github.com/atflint/atflint/analyzers/internal/sinks"
 )
@@ -223,12 +224,12 @@ func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 		if s.Target != "" {
 			ef.Targets = []string{s.Target}
 		}
-		return []Effect{at(ef, shortName(fn))}
+		return []Effect{at(ef, agentapi.ShortName(fn))}
 	}
 	if effs, ok := e.memo[fn]; ok {
 		out := make([]Effect, len(effs))
 		for i, ef := range effs {
-			out[i] = at(ef.fact(), shortName(fn)+" → "+ef.Via)
+			out[i] = at(ef.fact(), agentapi.ShortName(fn)+" → "+ef.Via)
 		}
 		return out
 	}
@@ -240,9 +241,9 @@ func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 			for _, ef := range e.function(m, call) {
 				via := ef.Via
 				if local {
-					via = shortName(m) + " → " + via
+					via = agentapi.ShortName(m) + " → " + via
 				}
-				out = append(out, at(ef.fact(), shortName(fn)+" → "+via))
+				out = append(out, at(ef.fact(), agentapi.ShortName(fn)+" → "+via))
 			}
 		}
 		return out
@@ -251,7 +252,7 @@ func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 	if fn.Pkg() != nil && fn.Pkg() != e.pass.Pkg && !sinks.Quiet(fn.Pkg().Path()) && e.pass.ImportObjectFact(fn.Origin(), &fact) {
 		out := make([]Effect, len(fact.Effects))
 		for i, ef := range fact.Effects {
-			out[i] = at(ef, shortName(fn)+" → "+ef.Via)
+			out[i] = at(ef, agentapi.ShortName(fn)+" → "+ef.Via)
 		}
 		return out
 	}
@@ -280,7 +281,7 @@ func (e *effects) function(fn *types.Func, at ast.Expr) []Effect {
 	if fn.Pkg() != e.pass.Pkg && !sinks.Quiet(fn.Pkg().Path()) && e.pass.ImportObjectFact(fn, &fact) {
 		out := make([]Effect, len(fact.Effects))
 		for i, ef := range fact.Effects {
-			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guard, at.Pos(), at.End(), shortName(fn) + " → " + ef.Via, ef.Targets, ef.Dynamic}
+			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guard, at.Pos(), at.End(), agentapi.ShortName(fn) + " → " + ef.Via, ef.Targets, ef.Dynamic}
 		}
 		return out
 	}
@@ -292,24 +293,6 @@ func (e *effects) constArg(call *ast.CallExpr, i int) constant.Value {
 		return nil
 	}
 	return e.pass.TypesInfo.Types[call.Args[i]].Value
-}
-
-// shortName writes pkg.Func or pkg.Type.Method.
-func shortName(fn *types.Func) string {
-	name := fn.Name()
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := t.(*types.Named); ok {
-			name = n.Obj().Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }
 
 // sameEffects compares all but the Via of effects: a recursive function

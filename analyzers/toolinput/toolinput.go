@@ -62,7 +62,7 @@ func (f *InputSinks) String() string {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[agent.Analyzer].(*agent.Result)
-	a := &analysis_{pass: pass, deciders: res.Deciders, ctx: agentapi.LookupInterface(pass.Pkg, "context.Context"), local: map[*types.Func][]ParamSink{}}
+	a := &checker{pass: pass, deciders: res.Deciders, ctx: agentapi.LookupInterface(pass.Pkg, "context.Context"), local: map[*types.Func][]ParamSink{}}
 	if res.Own {
 		a.summarize()
 	}
@@ -90,16 +90,16 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// analysis_ is one pass of the analyzer: the functions of the package
+// A checker is one pass of the analyzer: the functions of the package
 // summarised so far, and what it needs to follow values.
-type analysis_ struct {
+type checker struct {
 	pass     *analysis.Pass
 	deciders guard.Deciders
 	ctx      *types.Interface
 	local    map[*types.Func][]ParamSink
 }
 
-func (a *analysis_) newFlow() *flow {
+func (a *checker) newFlow() *flow {
 	return &flow{info: a.pass.TypesInfo, input: map[types.Object][]ast.Expr{}, pathOnly: map[types.Object]bool{}}
 }
 
@@ -108,7 +108,7 @@ func (a *analysis_) newFlow() *flow {
 // and exports a fact for the exported ones. Each body is followed and its
 // checks found once; only what calls of the package's own functions
 // reach changes from one round to the next.
-func (a *analysis_) summarize() {
+func (a *checker) summarize() {
 	type summary struct {
 		fn     *types.Func
 		body   *ast.BlockStmt
@@ -118,7 +118,7 @@ func (a *analysis_) summarize() {
 	}
 	var all []summary
 	for _, f := range a.pass.Files {
-		if ast.IsGenerated(f) || strings.HasSuffix(a.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+		if agentapi.NotTheAgent(a.pass.Fset, f) {
 			continue
 		}
 		for _, d := range f.Decls {
@@ -151,6 +151,8 @@ func (a *analysis_) summarize() {
 				}
 			}
 			slices.SortFunc(ps, func(x, y ParamSink) int { return x.Param - y.Param })
+			// Summaries only grow, as those of the callees do: a new
+			// length is a change.
 			if len(ps) != len(a.local[s.fn]) {
 				a.local[s.fn] = ps
 				changed = true
@@ -165,7 +167,7 @@ func (a *analysis_) summarize() {
 }
 
 // sinksOf returns the parameters of fn that reach a sink.
-func (a *analysis_) sinksOf(fn *types.Func) []ParamSink {
+func (a *checker) sinksOf(fn *types.Func) []ParamSink {
 	fn = fn.Origin()
 	if ps, ok := a.local[fn]; ok {
 		return ps
@@ -191,7 +193,7 @@ type hit struct {
 //
 // A summary leaves out the function literals in the body: a handler
 // defined there is a tool of its own, not what a call does.
-func (a *analysis_) hits(h *flow, body *ast.BlockStmt, scope *guard.Scope, closures bool) []hit {
+func (a *checker) hits(h *flow, body *ast.BlockStmt, scope *guard.Scope, closures bool) []hit {
 	info := a.pass.TypesInfo
 	var out []hit
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -222,13 +224,13 @@ func (a *analysis_) hits(h *flow, body *ast.BlockStmt, scope *guard.Scope, closu
 		args, what := sinks.Inputs(fn, len(call.Args))
 		for _, i := range args {
 			if srcs := h.from(call.Args[i]); srcs != nil && !(what == "URL" && h.fixedHost(call.Args[i])) {
-				add(call.Args[i], srcs, fn.Name(), what, shortName(fn))
+				add(call.Args[i], srcs, fn.Name(), what, agentapi.ShortName(fn))
 			}
 		}
 		for _, p := range a.sinksOf(fn) {
 			for _, arg := range argsOf(fn, call, p.Param) {
 				if srcs := h.from(arg); srcs != nil {
-					via := shortName(fn) + " → " + p.Via
+					via := agentapi.ShortName(fn) + " → " + p.Via
 					add(arg, srcs, via, p.What, via)
 				}
 			}
@@ -255,20 +257,6 @@ func argsOf(fn *types.Func, call *ast.CallExpr, i int) []ast.Expr {
 		return call.Args[i : i+1]
 	}
 	return nil
-}
-
-// shortName writes pkg.Func or pkg.Type.Method.
-func shortName(fn *types.Func) string {
-	name := fn.Name()
-	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-		if n := agentapi.TypeName(recv.Type()); n != "" {
-			name = n[strings.LastIndex(n, ".")+1:] + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }
 
 // fixedHost reports a URL whose scheme and host the model's input does

@@ -7,6 +7,8 @@
 package agentapi
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -258,4 +260,30 @@ func LookupInterface(pkg *types.Package, full string) *types.Interface {
 		return nil
 	}
 	return find(pkg)
+}
+
+// ShortName writes a function as pkg.Func or pkg.Type.Method, as the
+// analyzers' messages name the calls on a path.
+func ShortName(fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// NotTheAgent reports a file whose code is not the agent's to check:
+// generated code is not the project's to fix, and tests are not the
+// agent (go vet analyses a package with its tests, atflint check without).
+func NotTheAgent(fset *token.FileSet, f *ast.File) bool {
+	return ast.IsGenerated(f) || strings.HasSuffix(fset.File(f.Pos()).Name(), "_test.go")
 }

@@ -289,10 +289,11 @@ func recvName(sig *types.Signature) string {
 	return ""
 }
 
+// fromAPIClient reports a package of apiClients: one of them, or under
+// one; an entry ending in "/" names only the packages under it.
 func fromAPIClient(path string) bool {
 	for _, p := range apiClients {
-		if path == strings.TrimSuffix(p, "/") || strings.HasPrefix(path, p) && strings.HasSuffix(p, "/") ||
-			strings.HasPrefix(path, p+"/") {
+		if path == p || strings.HasPrefix(path, strings.TrimSuffix(p, "/")+"/") {
 			return true
 		}
 	}

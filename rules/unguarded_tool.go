@@ -35,7 +35,8 @@ after ` + "`filepath.Clean`" + `, ` + "`filepath.IsLocal`" + `. Where the tool's
 and the message names the weaker guard found; with no manifest, any guard
 will. A decision passed in as a function value is not followed. MCP
 annotations such as ` + "`readOnlyHint`" + ` are claims, not guards: a tool annotated
-read-only whose code writes is reported.`,
+read-only whose code writes, or not destructive whose code deletes, is
+reported.`,
 			Bad: `atf: "0.9"
 agent:
   id: urn:acme:agent:refunds

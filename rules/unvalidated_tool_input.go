@@ -28,7 +28,10 @@ compared after ` + "`filepath.Clean`" + `, ` + "`filepath.IsLocal`" + `. A check
 function whose result says the value is allowed. The value is followed through
 assignments and into the functions of the project it is passed to, in any
 package: each is summarised once by which of its parameters reach a sink
-unchecked. Helpers of versioned dependencies are not followed.
+unchecked. Helpers of versioned dependencies are not followed. For a URL only
+the host matters: input that follows a head the code chose (a constant
+` + "`https://host/`" + `, a configured base URL, ` + "`base.JoinPath(id)`" + `) picks a path,
+not where the request goes, and is not reported.
 
 Check the input before it acts: look it up in a fixed allowlist, keep a path
 inside a root after ` + "`filepath.Clean`" + `, use query parameters for SQL.`,

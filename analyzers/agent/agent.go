@@ -76,9 +76,9 @@ type Tool struct {
 	Funcs []HandlerFunc
 	// Confirmed: the framework asks a person before every call.
 	Confirmed bool
-	// ReadOnly is the annotation that claims the tool only reads, if any.
-	ReadOnly ast.Node
-	Effects  []Effect
+	// Claims are what its annotations say it does not do.
+	Claims  Claims
+	Effects []Effect
 	// handled: the handler was found, so Effects are all it reaches.
 	handled bool
 }

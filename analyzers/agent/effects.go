@@ -176,7 +176,9 @@ func (e *effects) reach(sites []callSite) []Effect {
 }
 
 // oneEach keeps one effect per capability, in the order they first come:
-// the least guarded, else the first.
+// the one a reviewer must see, a side effect before a read, then the
+// least guarded, then the first. A guarded write beside an unguarded
+// read of the same capability is a guarded write.
 func oneEach(effs []Effect) []Effect {
 	var out []Effect
 	index := map[string]int{}
@@ -191,17 +193,23 @@ func oneEach(effs []Effect) []Effect {
 		// What the effect acts on is what either acts on.
 		targets := mergeTargets(old.Targets, ef.Targets)
 		dynamic := old.Dynamic || ef.Dynamic
-		if ef.Guard < old.Guard || old.Guard == ef.Guard && ef.Pos < old.Pos {
-			if old.SideEffect {
-				ef.SideEffect = true
-			}
+		if outranks(ef, old) {
 			out[i] = ef
-		} else if ef.SideEffect && !old.SideEffect && old.Guard == ef.Guard {
-			out[i].SideEffect = true
 		}
 		out[i].Targets, out[i].Dynamic = targets, dynamic
 	}
 	return out
+}
+
+// outranks reports whether a is the effect to show rather than b.
+func outranks(a, b Effect) bool {
+	switch {
+	case a.SideEffect != b.SideEffect:
+		return a.SideEffect
+	case a.Guard != b.Guard:
+		return a.Guard < b.Guard
+	}
+	return a.Pos < b.Pos
 }
 
 // isSink reports a call of fn that reaches a capability by itself.

@@ -76,13 +76,13 @@ func isTrue(info *types.Info, e ast.Expr) bool {
 // isFalseOrNil reports a constant false or the nil value.
 func isFalseOrNil(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
-	if !ok {
-		return false
-	}
-	if tv.IsNil() {
-		return true
-	}
-	return tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
+	return ok && (tv.IsNil() || isFalse(info, e))
+}
+
+// isFalse reports a constant false.
+func isFalse(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
 }
 
 func firstNode(a, b ast.Node) ast.Node {

@@ -8,41 +8,57 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// readOnlyField finds ReadOnlyHint: true in an annotations literal.
-func (d *discovery) readOnlyField(e ast.Expr) ast.Node {
-	lit := structLit(e)
-	if v := field(lit, "ReadOnlyHint"); v != nil && isTrue(d.info(), v) {
-		return v
-	}
-	if v := field(lit, "DestructiveHint"); v != nil && isFalseOrNil(d.info(), v) {
-		return v
-	}
-	return nil
+// Claims are what a tool's annotations tell clients it does not do, at
+// the annotation that says it. The MCP defaults claim nothing: an unset
+// destructiveHint means the tool may destroy.
+type Claims struct {
+	ReadOnly       ast.Node // readOnlyHint: true, "it changes nothing"
+	NonDestructive ast.Node // destructiveHint: false, "it only adds"
 }
 
-// readOnlyOption finds mcp-go's annotation options that claim read-only.
-func (d *discovery) readOnlyOption(e ast.Expr) ast.Node {
+// or fills what c does not say from o.
+func (c Claims) or(o Claims) Claims {
+	return Claims{firstNode(c.ReadOnly, o.ReadOnly), firstNode(c.NonDestructive, o.NonDestructive)}
+}
+
+// claimsField reads the hints of an annotations literal: ReadOnlyHint:
+// true, DestructiveHint: false (a constant; a *bool set elsewhere is not
+// followed).
+func (d *discovery) claimsField(e ast.Expr) Claims {
+	lit := structLit(e)
+	var c Claims
+	if v := field(lit, "ReadOnlyHint"); v != nil && isTrue(d.info(), v) {
+		c.ReadOnly = v
+	}
+	if v := field(lit, "DestructiveHint"); v != nil && isFalse(d.info(), v) {
+		c.NonDestructive = v
+	}
+	return c
+}
+
+// claimsOption reads mcp-go's annotation options.
+func (d *discovery) claimsOption(e ast.Expr) Claims {
 	call, ok := unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
-		return nil
+		return Claims{}
 	}
 	fn, ok := typeutil.Callee(d.info(), call).(*types.Func)
 	if !ok {
-		return nil
+		return Claims{}
 	}
 	switch fn.FullName() {
 	case "github.com/mark3labs/mcp-go/mcp.WithReadOnlyHintAnnotation":
 		if isTrue(d.info(), call.Args[0]) {
-			return call
+			return Claims{ReadOnly: call}
 		}
 	case "github.com/mark3labs/mcp-go/mcp.WithDestructiveHintAnnotation":
-		if isFalseOrNil(d.info(), call.Args[0]) {
-			return call
+		if isFalse(d.info(), call.Args[0]) {
+			return Claims{NonDestructive: call}
 		}
 	case "github.com/mark3labs/mcp-go/mcp.WithToolAnnotation":
-		return d.readOnlyField(call.Args[0])
+		return d.claimsField(call.Args[0])
 	}
-	return nil
+	return Claims{}
 }
 
 // handler returns what a handler expression reaches: a function literal,

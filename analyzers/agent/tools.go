@@ -19,7 +19,7 @@ type site struct {
 	framework string
 	name      ast.Expr // what names the tool
 	handler   ast.Expr // the handler given at the same place, if any
-	readOnly  ast.Node
+	claims    Claims
 	confirmed bool
 	// nameIsField: name is a struct literal whose Name field names the
 	// tool (ADK's functiontool.Config).
@@ -133,7 +133,7 @@ func (d *discovery) callSite(call *ast.CallExpr) *site {
 	if fw, ok := agentapi.ToolConstructors[full]; ok && len(call.Args) > 0 {
 		s := &site{node: call, framework: fw, name: call.Args[0]}
 		for _, opt := range call.Args[1:] {
-			s.readOnly = firstNode(s.readOnly, d.readOnlyOption(opt))
+			s.claims = s.claims.or(d.claimsOption(opt))
 		}
 		return s
 	}
@@ -178,7 +178,7 @@ func (d *discovery) litSite(lit *ast.CompositeLit) *site {
 		if name == nil {
 			return nil // the zero tool, a placeholder
 		}
-		return &site{node: lit, framework: fw, name: name, readOnly: d.readOnlyField(field(lit, "Annotations"))}
+		return &site{node: lit, framework: fw, name: name, claims: d.claimsField(field(lit, "Annotations"))}
 	}
 	key := agentapi.TypeName(t)
 	for k, fw := range d.carriers {
@@ -390,7 +390,7 @@ func (d *discovery) siblingHandler(n ast.Expr) ast.Expr {
 
 // tool makes the Tool of a site.
 func (d *discovery) tool(s *site, o origin) *Tool {
-	t := &Tool{Framework: s.framework, Pos: s.node.Pos(), End: s.node.End(), ReadOnly: s.readOnly, Confirmed: s.confirmed}
+	t := &Tool{Framework: s.framework, Pos: s.node.Pos(), End: s.node.End(), Claims: s.claims, Confirmed: s.confirmed}
 	if o.kind == fromConstant {
 		t.Name = o.value
 	}
@@ -450,7 +450,7 @@ func (d *discovery) rangeTools(s *site) []*Tool {
 		if !ok {
 			return nil
 		}
-		t := &Tool{Name: name, Framework: s.framework, Pos: kv.Pos(), End: kv.End(), ReadOnly: s.readOnly, Confirmed: s.confirmed}
+		t := &Tool{Name: name, Framework: s.framework, Pos: kv.Pos(), End: kv.End(), Claims: s.claims, Confirmed: s.confirmed}
 		if value != nil {
 			t.Effects = d.handler(kv.Value, d.stackAt(kv.Value))
 			t.Handler, t.handled = kv.Value.Pos(), true

@@ -22,5 +22,7 @@
 // by which of its parameters reach a sink unchecked, and the summary is a
 // fact, so a helper in another package counts. Helpers of versioned
 // dependencies and of the standard library are not followed; their sinks
-// are what the table of sinks names.
+// are what the table of sinks names. For a URL only its host counts: input
+// after a head the code chose (a constant with a host, a configured base
+// URL, base.JoinPath) picks a path, not where the request goes.
 package toolinput

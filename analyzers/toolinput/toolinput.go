@@ -100,7 +100,7 @@ type checker struct {
 }
 
 func (a *checker) newFlow() *flow {
-	return &flow{info: a.pass.TypesInfo, input: map[types.Object][]ast.Expr{}, pathOnly: map[types.Object]bool{}}
+	return &flow{info: a.pass.TypesInfo, input: map[types.Object][]ast.Expr{}, host: map[types.Object][]ast.Expr{}}
 }
 
 // summarize finds, for each function of the package, the parameters that
@@ -223,13 +223,13 @@ func (a *checker) hits(h *flow, body *ast.BlockStmt, scope *guard.Scope, closure
 		}
 		args, what := sinks.Inputs(fn, len(call.Args))
 		for _, i := range args {
-			if srcs := h.from(call.Args[i]); srcs != nil && !(what == "URL" && h.fixedHost(call.Args[i])) {
+			if srcs := h.reaching(call.Args[i], what); srcs != nil {
 				add(call.Args[i], srcs, fn.Name(), what, agentapi.ShortName(fn))
 			}
 		}
 		for _, p := range a.sinksOf(fn) {
 			for _, arg := range argsOf(fn, call, p.Param) {
-				if srcs := h.from(arg); srcs != nil {
+				if srcs := h.reaching(arg, p.What); srcs != nil {
 					via := agentapi.ShortName(fn) + " → " + p.Via
 					add(arg, srcs, via, p.What, via)
 				}
@@ -259,19 +259,34 @@ func argsOf(fn *types.Func, call *ast.CallExpr, i int) []ast.Expr {
 	return nil
 }
 
-// fixedHost reports a URL whose scheme and host the model's input does
-// not choose: it only follows them. The head of the URL is either a
+// reaching returns the sources of the input that decide what a sink's
+// argument does: for a URL, only those that can choose its host.
+func (h *flow) reaching(arg ast.Expr, what string) []ast.Expr {
+	if what == "URL" {
+		return h.hostSources(arg)
+	}
+	return h.from(arg)
+}
+
+// hostSources returns the sources of the input that can choose the
+// scheme and host of a URL, nil when none can. Where the URL has a head,
+// the head decides the host and what follows it only picks a path: a
 // constant with a host ("https://api.example.com/items/" + id, or the
-// same as a Sprintf format) or a value the input does not reach, such as
-// a base URL from the configuration (baseURL + "/api/" + id,
-// Sprintf("%s/api/%s", baseURL, id)), or a variable every assignment of
-// which is such a URL. The input then picks a path on a host the code
-// chose, not where the request goes.
-func (h *flow) fixedHost(e ast.Expr) bool {
+// same as a Sprintf format), a base value such as a URL from the
+// configuration (baseURL + "/api/" + id, Sprintf("%s/api/%s", baseURL,
+// id), base.JoinPath(id), url.JoinPath(base, id)), or a variable holding
+// such a URL at every assignment. A URL that is only one value has no
+// head: whatever chose it chose the host.
+func (h *flow) hostSources(e ast.Expr) []ast.Expr {
 	e = ast.Unparen(e)
 	if id, ok := e.(*ast.Ident); ok {
-		obj := h.info.ObjectOf(id)
-		return obj != nil && h.pathOnly[obj]
+		if srcs, assigned := h.host[h.info.ObjectOf(id)]; assigned {
+			if len(srcs) == 0 {
+				return nil // assigned, never from the input: not an empty source list
+			}
+			return srcs
+		}
+		return h.from(e)
 	}
 	head := e
 	for {
@@ -282,33 +297,62 @@ func (h *flow) fixedHost(e ast.Expr) bool {
 		head = ast.Unparen(b.X)
 	}
 	if call, ok := head.(*ast.CallExpr); ok {
-		if fn, ok := typeutil.Callee(h.info, call).(*types.Func); ok && fn.FullName() == "fmt.Sprintf" && len(call.Args) > 0 {
+		name := ""
+		if fn, ok := typeutil.Callee(h.info, call).(*types.Func); ok {
+			name = fn.FullName()
+		}
+		switch {
+		case name == "fmt.Sprintf" && len(call.Args) > 0:
 			format := h.info.Types[call.Args[0]].Value
 			if format == nil || format.Kind() != constant.String {
-				return false
+				return h.from(e)
 			}
 			f := constant.StringVal(format)
 			if strings.HasPrefix(f, "%s") || strings.HasPrefix(f, "%v") {
-				// The first argument is the head.
-				return len(call.Args) > 1 && h.from(call.Args[1]) == nil && !strings.HasPrefix(f[2:], ".") && !strings.HasPrefix(f[2:], ":")
+				// The first argument is the head, unless what follows
+				// it still makes the host (%s.example.com, %s:8080).
+				if len(call.Args) > 1 && !strings.HasPrefix(f[2:], ".") && !strings.HasPrefix(f[2:], ":") {
+					return h.hostSources(call.Args[1])
+				}
+				return h.from(e)
 			}
 			head = call.Args[0]
+		case name == "net/url.JoinPath" && len(call.Args) > 0:
+			return h.hostSources(call.Args[0])
+		case name == "(*net/url.URL).JoinPath" || name == "(*net/url.URL).String":
+			if recv := urlReceiver(h.info, call); recv != nil {
+				return h.hostSources(recv)
+			}
 		}
 	}
 	if v := h.info.Types[head].Value; v != nil {
-		if v.Kind() != constant.String {
-			return false
+		if v.Kind() == constant.String {
+			prefix := constant.StringVal(v)
+			if i := strings.Index(prefix, "%"); i >= 0 {
+				prefix = prefix[:i]
+			}
+			if _, rest, ok := strings.Cut(prefix, "://"); ok && strings.Contains(rest, "/") && !strings.HasPrefix(rest, "/") {
+				return nil
+			}
 		}
-		prefix := constant.StringVal(v)
-		if i := strings.Index(prefix, "%"); i >= 0 {
-			prefix = prefix[:i]
-		}
-		_, rest, ok := strings.Cut(prefix, "://")
-		return ok && strings.Contains(rest, "/") && !strings.HasPrefix(rest, "/")
+		return h.from(e)
 	}
-	// A head that is not a constant: the host is what it holds, unless
-	// the input reaches it. A URL that is only the input is no head.
-	return head != e && h.from(head) == nil
+	if head == e {
+		return h.from(e)
+	}
+	return h.hostSources(head)
+}
+
+// urlReceiver is the receiver of a method call on a *url.URL.
+func urlReceiver(info *types.Info, call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+		return nil
+	}
+	return sel.X
 }
 
 // A flow tracks which of a function's variables hold the model's input,
@@ -316,9 +360,10 @@ func (h *flow) fixedHost(e ast.Expr) bool {
 type flow struct {
 	info  *types.Info
 	input map[types.Object][]ast.Expr
-	// pathOnly are the variables holding URLs whose host the input does
-	// not choose, at every assignment.
-	pathOnly map[types.Object]bool
+	// host holds, for each variable assigned, the sources of the input
+	// that can choose the host of the URL it holds, over all its
+	// assignments; see hostSources.
+	host map[types.Object][]ast.Expr
 }
 
 // handlerParams marks the handler's parameters that are the model's
@@ -380,7 +425,7 @@ func isContext(t types.Type, ctx *types.Interface) bool {
 func (h *flow) follow(body *ast.BlockStmt) {
 	for changed := true; changed; {
 		changed = false
-		mark := func(lhs ast.Expr, rhs ast.Expr) {
+		mark := func(lhs ast.Expr, rhs ast.Expr, appends bool) {
 			id, ok := ast.Unparen(lhs).(*ast.Ident)
 			if !ok {
 				return
@@ -389,10 +434,20 @@ func (h *flow) follow(body *ast.BlockStmt) {
 			if obj == nil {
 				return
 			}
-			if _, seen := h.pathOnly[obj]; !seen {
-				h.pathOnly[obj] = h.fixedHost(rhs)
-			} else if !h.fixedHost(rhs) {
-				h.pathOnly[obj] = false
+			// u += "?" + q appends to what u held: its host stays.
+			if !appends {
+				hs, seen := h.host[obj]
+				if !seen {
+					hs = []ast.Expr{}
+					changed = true
+				}
+				for _, src := range h.hostSources(rhs) {
+					if !slices.Contains(hs, src) {
+						hs = append(hs, src)
+						changed = true
+					}
+				}
+				h.host[obj] = hs
 			}
 			for _, src := range h.from(rhs) {
 				if !slices.Contains(h.input[obj], src) {
@@ -404,27 +459,28 @@ func (h *flow) follow(body *ast.BlockStmt) {
 		ast.Inspect(body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
+				appends := n.Tok == token.ADD_ASSIGN
 				for i, l := range n.Lhs {
 					if len(n.Rhs) == len(n.Lhs) {
-						mark(l, n.Rhs[i])
+						mark(l, n.Rhs[i], appends)
 					} else if len(n.Rhs) == 1 {
-						mark(l, n.Rhs[0])
+						mark(l, n.Rhs[0], appends)
 					}
 				}
 			case *ast.ValueSpec:
 				for i, name := range n.Names {
 					if i < len(n.Values) {
-						mark(name, n.Values[i])
+						mark(name, n.Values[i], false)
 					} else if len(n.Values) == 1 {
-						mark(name, n.Values[0])
+						mark(name, n.Values[0], false)
 					}
 				}
 			case *ast.RangeStmt:
 				if n.Key != nil {
-					mark(n.Key, n.X)
+					mark(n.Key, n.X, false)
 				}
 				if n.Value != nil {
-					mark(n.Value, n.X)
+					mark(n.Value, n.X, false)
 				}
 			}
 			return true

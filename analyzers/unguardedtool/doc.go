@@ -25,8 +25,10 @@
 // tested guards nothing, nor one whose variable is set again before the
 // test.
 //
-// MCP annotations are claims, not guards: a tool annotated read-only (or
-// not destructive) whose handler writes is reported whatever its level.
+// MCP annotations are claims, not guards: a tool annotated read-only whose
+// handler has any side effect, or annotated not destructive
+// (destructiveHint false, "it only adds") whose handler deletes, is
+// reported whatever its level. An unset hint claims nothing.
 //
 // The finding points at the side effect, with the registration as a
 // related position.

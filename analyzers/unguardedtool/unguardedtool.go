@@ -3,6 +3,7 @@ package unguardedtool
 import (
 	_ "embed"
 	"fmt"
+	"go/ast"
 	"path/filepath"
 
 	"github.com/atflint/atflint/analyzers/internal/guard"
@@ -33,18 +34,7 @@ var Analyzer = &analysis.Analyzer{
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[agent.Analyzer].(*agent.Result)
 	for _, t := range res.Tools {
-		if t.ReadOnly != nil {
-			for _, e := range t.Effects {
-				if e.SideEffect {
-					pass.Report(analysis.Diagnostic{
-						Pos: t.ReadOnly.Pos(), End: t.ReadOnly.End(), Category: RuleID,
-						Message: fmt.Sprintf("tool %s is annotated read-only, but its handler reaches %s (%s); annotations are claims clients may trust, not guards", t.Label(), e.Via, e.Capability),
-						Related: []analysis.RelatedInformation{{Pos: e.Pos, End: e.End, Message: "the side effect"}},
-					})
-					break
-				}
-			}
-		}
+		reportClaims(pass, t)
 		why, need := needsGuard(res.Manifest, t)
 		if need == guard.None || t.Confirmed {
 			continue
@@ -53,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if !e.SideEffect || e.Guard >= need {
 				continue
 			}
-			found := "with no approval or authorization check before it"
+			found := "with no guard before it"
 			if e.Guard != guard.None {
 				found = fmt.Sprintf("with only %s before it, which is not %s", withArticle(e.Guard), withArticle(need))
 			}
@@ -65,6 +55,36 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// reportClaims reports the first effect that belies an annotation: a
+// side effect of a tool said read-only, a deletion by one said not
+// destructive. Annotations are hints clients may act on (auto-approving
+// read-only tools), so a false one takes a guard away.
+func reportClaims(pass *analysis.Pass, t *agent.Tool) {
+	claims := []struct {
+		at     ast.Node
+		what   string
+		belies func(agent.Effect) bool
+	}{
+		{t.Claims.ReadOnly, "read-only", func(e agent.Effect) bool { return e.SideEffect }},
+		{t.Claims.NonDestructive, "not destructive", func(e agent.Effect) bool { return e.Capability == "fs.delete" }},
+	}
+	for _, c := range claims {
+		if c.at == nil {
+			continue
+		}
+		for _, e := range t.Effects {
+			if c.belies(e) {
+				pass.Report(analysis.Diagnostic{
+					Pos: c.at.Pos(), End: c.at.End(), Category: RuleID,
+					Message: fmt.Sprintf("tool %s is annotated %s, but its handler reaches %s (%s); annotations are claims clients may trust, not guards", t.Label(), c.what, e.Via, e.Capability),
+					Related: []analysis.RelatedInformation{{Pos: e.Pos, End: e.End, Message: "the side effect"}},
+				})
+				break
+			}
+		}
+	}
 }
 
 // needsGuard says why a tool's side effects need a guard and the least

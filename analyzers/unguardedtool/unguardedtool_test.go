@@ -14,5 +14,5 @@ import (
 func Test(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
 	manifesttest.Use(t, filepath.Join(testdata, "src"))
-	analysistest.Run(t, testdata, unguardedtool.Analyzer, "unguarded/mcpgo", "unguarded/gosdk", "unguarded/senior", "unguarded/adk", "unguarded/eino", "unguarded/forms", "unguarded/decisions", "unguarded/wrapped", "unguarded/shapes/...", "unguarded/guards", "unguarded/authz", "unguarded/httpmethods", "unguarded/clients", "unguarded/hostile")
+	analysistest.Run(t, testdata, unguardedtool.Analyzer, "unguarded/mcpgo", "unguarded/gosdk", "unguarded/senior", "unguarded/adk", "unguarded/eino", "unguarded/forms", "unguarded/decisions", "unguarded/wrapped", "unguarded/shapes/...", "unguarded/guards", "unguarded/authz", "unguarded/httpmethods", "unguarded/clients", "unguarded/hostile", "unguarded/roots")
 }

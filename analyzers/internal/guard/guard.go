@@ -110,7 +110,10 @@ type Scope struct {
 	deciders Deciders
 	// vars holds the variables whose last assignment, in source order,
 	// stored a decision, with the answer of the value stored.
-	vars    map[types.Object]decision
+	vars map[types.Object]decision
+	// cleaned holds the variables whose last assignment stored a path
+	// made absolute or clean, or one built from such a path.
+	cleaned map[types.Object]bool
 	regions []region
 }
 
@@ -130,7 +133,7 @@ func Scan(info *types.Info, body *ast.BlockStmt, deciders Deciders) *Scope {
 	if deciders == nil {
 		deciders = func(*types.Func) Kind { return None }
 	}
-	s := &Scope{info: info, deciders: deciders, vars: map[types.Object]decision{}}
+	s := &Scope{info: info, deciders: deciders, vars: map[types.Object]decision{}, cleaned: map[types.Object]bool{}}
 	if body != nil {
 		s.block(body.List)
 	}
@@ -287,6 +290,13 @@ func (s *Scope) assign(lhs, rhs []ast.Expr) {
 			delete(s.vars, obj)
 		} else {
 			s.vars[obj] = d
+		}
+		switch {
+		case len(rhs) == len(lhs) && s.cleansPath(rhs[j]),
+			len(rhs) == 1 && len(lhs) > 1 && isString(obj.Type()) && s.cleansPath(rhs[0]):
+			s.cleaned[obj] = true // abs, err := filepath.Abs(p)
+		default:
+			delete(s.cleaned, obj)
 		}
 	}
 }
@@ -485,28 +495,37 @@ func (s *Scope) decisionCall(call *ast.CallExpr) Kind {
 		}
 	case full == "path/filepath.IsLocal":
 		return Resource
-	case full == "strings.HasPrefix" && len(call.Args) > 0 && cleansPath(s.info, call.Args[0]):
+	case full == "strings.HasPrefix" && len(call.Args) > 0 && s.cleansPath(call.Args[0]):
 		return Resource // strings.HasPrefix(filepath.Clean(p), root)
 	}
 	return s.deciders(fn.Origin())
 }
 
 // cleansPath reports a path made absolute or clean before it is
-// compared: filepath.Clean(p), filepath.Abs's result.
-func cleansPath(info *types.Info, e ast.Expr) bool {
+// compared: filepath.Clean(p), filepath.Abs's result, or a variable that
+// holds one (abs + string(filepath.Separator) included).
+func (s *Scope) cleansPath(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if fn, ok := typeutil.Callee(s.info, n).(*types.Func); ok {
 				switch fn.FullName() {
 				case "path/filepath.Clean", "path/filepath.Abs", "path/filepath.EvalSymlinks", "path.Clean":
 					found = true
 				}
 			}
+		case *ast.Ident:
+			found = s.cleaned[s.info.ObjectOf(n)]
 		}
 		return !found
 	})
 	return found
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // words spells a name or a value as its lower-case words, each with a

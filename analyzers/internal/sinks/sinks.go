@@ -223,13 +223,13 @@ func redis(fn *types.Func) (Sink, bool) {
 // operation they send, so the method says whether it reads or writes:
 // Kubernetes' typed, dynamic and metadata clients (interfaces, called
 // through them), controller-runtime's client, the AWS SDK's service
-// clients and Google Cloud Storage's handles. What their
+// clients, Google Cloud Storage's handles and Slack's Web API client. What their
 // implementations do on the wire (a request whose method is a field) is
 // not a constant the effects analysis could read.
 var apiClients = []string{
 	"k8s.io/client-go/kubernetes/typed/", "k8s.io/client-go/dynamic", "k8s.io/client-go/metadata",
 	"sigs.k8s.io/controller-runtime/pkg/client", "github.com/aws/aws-sdk-go-v2/service/",
-	"cloud.google.com/go/storage",
+	"cloud.google.com/go/storage", "github.com/slack-go/slack",
 }
 
 // apiReads and apiWrites are the leading verbs of those operations.
@@ -238,7 +238,9 @@ var (
 	apiWrites = []string{"Create", "Update", "Patch", "Apply", "Delete", "Evict", "Bind", "Put", "Modify", "Remove",
 		"Terminate", "Stop", "Start", "Reboot", "Run", "Invoke", "Send", "Publish", "Attach", "Detach", "Copy",
 		"Restore", "Revoke", "Authorize", "Associate", "Disassociate", "Enable", "Disable", "Reset", "Set",
-		"Add", "Register", "Deregister", "Tag", "Untag", "Import", "Export", "Upload", "Write", "NewWriter"}
+		"Add", "Register", "Deregister", "Tag", "Untag", "Import", "Export", "Upload", "Write", "NewWriter",
+		"Post", "Mark", "Join", "Leave", "Kick", "Invite", "Archive", "Unarchive", "Rename", "Pin", "Unpin",
+		"Schedule", "Share", "Unshare", "Open", "Close"}
 )
 
 // execClients start a command in a container: Kubernetes' pod exec and

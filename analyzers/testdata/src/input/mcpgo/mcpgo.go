@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -111,7 +112,55 @@ func (c *client) get(ctx context.Context, path string) error {
 	return err
 }
 
-func RegisterClient(s *server.MCPServer, c *client) {
+// send builds its URL from a configured base it is given beside the
+// path: only a base that is the input would choose the host.
+func send(ctx context.Context, cfg config, path string, query url.Values) error {
+	endpoint := strings.TrimRight(cfg.URL, "/") + path
+	if q := query.Encode(); q != "" {
+		endpoint += "?" + q
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, nil)
+	if err != nil {
+		return err
+	}
+	_, err = http.DefaultClient.Do(req)
+	return err
+}
+
+type config struct{ URL string }
+
+// joined keeps its base as a parsed URL.
+type joined struct{ base *url.URL }
+
+func (j joined) get(ctx context.Context, path string) error {
+	u := j.base.JoinPath(path)
+	_, err := http.Get(u.String())
+	return err
+}
+
+func RegisterClient(s *server.MCPServer, c *client, cfg config, j joined) {
+	s.AddTool(mcp.NewTool("send_path"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, send(ctx, cfg, "/api/"+req.GetString("id", ""), url.Values{"q": {req.GetString("q", "")}})
+	})
+	s.AddTool(mcp.NewTool("send_anywhere"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, send(ctx, config{URL: req.GetString("url", "")}, "/api", nil) // want `tool "send_anywhere" passes the model's input .* to mcpgo.send → http.NewRequestWithContext's URL`
+	})
+	s.AddTool(mcp.NewTool("configured"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		endpoint := cfg.URL + "/api/health"
+		_, err := http.Get(endpoint)
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("joined_path"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, j.get(ctx, req.GetString("id", ""))
+	})
+	s.AddTool(mcp.NewTool("joined_anywhere"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		u, err := url.JoinPath(req.GetString("base", ""), "api")
+		if err != nil {
+			return nil, err
+		}
+		_, err = http.Get(u) // want `tool "joined_anywhere" passes the model's input .* to Get's URL`
+		return nil, err
+	})
 	s.AddTool(mcp.NewTool("item_base"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return nil, c.get(ctx, "/api/items/"+req.GetString("id", ""))
 	})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+	"github.com/slack-go/slack"
 	corev1 "k8s.io/client-go/kubernetes/typed/core/v1"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/remotecommand"
@@ -27,13 +28,38 @@ type fileNotifier struct{ path string }
 
 func (f fileNotifier) Notify(msg string) error { return os.WriteFile(f.path, []byte(msg), 0o600) }
 
+// Chat is the project's own face of the Slack client, as servers keep one
+// to swap in a demo client.
+type Chat interface {
+	PostMessageContext(ctx context.Context, channel string, options ...slack.MsgOption) (string, string, error)
+	GetConversationHistoryContext(ctx context.Context, channel string) ([]slack.Message, error)
+}
+
+type slackChat struct{ api *slack.Client }
+
+func (c slackChat) PostMessageContext(ctx context.Context, channel string, options ...slack.MsgOption) (string, string, error) {
+	return c.api.PostMessageContext(ctx, channel, options...)
+}
+
+func (c slackChat) GetConversationHistoryContext(ctx context.Context, channel string) ([]slack.Message, error) {
+	return c.api.GetConversationHistoryContext(ctx, channel)
+}
+
 // die ends the process after a last write: what it does is not a tool's.
 func die(err error) {
 	os.WriteFile("crash.log", []byte(err.Error()), 0o600)
 	os.Exit(1)
 }
 
-func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV1Interface, cfg *rest.Config) {
+func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV1Interface, cfg *rest.Config, chat Chat) {
+	s.AddTool(mcp.NewTool("post"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, _, err := chat.PostMessageContext(ctx, req.GetString("channel", ""), slack.MsgOptionText(req.GetString("text", ""), false)) // want `tool "post" reaches clients.Chat.PostMessageContext → clients.slackChat.PostMessageContext → slack.Client.PostMessageContext \(net.outbound\)`
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("history"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := chat.GetConversationHistoryContext(ctx, req.GetString("channel", ""))
+		return nil, err
+	})
 	s.AddTool(mcp.NewTool("drop"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return nil, st.Drop(req.GetString("name", "")) // want `tool "drop" reaches store.Store.Drop → store.Disk.Drop → os.Remove \(fs.delete\)`
 	})

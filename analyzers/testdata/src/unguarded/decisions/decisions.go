@@ -149,7 +149,7 @@ func Register(s *server.MCPServer) {
 		if !canDelete(ctx, p) {
 			return nil, nil
 		}
-		return nil, os.RemoveAll(p) // want `tool "can_delete" reaches os.RemoveAll \(fs.delete\) with no approval or authorization check`
+		return nil, os.RemoveAll(p) // want `tool "can_delete" reaches os.RemoveAll \(fs.delete\) with no guard`
 	})
 	s.AddTool(mcp.NewTool("canonical"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		p := req.GetString("path", "")

@@ -13,7 +13,7 @@ type In struct{ ID int }
 
 func Register(s *mcp.Server, db *sql.DB) {
 	mcp.AddTool(s, &mcp.Tool{Name: "delete_user"}, func(ctx context.Context, req *mcp.CallToolRequest, in In) (*mcp.CallToolResult, any, error) {
-		_, err := db.ExecContext(ctx, "DELETE FROM users WHERE id = $1", in.ID) // want `tool "delete_user" reaches sql.DB.ExecContext \(db.write\) with no approval or authorization check before it; no ATF manifest declares`
+		_, err := db.ExecContext(ctx, "DELETE FROM users WHERE id = $1", in.ID) // want `tool "delete_user" reaches sql.DB.ExecContext \(db.write\) with no guard before it; no ATF manifest declares`
 		return nil, nil, err
 	})
 	// SELECT only reads.

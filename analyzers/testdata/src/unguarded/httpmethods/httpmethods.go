@@ -1,13 +1,16 @@
 // Package httpmethods has no manifest: a request sent with a GET only
 // reads, one with another constant method writes, and one whose method is
-// not a constant is not taken for a write. What a logging library does on
-// the way is not the tool's.
+// not a constant is not taken for a write. A read and a write of the same
+// capability are reported at the write. A tool said not destructive may
+// post, not delete. What a logging library does on the way is not the
+// tool's.
 package httpmethods
 
 import (
 	"context"
 	"log"
 	"net/http"
+	"os"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -40,5 +43,19 @@ func Register(s *server.MCPServer, client *http.Client) {
 		}
 		_, err = client.Do(r)
 		return nil, err
+	})
+	s.AddTool(mcp.NewTool("lookup_then_post"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		if _, err := http.Get("https://api.example/channels"); err != nil {
+			return nil, err
+		}
+		_, err := http.Post("https://api.example/messages", "text/plain", nil) // want `tool "lookup_then_post" reaches http.Post \(net.outbound\)`
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("post_only", mcp.WithDestructiveHintAnnotation(false)), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := http.Post("https://api.example/messages", "text/plain", nil) // want `tool "post_only" reaches http.Post \(net.outbound\)`
+		return nil, err
+	})
+	s.AddTool(mcp.NewTool("tidy", mcp.WithDestructiveHintAnnotation(false)), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) { // want `tool "tidy" is annotated not destructive, but its handler reaches os.Remove \(fs.delete\)`
+		return nil, os.Remove("draft.txt") // want `tool "tidy" reaches os.Remove \(fs.delete\)`
 	})
 }

@@ -22,11 +22,11 @@ func approve(ctx context.Context, what string) bool { return helpers.Confirm(ctx
 type Handlers struct{}
 
 func (h *Handlers) purge(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	return nil, helpers.Cleanup(req.GetString("dir", "")) // want `tool "purge" reaches helpers.Cleanup → os.RemoveAll \(fs.delete\) with no approval`
+	return nil, helpers.Cleanup(req.GetString("dir", "")) // want `tool "purge" reaches helpers.Cleanup → os.RemoveAll \(fs.delete\) with no guard`
 }
 
 func (h *Handlers) purgeApproved(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-	return nil, helpers.CleanupApproved(req.GetString("dir", ""), func(string) bool { return approve(ctx, "purge") }) // want `tool "purge_approved" reaches helpers.CleanupApproved → os.RemoveAll \(fs.delete\) with no approval`
+	return nil, helpers.CleanupApproved(req.GetString("dir", ""), func(string) bool { return approve(ctx, "purge") }) // want `tool "purge_approved" reaches helpers.CleanupApproved → os.RemoveAll \(fs.delete\) with no guard`
 }
 
 func runCommand(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -39,7 +39,7 @@ type Args struct{ Path string }
 func Register(s *server.MCPServer, h *Handlers) {
 	// A function literal that deletes with no guard.
 	s.AddTool(mcp.NewTool("delete_file"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
-		return nil, os.Remove(req.GetString("path", "")) // want `tool "delete_file" reaches os.Remove \(fs.delete\) with no approval or authorization check before it; agent.atf.yaml says approval: required for it`
+		return nil, os.Remove(req.GetString("path", "")) // want `tool "delete_file" reaches os.Remove \(fs.delete\) with no guard before it; agent.atf.yaml says approval: required for it`
 	})
 
 	// The same behind an approval whose answer decides.

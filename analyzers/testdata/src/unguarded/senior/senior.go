@@ -16,7 +16,7 @@ func Define(g *genkit.Genkit) {
 		return "", os.WriteFile(in.Path, nil, 0o600)
 	})
 	genkit.DefineTool(g, "must_ask", "writes, a person must approve", func(tc *ai.ToolContext, in In) (string, error) {
-		return "", os.WriteFile(in.Path, nil, 0o600) // want `tool "must_ask" reaches os.WriteFile \(fs.write\) with no approval or authorization check before it; agent.atf.yaml says approval: required for it`
+		return "", os.WriteFile(in.Path, nil, 0o600) // want `tool "must_ask" reaches os.WriteFile \(fs.write\) with no guard before it; agent.atf.yaml says approval: required for it`
 	})
 	// A Genkit interrupt is a guard.
 	genkit.DefineTool(g, "must_ask_interrupt", "writes after an interrupt", func(tc *ai.ToolContext, in In) (string, error) {

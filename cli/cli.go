@@ -72,6 +72,8 @@ Flags of check:
   --level LEVEL            the level of agents that declare none
   --config FILE            configuration (default .atflint.yaml or .github/atflint.yaml)
   --no-go                  do not run the Go analyzers on the Go packages under PATH
+  --no-ignores             report what atflint:ignore comments and the configuration's
+                           ignores would hide
   --no-progress            never show progress, even on a terminal
 
 github-review takes the flags of check but --format and --no-progress,
@@ -166,16 +168,17 @@ func Version() string {
 // runFlags are the flags check and github-review share.
 type runFlags struct {
 	minSev, failOn, level, config *string
-	noGo                          *bool
+	noGo, noIgnores               *bool
 }
 
 func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 	return &runFlags{
-		minSev: fl.String("min-severity", "warning", ""),
-		failOn: fl.String("fail-on", failOn, ""),
-		level:  fl.String("level", "", ""),
-		config: fl.String("config", "", ""),
-		noGo:   fl.Bool("no-go", false, ""),
+		minSev:    fl.String("min-severity", "warning", ""),
+		failOn:    fl.String("fail-on", failOn, ""),
+		level:     fl.String("level", "", ""),
+		config:    fl.String("config", "", ""),
+		noGo:      fl.Bool("no-go", false, ""),
+		noIgnores: fl.Bool("no-ignores", false, ""),
 	}
 }
 
@@ -229,9 +232,18 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 		return nil, usageError(stderr, err)
 	}
 	o := &outcome{res: res, cfg: cfg}
+	fs := res.Findings
+	if *rf.noIgnores {
+		cfg = cfg.WithoutIgnores()
+	} else {
+		kept, about, errs := filter.Suppress(res.Sources, fs, time.Now())
+		fs = append(kept, about...)
+		finding.Sort(fs)
+		res.Errors = append(res.Errors, errs...)
+	}
 	// Only what is reported can fail the run: a verdict on findings no one
 	// sees could not be acted on.
-	for _, f := range cfg.Apply(res.Findings) {
+	for _, f := range cfg.Apply(fs) {
 		if f.Severity >= min {
 			o.shown = append(o.shown, f)
 			o.failed = o.failed || f.Severity >= fail

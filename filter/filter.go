@@ -1,7 +1,8 @@
-// Package filter decides which findings a run reports: the rules a
+// Package filter decides which findings a run reports: those the
+// atflint:ignore comments of the files checked suppress, the rules a
 // configuration file disables, the findings it ignores by path and line,
-// the severities it changes. It works on findings alone, after the linter
-// and before the outputs.
+// the severities it changes. It works after the linter, on its findings
+// and the files it read, and before the outputs.
 package filter
 
 import (
@@ -248,6 +249,18 @@ func (ig Ignore) matches(f finding.Finding) bool {
 func (c *Config) Enabled(id string) bool {
 	rc := c.Rules[id]
 	return rc == nil || !rc.Disable
+}
+
+// WithoutIgnores is the configuration with its ignores dropped, for
+// --no-ignores: rules it disables stay disabled.
+func (c *Config) WithoutIgnores() *Config {
+	out := &Config{Path: c.Path, Level: c.Level, Rules: map[string]*RuleConfig{}}
+	for id, rc := range c.Rules {
+		r := *rc
+		r.Ignore = nil
+		out.Rules[id] = &r
+	}
+	return out
 }
 
 // Apply returns the findings the configuration keeps, with their

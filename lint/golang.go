@@ -110,6 +110,9 @@ func checkGo(roots, manifests []string, base string, opt Options, res *Result) [
 // goPackage is what go list says of a package.
 type goPackage struct {
 	ImportPath string
+	Dir        string
+	GoFiles    []string
+	CgoFiles   []string
 	Error      *struct{ Err string }
 	DepsErrors []struct{ Err string }
 }
@@ -118,7 +121,7 @@ type goPackage struct {
 // makes an error of the result of each it cannot, by name: go vet stops
 // at the first package that does not load.
 func listPackages(root, base string, res *Result) ([]string, error) {
-	cmd := exec.Command("go", "list", "-e", "-json=ImportPath,Error,DepsErrors", "./...")
+	cmd := exec.Command("go", "list", "-e", "-json=ImportPath,Dir,GoFiles,CgoFiles,Error,DepsErrors", "./...")
 	cmd.Dir = root
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -141,6 +144,10 @@ func listPackages(root, base string, res *Result) ([]string, error) {
 			res.Errors = append(res.Errors, fmt.Errorf("cannot analyze Go package %s: a dependency does not load: %s; its other findings are not reported", p.ImportPath, firstLine(p.DepsErrors[0].Err)))
 		default:
 			good = append(good, p.ImportPath)
+			for _, f := range slices.Concat(p.GoFiles, p.CgoFiles) {
+				abs := filepath.Join(p.Dir, f)
+				res.Sources = append(res.Sources, Source{displayPath(base, abs), abs})
+			}
 		}
 	}
 	return good, nil

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -96,6 +97,24 @@ func Register(s *server.MCPServer) {
 	}
 	if res.Packages < 4 {
 		t.Errorf("%d packages analyzed", res.Packages)
+	}
+	// The Go files of every package go list loads are sources, where
+	// suppressions may be; tests, files a build constraint leaves out and
+	// packages whose imports are missing are not. Whether cgo is on
+	// depends on the machine.
+	var sources []string
+	for _, s := range res.Sources {
+		if strings.HasSuffix(s.Path, ".go") {
+			sources = append(sources, s.Path)
+		}
+	}
+	slices.Sort(sources)
+	want = "broken/broken.go gen/gen.go stub/mcp/mcp.go stub/server/server.go tagged/doc.go tools/tools.go"
+	if out, _ := exec.Command("go", "env", "CGO_ENABLED").Output(); strings.TrimSpace(string(out)) == "1" {
+		want += " withcgo/cgo.go"
+	}
+	if strings.Join(sources, " ") != want {
+		t.Errorf("Go sources %q; want %q", sources, want)
 	}
 }
 

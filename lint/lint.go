@@ -69,7 +69,15 @@ type Result struct {
 	Unrecognized []string
 	// Inventory is what the run found, when Options.Inventory asks.
 	Inventory *Inventory
+	// Sources are the files the run read and checked, Go files of the
+	// packages analyzed included, in no set order: where suppression
+	// comments may be.
+	Sources []Source
 }
+
+// A Source is a file a run checked: its path as findings name it, and
+// where it is.
+type Source struct{ Path, Abs string }
 
 // Run checks every manifest under paths. It fails only when a path does not
 // exist; trouble with a single file is a finding or one of Result.Errors.
@@ -129,6 +137,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		switch {
 		case r.recognized:
 			res.Files++
+			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs})
 		case r.err == nil && files[i].explicit:
 			res.Unrecognized = append(res.Unrecognized, files[i].display)
 		}

@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/atflint/atflint/filter"
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/internal/golden"
 	"github.com/atflint/atflint/lint"
@@ -15,7 +17,8 @@ import (
 	"github.com/atflint/atflint/rules"
 )
 
-// run checks the manifests at path and returns every finding, notes too.
+// run checks the manifests at path and returns every finding, notes too,
+// as the command reports them: atflint:ignore comments applied.
 func run(t *testing.T, base string, path string) []finding.Finding {
 	t.Helper()
 	res, err := lint.Run([]string{path}, lint.Options{BaseDir: base})
@@ -25,7 +28,13 @@ func run(t *testing.T, base string, path string) []finding.Finding {
 	if len(res.Errors) > 0 {
 		t.Fatalf("errors: %v", res.Errors)
 	}
-	return res.Findings
+	kept, about, errs := filter.Suppress(res.Sources, res.Findings, time.Now())
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	fs := append(kept, about...)
+	finding.Sort(fs)
+	return fs
 }
 
 // TestGolden runs each case under testdata/<rule-id>/ and compares the

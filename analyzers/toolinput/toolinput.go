@@ -436,10 +436,12 @@ func (h *flow) follow(body *ast.BlockStmt) {
 			}
 			// u += "?" + q appends to what u held: its host stays.
 			if !appends {
+				// A first assignment is no change: a use seen before it
+				// counts all its input as choosing the host, which errs
+				// on the side of a report.
 				hs, seen := h.host[obj]
 				if !seen {
 					hs = []ast.Expr{}
-					changed = true
 				}
 				for _, src := range h.hostSources(rhs) {
 					if !slices.Contains(hs, src) {

@@ -292,8 +292,10 @@ func (s *Scope) assign(lhs, rhs []ast.Expr) {
 			s.vars[obj] = d
 		}
 		switch {
+		case !isString(obj.Type()):
+			delete(s.cleaned, obj)
 		case len(rhs) == len(lhs) && s.cleansPath(rhs[j]),
-			len(rhs) == 1 && len(lhs) > 1 && isString(obj.Type()) && s.cleansPath(rhs[0]):
+			len(rhs) == 1 && len(lhs) > 1 && s.cleansPath(rhs[0]):
 			s.cleaned[obj] = true // abs, err := filepath.Abs(p)
 		default:
 			delete(s.cleaned, obj)
@@ -509,10 +511,14 @@ func (s *Scope) cleansPath(e ast.Expr) bool {
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if fn, ok := typeutil.Callee(s.info, n).(*types.Func); ok {
-				switch fn.FullName() {
-				case "path/filepath.Clean", "path/filepath.Abs", "path/filepath.EvalSymlinks", "path.Clean":
-					found = true
+			// By package and name: every assignment asks, and FullName
+			// would build a string for each call.
+			if fn, ok := typeutil.Callee(s.info, n).(*types.Func); ok && fn.Pkg() != nil {
+				switch fn.Pkg().Path() {
+				case "path/filepath":
+					found = fn.Name() == "Clean" || fn.Name() == "Abs" || fn.Name() == "EvalSymlinks"
+				case "path":
+					found = fn.Name() == "Clean"
 				}
 			}
 		case *ast.Ident:

@@ -243,6 +243,11 @@ var (
 		"Schedule", "Share", "Unshare", "Open", "Close"}
 )
 
+// reviewAPIs are Kubernetes API groups whose only objects are questions
+// (SelfSubjectAccessReview, TokenReview): creating one asks whether a
+// request would be allowed or who a token is, and changes nothing.
+var reviewAPIs = []string{"k8s.io/client-go/kubernetes/typed/authorization/", "k8s.io/client-go/kubernetes/typed/authentication/"}
+
 // execClients start a command in a container: Kubernetes' pod exec and
 // attach streams.
 var execClients = map[string]bool{
@@ -262,7 +267,7 @@ func client(fn *types.Func, full string) (Sink, bool) {
 		return Sink{Capability: "exec", SideEffect: true}, true
 	}
 	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil || fn.Pkg() == nil || !fromAPIClient(fn.Pkg().Path()) {
+	if !ok || sig.Recv() == nil || fn.Pkg() == nil || !under(fn.Pkg().Path(), apiClients) {
 		return Sink{}, false
 	}
 	// An AWS service package has one client, Client; its other types
@@ -271,6 +276,8 @@ func client(fn *types.Func, full string) (Sink, bool) {
 		return Sink{}, false
 	}
 	switch {
+	case under(fn.Pkg().Path(), reviewAPIs):
+		return Sink{Capability: "net.outbound"}, true
 	case leadingVerb(fn.Name(), apiWrites):
 		return Sink{Capability: "net.outbound", SideEffect: true}, true
 	case leadingVerb(fn.Name(), apiReads):
@@ -291,10 +298,10 @@ func recvName(sig *types.Signature) string {
 	return ""
 }
 
-// fromAPIClient reports a package of apiClients: one of them, or under
-// one; an entry ending in "/" names only the packages under it.
-func fromAPIClient(path string) bool {
-	for _, p := range apiClients {
+// under reports a package that is one of the paths or under one; a path
+// ending in "/" names only the packages under it.
+func under(path string, paths []string) bool {
+	for _, p := range paths {
 		if path == p || strings.HasPrefix(path, strings.TrimSuffix(p, "/")+"/") {
 			return true
 		}

@@ -1,6 +1,7 @@
 // Package clients has no manifest: calls through the module's own
 // interfaces reach what the module's implementations do, Kubernetes'
-// client interfaces write or read by their operation, a pod exec runs a
+// client interfaces write or read by their operation (an access review
+// reads), a pod exec runs a
 // command, and what runs only on a branch that ends the process is not
 // the tool's.
 package clients
@@ -14,6 +15,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 	"github.com/slack-go/slack"
+	authv1 "k8s.io/client-go/kubernetes/typed/authorization/v1"
 	corev1 "k8s.io/client-go/kubernetes/typed/core/v1"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/remotecommand"
@@ -51,7 +53,7 @@ func die(err error) {
 	os.Exit(1)
 }
 
-func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV1Interface, cfg *rest.Config, chat Chat) {
+func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV1Interface, auth authv1.AuthorizationV1Interface, cfg *rest.Config, chat Chat) {
 	s.AddTool(mcp.NewTool("post"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		_, _, err := chat.PostMessageContext(ctx, req.GetString("channel", ""), slack.MsgOptionText(req.GetString("text", ""), false)) // want `tool "post" reaches clients.Chat.PostMessageContext → clients.slackChat.PostMessageContext → slack.Client.PostMessageContext \(net.outbound\)`
 		return nil, err
@@ -72,6 +74,11 @@ func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV
 	})
 	s.AddTool(mcp.NewTool("pod_get"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		_, err := core.Pods("default").Get(ctx, req.GetString("name", ""), corev1.GetOptions{})
+		return nil, err
+	})
+	// Creating an access review asks whether a request would be allowed.
+	s.AddTool(mcp.NewTool("can_delete"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, err := auth.SelfSubjectAccessReviews().Create(ctx, &authv1.SelfSubjectAccessReview{}, authv1.CreateOptions{})
 		return nil, err
 	})
 	s.AddTool(mcp.NewTool("pod_delete"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {

@@ -36,7 +36,10 @@ and the message names the weaker guard found; with no manifest, any guard
 will. A decision passed in as a function value is not followed. MCP
 annotations such as ` + "`readOnlyHint`" + ` are claims, not guards: a tool annotated
 read-only whose code writes, or not destructive whose code deletes, is
-reported.`,
+reported. An HTTP POST is the one effect an annotation settles: query and
+search APIs (GraphQL, datasource queries) read with it, so a POST of a tool
+annotated read-only counts as a read, and a finding on any other POST says
+how to mark it; a GraphQL client's Query reads and its Mutate writes.`,
 			Bad: `atf: "0.9"
 agent:
   id: urn:acme:agent:refunds

@@ -53,6 +53,10 @@ type Result struct {
 	// Deciders tells which functions' results are decisions, and of
 	// which kind; nil in the standard library and the frameworks.
 	Deciders guard.Deciders
+	// Sends reports a call of the package that sends a request over the
+	// network, directly or through what it calls: what it returns is the
+	// remote's answer. Nil in the standard library.
+	Sends func(*ast.CallExpr) bool
 	// Own: the package is code being checked, not the standard library
 	// and not a versioned dependency, whose helpers need not be
 	// summarised beyond what Reaches says.
@@ -132,6 +136,7 @@ func run(pass *analysis.Pass) (any, error) {
 	decls := declsOf(pass)
 	res.Deciders = decidersOf(pass, decls, manifest)
 	eff := newEffects(pass, decls, res.Deciders)
+	res.Sends = eff.sends
 	if inFramework(pass.Pkg.Path() + "/") {
 		return res, nil // a framework's own code builds tools for others
 	}

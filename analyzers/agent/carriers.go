@@ -185,7 +185,7 @@ func (d *discovery) join() {
 			at := d.carrierAt[k]
 			t := &Tool{Name: c.Fields[i].Value, Framework: d.carriers[k], Pos: at.Pos(), End: at.End(), Site: c.At, handled: c.Handled}
 			for _, e := range c.Effects {
-				t.Effects = append(t.Effects, Effect{e.Capability, e.SideEffect, e.Guard, at.Pos(), at.End(), e.Via + " at " + shortPlace(e.At), e.Targets, e.Dynamic})
+				t.Effects = append(t.Effects, Effect{e.Capability, e.SideEffect, e.Guard, at.Pos(), at.End(), e.Via + " at " + shortPlace(e.At), e.Targets, e.Dynamic, e.Post})
 			}
 			d.res.Tools = append(d.res.Tools, t)
 		}

@@ -29,6 +29,9 @@ type Effect struct {
 	// Dynamic says it also acts on one that is not a constant.
 	Targets []string
 	Dynamic bool
+	// Post says its only sign of changing anything is that it is an HTTP
+	// POST, which query and search APIs also use to read.
+	Post bool
 }
 
 // Reaches is the fact exported for a function that reaches capabilities,
@@ -45,6 +48,7 @@ type FactEffect struct {
 	Via        string
 	Targets    []string
 	Dynamic    bool
+	Post       bool
 }
 
 func (*Reaches) AFact() {}
@@ -206,6 +210,8 @@ func outranks(a, b Effect) bool {
 	switch {
 	case a.SideEffect != b.SideEffect:
 		return a.SideEffect
+	case a.Post != b.Post:
+		return b.Post // a DELETE says more than a POST
 	case a.Guard != b.Guard:
 		return a.Guard < b.Guard
 	}
@@ -218,6 +224,11 @@ func (e *effects) isSink(call *ast.CallExpr, fn *types.Func) bool {
 	return ok
 }
 
+// sends reports a call that reaches the network.
+func (e *effects) sends(call *ast.CallExpr) bool {
+	return slices.ContainsFunc(e.call(call, guard.None), func(ef Effect) bool { return ef.Capability == "net.outbound" })
+}
+
 // call returns what one call reaches.
 func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 	fn, ok := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
@@ -225,10 +236,10 @@ func (e *effects) call(call *ast.CallExpr, site guard.Kind) []Effect {
 		return nil
 	}
 	at := func(ef FactEffect, via string) Effect {
-		return Effect{ef.Capability, ef.SideEffect, max(site, ef.Guard), call.Pos(), call.End(), via, ef.Targets, ef.Dynamic}
+		return Effect{ef.Capability, ef.SideEffect, max(site, ef.Guard), call.Pos(), call.End(), via, ef.Targets, ef.Dynamic, ef.Post}
 	}
 	if s, ok := sinks.Of(fn, func(i int) constant.Value { return e.constArg(call, i) }); ok {
-		ef := FactEffect{Capability: s.Capability, SideEffect: s.SideEffect, Dynamic: s.Dynamic}
+		ef := FactEffect{Capability: s.Capability, SideEffect: s.SideEffect, Dynamic: s.Dynamic, Post: s.Post}
 		if s.Target != "" {
 			ef.Targets = []string{s.Target}
 		}
@@ -289,7 +300,7 @@ func (e *effects) function(fn *types.Func, at ast.Expr) []Effect {
 	if fn.Pkg() != e.pass.Pkg && !sinks.Quiet(fn.Pkg().Path()) && e.pass.ImportObjectFact(fn, &fact) {
 		out := make([]Effect, len(fact.Effects))
 		for i, ef := range fact.Effects {
-			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guard, at.Pos(), at.End(), agentapi.ShortName(fn) + " → " + ef.Via, ef.Targets, ef.Dynamic}
+			out[i] = Effect{ef.Capability, ef.SideEffect, ef.Guard, at.Pos(), at.End(), agentapi.ShortName(fn) + " → " + ef.Via, ef.Targets, ef.Dynamic, ef.Post}
 		}
 		return out
 	}
@@ -312,7 +323,7 @@ func sameEffects(a, b []Effect) bool {
 	for i := range a {
 		x, y := a[i], b[i]
 		if x.Capability != y.Capability || x.SideEffect != y.SideEffect || x.Guard != y.Guard ||
-			x.Pos != y.Pos || x.End != y.End || x.Dynamic != y.Dynamic || !slices.Equal(x.Targets, y.Targets) {
+			x.Pos != y.Pos || x.End != y.End || x.Dynamic != y.Dynamic || x.Post != y.Post || !slices.Equal(x.Targets, y.Targets) {
 			return false
 		}
 	}
@@ -370,8 +381,9 @@ func requestMethods(info *types.Info, n ast.Node) map[types.Object]string {
 }
 
 // byMethod makes a request's effect a read when its method only reads
-// (GET, HEAD, OPTIONS), a send when it is another constant, and says so
-// when the method is not known, which is not taken for a write.
+// (GET, HEAD, OPTIONS), a send when it is another constant (a POST marked
+// as one), and says so when the method is not known, which is not taken
+// for a write.
 func byMethod(effs []Effect, methods map[types.Object]string, req types.Object) []Effect {
 	method, known := methods[req]
 	out := make([]Effect, len(effs))
@@ -384,7 +396,7 @@ func byMethod(effs []Effect, methods map[types.Object]string, req types.Object) 
 			case method == "GET" || method == "HEAD" || method == "OPTIONS":
 				ef.SideEffect = false
 			default:
-				ef.SideEffect = true
+				ef.SideEffect, ef.Post = true, method == "POST"
 			}
 		}
 		out[i] = ef
@@ -394,7 +406,7 @@ func byMethod(effs []Effect, methods map[types.Object]string, req types.Object) 
 
 // fact is the effect without its position, as a fact holds it.
 func (ef Effect) fact() FactEffect {
-	return FactEffect{ef.Capability, ef.SideEffect, ef.Guard, ef.Via, ef.Targets, ef.Dynamic}
+	return FactEffect{ef.Capability, ef.SideEffect, ef.Guard, ef.Via, ef.Targets, ef.Dynamic, ef.Post}
 }
 
 // mergeTargets is the sorted union of two lists of targets.

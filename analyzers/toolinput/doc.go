@@ -24,5 +24,7 @@
 // dependencies and of the standard library are not followed; their sinks
 // are what the table of sinks names. For a URL only its host counts: input
 // after a head the code chose (a constant with a host, a configured base
-// URL, base.JoinPath) picks a path, not where the request goes.
+// URL, base.JoinPath) picks a path, not where the request goes. What a
+// call that sends a request returns (a download URL an API answers with)
+// is the remote's answer, not the model's input.
 package toolinput

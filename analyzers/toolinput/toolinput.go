@@ -62,7 +62,10 @@ func (f *InputSinks) String() string {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[agent.Analyzer].(*agent.Result)
-	a := &checker{pass: pass, deciders: res.Deciders, ctx: agentapi.LookupInterface(pass.Pkg, "context.Context"), local: map[*types.Func][]ParamSink{}}
+	a := &checker{pass: pass, deciders: res.Deciders, ctx: agentapi.LookupInterface(pass.Pkg, "context.Context"), local: map[*types.Func][]ParamSink{}, sends: res.Sends}
+	if a.sends == nil {
+		a.sends = func(*ast.CallExpr) bool { return false }
+	}
 	if res.Own {
 		a.summarize()
 	}
@@ -97,10 +100,11 @@ type checker struct {
 	deciders guard.Deciders
 	ctx      *types.Interface
 	local    map[*types.Func][]ParamSink
+	sends    func(*ast.CallExpr) bool
 }
 
 func (a *checker) newFlow() *flow {
-	return &flow{info: a.pass.TypesInfo, input: map[types.Object][]ast.Expr{}, host: map[types.Object][]ast.Expr{}}
+	return &flow{info: a.pass.TypesInfo, input: map[types.Object][]ast.Expr{}, host: map[types.Object][]ast.Expr{}, sends: a.sends}
 }
 
 // summarize finds, for each function of the package, the parameters that
@@ -364,6 +368,9 @@ type flow struct {
 	// that can choose the host of the URL it holds, over all its
 	// assignments; see hostSources.
 	host map[types.Object][]ast.Expr
+	// sends reports a call that sends a request: its result is the
+	// remote's answer, not the model's input, whatever the request held.
+	sends func(*ast.CallExpr) bool
 }
 
 // handlerParams marks the handler's parameters that are the model's
@@ -512,7 +519,11 @@ func (h *flow) from(e ast.Expr) []ast.Expr {
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 				if s := h.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && isRequest(s.Recv()) {
 					add(n) // req.GetString("path", "")
+					return true
 				}
+			}
+			if h.sends(n) {
+				return false // what an API answered, such as a download URL
 			}
 		case *ast.SelectorExpr:
 			if s := h.info.Selections[n]; s != nil && s.Kind() == types.FieldVal && n.Sel.Name == "Arguments" && isRequestParams(h.info.TypeOf(n.X)) {

@@ -28,7 +28,11 @@
 // MCP annotations are claims, not guards: a tool annotated read-only whose
 // handler has any side effect, or annotated not destructive
 // (destructiveHint false, "it only adds") whose handler deletes, is
-// reported whatever its level. An unset hint claims nothing.
+// reported whatever its level. An unset hint claims nothing. An HTTP POST
+// is the one effect the annotation settles: HTTP counts it a write, but
+// query and search APIs (GraphQL, datasource queries, _search) read with
+// it, so a POST of a tool annotated read-only is taken for a read, and the
+// finding on a POST of any other tool says so.
 //
 // The finding points at the side effect, with the registration as a
 // related position.

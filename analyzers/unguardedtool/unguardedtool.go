@@ -40,16 +40,23 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, e := range t.Effects {
-			if !e.SideEffect || e.Guard >= need {
+			// A POST is a write by HTTP's meaning, but query and search
+			// APIs read with it: the tool's read-only annotation says
+			// which, and is itself checked against every other effect.
+			if !e.SideEffect || e.Guard >= need || e.Post && t.Claims.ReadOnly != nil {
 				continue
 			}
 			found := "with no guard before it"
 			if e.Guard != guard.None {
 				found = fmt.Sprintf("with only %s before it, which is not %s", withArticle(e.Guard), withArticle(need))
 			}
+			capability := e.Capability
+			if e.Post {
+				capability += ", a POST; annotate the tool read-only if the request only reads"
+			}
 			pass.Report(analysis.Diagnostic{
 				Pos: e.Pos, End: e.End, Category: RuleID,
-				Message: fmt.Sprintf("tool %s reaches %s (%s) %s; %s", t.Label(), e.Via, e.Capability, found, why),
+				Message: fmt.Sprintf("tool %s reaches %s (%s) %s; %s", t.Label(), e.Via, capability, found, why),
 				Related: t.Related(),
 			})
 		}
@@ -67,7 +74,7 @@ func reportClaims(pass *analysis.Pass, t *agent.Tool) {
 		what   string
 		belies func(agent.Effect) bool
 	}{
-		{t.Claims.ReadOnly, "read-only", func(e agent.Effect) bool { return e.SideEffect }},
+		{t.Claims.ReadOnly, "read-only", func(e agent.Effect) bool { return e.SideEffect && !e.Post }},
 		{t.Claims.NonDestructive, "not destructive", func(e agent.Effect) bool { return e.Capability == "fs.delete" }},
 	}
 	for _, c := range claims {

@@ -21,6 +21,9 @@ type Sink struct {
 	// a constant, so no declared scope can be checked against it.
 	Target  string
 	Dynamic bool
+	// Post: it sends an HTTP POST, a write by HTTP's meaning that query
+	// and search APIs also use to read.
+	Post bool
 }
 
 // sink kinds: a plain capability, or one refined by an argument.
@@ -45,6 +48,7 @@ var (
 	evalSink    = entry{sink: Sink{Capability: "code.eval", SideEffect: true}}
 	netRead     = entry{sink: Sink{Capability: "net.outbound"}}
 	netSend     = entry{sink: Sink{Capability: "net.outbound", SideEffect: true}}
+	netPost     = entry{sink: Sink{Capability: "net.outbound", SideEffect: true, Post: true}}
 	listen      = entry{sink: Sink{Capability: "net.listen"}}
 	fsRead      = entry{sink: Sink{Capability: "fs.read"}}
 	fsWrite     = entry{sink: Sink{Capability: "fs.write", SideEffect: true}}
@@ -68,9 +72,9 @@ var byName = map[string]entry{
 	"syscall.StartProcess": execSink, "golang.org/x/sys/unix.Exec": execSink,
 	"plugin.Open": evalSink,
 
-	"net/http.Get": netRead, "net/http.Head": netRead, "net/http.Post": netSend, "net/http.PostForm": netSend,
+	"net/http.Get": netRead, "net/http.Head": netRead, "net/http.Post": netPost, "net/http.PostForm": netPost,
 	"(*net/http.Client).Get": netRead, "(*net/http.Client).Head": netRead, "(*net/http.Client).Do": netSend,
-	"(*net/http.Client).Post": netSend, "(*net/http.Client).PostForm": netSend,
+	"(*net/http.Client).Post": netPost, "(*net/http.Client).PostForm": netPost,
 	"(*net/http.Transport).RoundTrip": netSend,
 	"net.Dial":                        netSend, "net.DialTimeout": netSend, "net.DialTCP": netSend, "net.DialUDP": netSend,
 	"net.DialIP": netSend, "net.DialUnix": netSend, "(*net.Dialer).Dial": netSend, "(*net.Dialer).DialContext": netSend,
@@ -223,13 +227,15 @@ func redis(fn *types.Func) (Sink, bool) {
 // operation they send, so the method says whether it reads or writes:
 // Kubernetes' typed, dynamic and metadata clients (interfaces, called
 // through them), controller-runtime's client, the AWS SDK's service
-// clients, Google Cloud Storage's handles and Slack's Web API client. What their
-// implementations do on the wire (a request whose method is a field) is
-// not a constant the effects analysis could read.
+// clients, Google Cloud Storage's handles, Slack's Web API client and the
+// GraphQL clients, whose Query reads and Mutate writes though both POST.
+// What their implementations do on the wire (a request whose method is a
+// field, or always POST) does not say what the operation does.
 var apiClients = []string{
 	"k8s.io/client-go/kubernetes/typed/", "k8s.io/client-go/dynamic", "k8s.io/client-go/metadata",
 	"sigs.k8s.io/controller-runtime/pkg/client", "github.com/aws/aws-sdk-go-v2/service/",
 	"cloud.google.com/go/storage", "github.com/slack-go/slack",
+	"github.com/shurcooL/githubv4", "github.com/shurcooL/graphql", "github.com/hasura/go-graphql-client",
 }
 
 // apiReads and apiWrites are the leading verbs of those operations.
@@ -240,7 +246,7 @@ var (
 		"Restore", "Revoke", "Authorize", "Associate", "Disassociate", "Enable", "Disable", "Reset", "Set",
 		"Add", "Register", "Deregister", "Tag", "Untag", "Import", "Export", "Upload", "Write", "NewWriter",
 		"Post", "Mark", "Join", "Leave", "Kick", "Invite", "Archive", "Unarchive", "Rename", "Pin", "Unpin",
-		"Schedule", "Share", "Unshare", "Open", "Close"}
+		"Schedule", "Share", "Unshare", "Open", "Close", "Mutate"}
 )
 
 // reviewAPIs are Kubernetes API groups whose only objects are questions

@@ -19,6 +19,16 @@ import (
 	"input/lib"
 )
 
+// logsURL asks the API where a job's logs are.
+func logsURL(job string) (string, error) {
+	resp, err := http.Get("https://api.example.com/jobs/" + job + "/logs")
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	return resp.Header.Get("Location"), nil
+}
+
 // readNamed reads the file its caller names, checking nothing.
 func readNamed(name string) ([]byte, error) { return os.ReadFile(name) }
 
@@ -170,6 +180,16 @@ func RegisterClient(s *server.MCPServer, c *client, cfg config, j joined) {
 	})
 	s.AddTool(mcp.NewTool("any_host"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		_, err := http.Get(fmt.Sprintf("https://%s/api", req.GetString("host", ""))) // want `tool "any_host" passes the model's input .* to Get's URL`
+		return nil, err
+	})
+	// The URL the API answers with is the API's, whatever the request
+	// asked; what the model chose only picked the job.
+	s.AddTool(mcp.NewTool("job_logs"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		logs, err := logsURL(req.GetString("job", ""))
+		if err != nil {
+			return nil, err
+		}
+		_, err = http.Get(logs)
 		return nil, err
 	})
 	s.AddTool(mcp.NewTool("any_host_concat"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+	"github.com/shurcooL/githubv4"
 	"github.com/slack-go/slack"
 	authv1 "k8s.io/client-go/kubernetes/typed/authorization/v1"
 	corev1 "k8s.io/client-go/kubernetes/typed/core/v1"
@@ -53,7 +54,7 @@ func die(err error) {
 	os.Exit(1)
 }
 
-func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV1Interface, auth authv1.AuthorizationV1Interface, cfg *rest.Config, chat Chat) {
+func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV1Interface, auth authv1.AuthorizationV1Interface, cfg *rest.Config, chat Chat, gh *githubv4.Client) {
 	s.AddTool(mcp.NewTool("post"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		_, _, err := chat.PostMessageContext(ctx, req.GetString("channel", ""), slack.MsgOptionText(req.GetString("text", ""), false)) // want `tool "post" reaches clients.Chat.PostMessageContext → clients.slackChat.PostMessageContext → slack.Client.PostMessageContext \(net.outbound\)`
 		return nil, err
@@ -80,6 +81,16 @@ func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV
 	s.AddTool(mcp.NewTool("can_delete"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		_, err := auth.SelfSubjectAccessReviews().Create(ctx, &authv1.SelfSubjectAccessReview{}, authv1.CreateOptions{})
 		return nil, err
+	})
+	// A GraphQL query reads and a mutation writes, though both are POSTs.
+	s.AddTool(mcp.NewTool("issue_get"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, gh.Query(ctx, nil, nil)
+	})
+	s.AddTool(mcp.NewTool("issue_close"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		if err := gh.Query(ctx, nil, nil); err != nil {
+			return nil, err
+		}
+		return nil, gh.Mutate(ctx, nil, nil, nil) // want `tool "issue_close" reaches githubv4.Client.Mutate \(net.outbound\)`
 	})
 	s.AddTool(mcp.NewTool("pod_delete"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return nil, core.Pods("default").Delete(ctx, req.GetString("name", ""), corev1.DeleteOptions{}) // want `tool "pod_delete" reaches v1.PodInterface.Delete \(net.outbound\)`

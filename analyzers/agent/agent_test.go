@@ -33,7 +33,7 @@ func TestShapes(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
 	want := map[string][]string{
 		"unguarded/shapes/sdkgeneric":     {"delete_file+", "read_file+"},
-		"unguarded/shapes/musttool":       {"delete_dashboard+", "get_dashboard+"},
+		"unguarded/shapes/musttool":       {"delete_dashboard+", "get_dashboard+", "purge_dashboards+", "search_dashboards+"},
 		"unguarded/shapes/servertoolfunc": {"delete_workspace+"},
 		"unguarded/shapes/carrier/server": {"pods_delete+", "pods_list+"},
 		"unguarded/shapes/maploop":        {"list+", "wipe+"},

@@ -166,7 +166,12 @@ func (d *discovery) callSite(call *ast.CallExpr) *site {
 	if !ok || arg(w.Name) == nil {
 		return nil
 	}
-	return &site{node: call, framework: w.Framework, name: arg(w.Name), handler: arg(w.Handler)}
+	// The options a wrapper is given are its tool's, annotations included.
+	s := &site{node: call, framework: w.Framework, name: arg(w.Name), handler: arg(w.Handler)}
+	for _, a := range call.Args {
+		s.claims = s.claims.or(d.claimsOption(a))
+	}
+	return s
 }
 
 // litSite returns the site a composite literal is, or nil: a framework

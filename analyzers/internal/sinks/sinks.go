@@ -228,7 +228,8 @@ func redis(fn *types.Func) (Sink, bool) {
 // Kubernetes' typed, dynamic and metadata clients (interfaces, called
 // through them), controller-runtime's client, the AWS SDK's service
 // clients, Google Cloud Storage's handles, Slack's Web API client and the
-// GraphQL clients, whose Query reads and Mutate writes though both POST.
+// GraphQL clients, whose Query reads and Mutate writes though both POST,
+// and go-github's services, which take the method as a parameter.
 // What their implementations do on the wire (a request whose method is a
 // field, or always POST) does not say what the operation does.
 var apiClients = []string{
@@ -236,17 +237,19 @@ var apiClients = []string{
 	"sigs.k8s.io/controller-runtime/pkg/client", "github.com/aws/aws-sdk-go-v2/service/",
 	"cloud.google.com/go/storage", "github.com/slack-go/slack",
 	"github.com/shurcooL/githubv4", "github.com/shurcooL/graphql", "github.com/hasura/go-graphql-client",
+	"github.com/google/go-github/",
 }
 
 // apiReads and apiWrites are the leading verbs of those operations.
 var (
-	apiReads  = []string{"Get", "List", "Watch", "Describe", "Head", "Search", "Query", "Scan", "Read", "Attrs", "Objects", "Lookup", "NewReader", "NewRangeReader"}
+	apiReads  = []string{"Get", "List", "Watch", "Describe", "Head", "Search", "Query", "Scan", "Read", "Attrs", "Objects", "Lookup", "NewReader", "NewRangeReader", "Download", "Compare", "Is"}
 	apiWrites = []string{"Create", "Update", "Patch", "Apply", "Delete", "Evict", "Bind", "Put", "Modify", "Remove",
 		"Terminate", "Stop", "Start", "Reboot", "Run", "Invoke", "Send", "Publish", "Attach", "Detach", "Copy",
 		"Restore", "Revoke", "Authorize", "Associate", "Disassociate", "Enable", "Disable", "Reset", "Set",
 		"Add", "Register", "Deregister", "Tag", "Untag", "Import", "Export", "Upload", "Write", "NewWriter",
 		"Post", "Mark", "Join", "Leave", "Kick", "Invite", "Archive", "Unarchive", "Rename", "Pin", "Unpin",
-		"Schedule", "Share", "Unshare", "Open", "Close", "Mutate"}
+		"Schedule", "Share", "Unshare", "Open", "Close", "Mutate", "Edit", "Merge", "Lock", "Unlock", "Replace",
+		"Dismiss", "Submit", "Transfer", "Rerun", "Cancel", "Star", "Unstar", "Redeliver", "Review", "Request"}
 )
 
 // reviewAPIs are Kubernetes API groups whose only objects are questions
@@ -279,6 +282,11 @@ func client(fn *types.Func, full string) (Sink, bool) {
 	// An AWS service package has one client, Client; its other types
 	// (options, paginators) have methods such as Copy that send nothing.
 	if strings.HasPrefix(fn.Pkg().Path(), "github.com/aws/") && recvName(sig) != "Client" {
+		return Sink{}, false
+	}
+	// go-github's API calls are the methods of its services; the methods
+	// of its data types (GetTitle) read a field.
+	if strings.HasPrefix(fn.Pkg().Path(), "github.com/google/go-github/") && !strings.HasSuffix(recvName(sig), "Service") {
 		return Sink{}, false
 	}
 	switch {

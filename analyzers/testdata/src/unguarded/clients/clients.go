@@ -14,6 +14,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+	"github.com/google/go-github/v89/github"
 	"github.com/shurcooL/githubv4"
 	"github.com/slack-go/slack"
 	authv1 "k8s.io/client-go/kubernetes/typed/authorization/v1"
@@ -54,7 +55,7 @@ func die(err error) {
 	os.Exit(1)
 }
 
-func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV1Interface, auth authv1.AuthorizationV1Interface, cfg *rest.Config, chat Chat, gh *githubv4.Client) {
+func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV1Interface, auth authv1.AuthorizationV1Interface, cfg *rest.Config, chat Chat, gh *githubv4.Client, issues *github.Client) {
 	s.AddTool(mcp.NewTool("post"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		_, _, err := chat.PostMessageContext(ctx, req.GetString("channel", ""), slack.MsgOptionText(req.GetString("text", ""), false)) // want `tool "post" reaches clients.Chat.PostMessageContext → clients.slackChat.PostMessageContext → slack.Client.PostMessageContext \(net.outbound\)`
 		return nil, err
@@ -91,6 +92,15 @@ func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV
 			return nil, err
 		}
 		return nil, gh.Mutate(ctx, nil, nil, nil) // want `tool "issue_close" reaches githubv4.Client.Mutate \(net.outbound\)`
+	})
+	// go-github's services say by their verb what the request does.
+	s.AddTool(mcp.NewTool("issue_rename"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		issue, _, err := issues.Issues.Get(ctx, "o", "r", 1)
+		if err != nil {
+			return nil, err
+		}
+		_, _, err = issues.Issues.Edit(ctx, "o", "r", 1, &github.Issue{Title: new(issue.GetTitle() + "!")}) // want `tool "issue_rename" reaches github.IssuesService.Edit \(net.outbound\)`
+		return nil, err
 	})
 	s.AddTool(mcp.NewTool("pod_delete"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return nil, core.Pods("default").Delete(ctx, req.GetString("name", ""), corev1.DeleteOptions{}) // want `tool "pod_delete" reaches v1.PodInterface.Delete \(net.outbound\)`

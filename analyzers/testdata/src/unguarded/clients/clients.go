@@ -12,9 +12,9 @@ import (
 	"net/url"
 	"os"
 
+	"github.com/google/go-github/v89/github"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
-	"github.com/google/go-github/v89/github"
 	"github.com/shurcooL/githubv4"
 	"github.com/slack-go/slack"
 	authv1 "k8s.io/client-go/kubernetes/typed/authorization/v1"

@@ -130,6 +130,7 @@ type callSite struct {
 func (e *effects) callSites(n ast.Node, scope *guard.Scope) []callSite {
 	var sites []callSite
 	var methods map[types.Object]string // found on first need
+	var temps map[types.Object]bool
 	ast.Inspect(n, e.skipExitBranches(func(x ast.Node) bool {
 		call, ok := x.(*ast.CallExpr)
 		if !ok {
@@ -137,6 +138,14 @@ func (e *effects) callSites(n ast.Node, scope *guard.Scope) []callSite {
 		}
 		s := callSite{call: call, guard: scope.Guard(call)}
 		fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
+		if fn != nil && removes[fn.FullName()] && len(call.Args) == 1 {
+			if temps == nil {
+				temps = tempPaths(e.pass.TypesInfo, n)
+			}
+			if isTempPath(e.pass.TypesInfo, temps, call.Args[0]) {
+				return true // cleaning up what the function made for itself
+			}
+		}
 		if _, own := e.decls[fn]; own && !e.isSink(call, fn) || e.localImplementation(fn) {
 			s.local = true
 		} else {
@@ -334,6 +343,53 @@ func sameEffects(a, b []Effect) bool {
 var sendsRequest = map[string]bool{
 	"(*net/http.Client).Do":           true,
 	"(*net/http.Transport).RoundTrip": true,
+}
+
+// removes are the calls that delete a path.
+var removes = map[string]bool{"os.Remove": true, "os.RemoveAll": true}
+
+// tempPaths returns the variables under n that hold a temporary file or
+// directory made there: the *os.File of os.CreateTemp, the path of
+// os.MkdirTemp, and the Name of such a file.
+func tempPaths(info *types.Info, n ast.Node) map[types.Object]bool {
+	temps := map[types.Object]bool{}
+	for changed := true; changed; {
+		changed = false
+		ast.Inspect(n, func(x ast.Node) bool {
+			as, ok := x.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+				return true
+			}
+			obj := info.ObjectOf(identOf(as.Lhs[0]))
+			if obj == nil || temps[obj] {
+				return true
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && (fn.FullName() == "os.CreateTemp" || fn.FullName() == "os.MkdirTemp") || isTempPath(info, temps, call) {
+				temps[obj], changed = true, true
+			}
+			return true
+		})
+	}
+	return temps
+}
+
+// isTempPath reports a temporary path: a variable of temps, or the Name
+// of a temporary file.
+func isTempPath(info *types.Info, temps map[types.Object]bool, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.FullName() == "(*os.File).Name" {
+				return temps[info.ObjectOf(identOf(sel.X))]
+			}
+		}
+		return false
+	}
+	return temps[info.ObjectOf(identOf(e))]
 }
 
 // requestMethods maps the requests built under n with http.NewRequest or

@@ -16,7 +16,8 @@
 // or junior, or no manifest declares either.
 //
 // A guard is a human-approval or authorization decision the side effect
-// depends on: an MCP elicitation whose answer is checked, a Genkit or Eino
+// depends on: an MCP elicitation whose answer is checked (the answer of
+// the call that asks, or one a client sends back with a retried call), a Genkit or Eino
 // interrupt, ADK confirmation (RequireConfirmation, or RequestConfirmation
 // in the handler), or a call to an approve, authorize, confirm or allowlist
 // function whose result an if tests before the side effect. Only the way

@@ -172,6 +172,15 @@ var Elicitation = map[string]bool{
 	"(*" + mcpGoSrv + ".MCPServer).RequestElicitation": true,
 }
 
+// ElicitResults are the types of a person's answer to an elicitation,
+// however the handler came by it: from the call that asks, or from the
+// responses a client sends back with a retried call (go-sdk's
+// InputResponses).
+var ElicitResults = map[string]bool{
+	goSDK + ".ElicitResult":      true,
+	mcpGo + ".ElicitationResult": true,
+}
+
 // Interrupts stop a tool until a person resumes or confirms it: Genkit
 // and Eino interrupts, ADK confirmation.
 var Interrupts = map[string]bool{

@@ -281,9 +281,11 @@ func (s *Scope) assign(lhs, rhs []ast.Expr) {
 		switch {
 		case len(rhs) == len(lhs):
 			d = decision{s.answer(rhs[j]), s.decides(rhs[j])}
-		case len(rhs) == 1 && !s.askingError(rhs[0], obj):
+		case len(rhs) == 1 && !s.askingError(rhs[0], obj) && !(j == 1 && isTypeAssert(rhs[0])):
 			// The results of one call. An elicitation's or interrupt's
-			// error says only that asking failed, not what the answer was.
+			// error says only that asking failed, not what the answer
+			// was; the ok of res, ok := r.(*mcp.ElicitResult), that there
+			// is an answer.
 			d = decision{s.answer(rhs[0]), s.decides(rhs[0])}
 		}
 		if d.answer == unknown || d.kind == None {
@@ -301,6 +303,11 @@ func (s *Scope) assign(lhs, rhs []ast.Expr) {
 			delete(s.cleaned, obj)
 		}
 	}
+}
+
+func isTypeAssert(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.TypeAssertExpr)
+	return ok
 }
 
 // askingError reports whether v is an error e, a call to an elicitation
@@ -437,6 +444,10 @@ func (s *Scope) decides(e ast.Expr) Kind {
 		case *ast.IndexExpr:
 			if s.fixedSet(n.X) {
 				k = max(k, Resource) // allowed[x]
+			}
+		case *ast.TypeAssertExpr:
+			if n.Type != nil && agentapi.ElicitResults[agentapi.TypeName(s.info.TypeOf(n.Type))] {
+				k = max(k, Approval) // res, ok := responses[id].(*mcp.ElicitResult)
 			}
 		}
 		return true

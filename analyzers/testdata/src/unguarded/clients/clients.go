@@ -49,6 +49,21 @@ func (c slackChat) GetConversationHistoryContext(ctx context.Context, channel st
 	return c.api.GetConversationHistoryContext(ctx, channel)
 }
 
+// saveAtomically writes through a temporary file it removes if the rename
+// did not take it: that removal deletes nothing of anyone else's.
+func saveAtomically(path string, data []byte) error {
+	temp, err := os.CreateTemp(".", ".save-*")
+	if err != nil {
+		return err
+	}
+	tempPath := temp.Name()
+	defer func() { _ = os.Remove(tempPath) }()
+	if _, err := temp.Write(data); err != nil {
+		return err
+	}
+	return os.Rename(tempPath, path)
+}
+
 // die ends the process after a last write: what it does is not a tool's.
 func die(err error) {
 	os.WriteFile("crash.log", []byte(err.Error()), 0o600)
@@ -101,6 +116,9 @@ func Register(s *server.MCPServer, st store.Store, n Notifier, core corev1.CoreV
 		}
 		_, _, err = issues.Issues.Edit(ctx, "o", "r", 1, &github.Issue{Title: new(issue.GetTitle() + "!")}) // want `tool "issue_rename" reaches github.IssuesService.Edit \(net.outbound\)`
 		return nil, err
+	})
+	s.AddTool(mcp.NewTool("save"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return nil, saveAtomically("notes.txt", []byte(req.GetString("text", ""))) // want `tool "save" reaches clients.saveAtomically → os.CreateTemp \(fs.write\)`
 	})
 	s.AddTool(mcp.NewTool("pod_delete"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return nil, core.Pods("default").Delete(ctx, req.GetString("name", ""), corev1.DeleteOptions{}) // want `tool "pod_delete" reaches v1.PodInterface.Delete \(net.outbound\)`

@@ -30,6 +30,24 @@ func Register(s *mcp.Server, db *sql.DB) {
 		_, err = db.Exec("DELETE FROM users")
 		return nil, err
 	})
+	// An answer sent back with a retried call decides as well; that
+	// there is one does not.
+	s.AddTool(&mcp.Tool{Name: "delete_confirmed"}, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		res, ok := req.Params.InputResponses["confirm"].(*mcp.ElicitResult)
+		if !ok || res.Action != "accept" {
+			return nil, nil
+		}
+		_, err := db.Exec("DELETE FROM users")
+		return nil, err
+	})
+	s.AddTool(&mcp.Tool{Name: "delete_answered"}, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		_, ok := req.Params.InputResponses["confirm"].(*mcp.ElicitResult)
+		if !ok {
+			return nil, nil
+		}
+		_, err := db.Exec("DELETE FROM users") // want `tool "delete_answered" reaches sql.DB.Exec \(db.write\)`
+		return nil, err
+	})
 	// With no manifest any guard will do: here the caller's token scopes.
 	s.AddTool(&mcp.Tool{Name: "purge_scoped"}, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		if !slices.Contains(req.Extra.TokenInfo.Scopes, "users:delete") {

@@ -51,8 +51,9 @@ func (ss *ServerSession) Elicit(ctx context.Context, p *ElicitParams) (*ElicitRe
 }
 
 type CallToolParamsRaw struct {
-	Name      string
-	Arguments []byte
+	Name           string
+	Arguments      []byte
+	InputResponses map[string]any // the answers to a previous result's InputRequests
 }
 
 type CallToolRequest struct {

@@ -15,12 +15,15 @@
 // ATF manifest entry says approval: required, the agent's level is intern
 // or junior, or no manifest declares either.
 //
-// A guard is a human-approval or authorization decision the side effect
-// depends on: an MCP elicitation whose answer is checked (the answer of
-// the call that asks, or one a client sends back with a retried call), a Genkit or Eino
-// interrupt, ADK confirmation (RequireConfirmation, or RequestConfirmation
-// in the handler), or a call to an approve, authorize, confirm or allowlist
-// function whose result an if tests before the side effect. Only the way
+// A guard is a decision the side effect depends on, recognised by what it
+// is, never by a function's name: a person's approval (an MCP elicitation
+// whose answer is checked, the answer of the call that asks or one a
+// client sends back with a retried call; a Genkit or Eino interrupt; ADK
+// confirmation), an authorization decision (a check of the caller's token
+// scopes or identity), a resource check (a lookup in a set fixed in the
+// code, a path compared after filepath.Clean), a project function whose
+// result carries one of these (a fact, across packages), or a function
+// the manifest's guards: field names. Only the way
 // the decision says yes to is guarded: not the else of if approved, nor
 // what follows if approved { return }. A decision whose result is not
 // tested guards nothing, nor one whose variable is set again before the

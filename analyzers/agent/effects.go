@@ -73,7 +73,8 @@ type effects struct {
 	memo     map[*types.Func][]Effect
 	deciders guard.Deciders
 	impls    *implementations
-	exits    map[*types.Func]bool // the package's functions that do not return
+	exits    map[*types.Func]bool   // the package's functions that do not return
+	sent     map[*ast.CallExpr]bool // sends' answers: the input analysis asks each round
 }
 
 // scan finds the guards of a body.
@@ -82,7 +83,7 @@ func (e *effects) scan(body *ast.BlockStmt) *guard.Scope {
 }
 
 func newEffects(pass *analysis.Pass, decls map[*types.Func]*ast.FuncDecl, deciders guard.Deciders) *effects {
-	e := &effects{pass: pass, decls: decls, memo: map[*types.Func][]Effect{}, deciders: deciders, impls: newImplementations(pass)}
+	e := &effects{pass: pass, decls: decls, memo: map[*types.Func][]Effect{}, deciders: deciders, impls: newImplementations(pass), sent: map[*ast.CallExpr]bool{}}
 	// A function reaches what its body reaches, and what the functions
 	// it calls reach; go round until nothing changes. The bodies are
 	// walked and their guards found once: only what calls to the
@@ -138,7 +139,7 @@ func (e *effects) callSites(n ast.Node, scope *guard.Scope) []callSite {
 		}
 		s := callSite{call: call, guard: scope.Guard(call)}
 		fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
-		if fn != nil && removes[fn.FullName()] && len(call.Args) == 1 {
+		if removes(fn) && len(call.Args) == 1 {
 			if temps == nil {
 				temps = tempPaths(e.pass.TypesInfo, n)
 			}
@@ -233,9 +234,15 @@ func (e *effects) isSink(call *ast.CallExpr, fn *types.Func) bool {
 	return ok
 }
 
-// sends reports a call that reaches the network.
+// sends reports a call that reaches the network, once per call: what it
+// reaches is final once the fixed point is done.
 func (e *effects) sends(call *ast.CallExpr) bool {
-	return slices.ContainsFunc(e.call(call, guard.None), func(ef Effect) bool { return ef.Capability == "net.outbound" })
+	s, seen := e.sent[call]
+	if !seen {
+		s = slices.ContainsFunc(e.call(call, guard.None), func(ef Effect) bool { return ef.Capability == "net.outbound" })
+		e.sent[call] = s
+	}
+	return s
 }
 
 // call returns what one call reaches.
@@ -345,8 +352,12 @@ var sendsRequest = map[string]bool{
 	"(*net/http.Transport).RoundTrip": true,
 }
 
-// removes are the calls that delete a path.
-var removes = map[string]bool{"os.Remove": true, "os.RemoveAll": true}
+// removes reports os.Remove and os.RemoveAll, by package and name: every
+// call of every body asks, and FullName would build a string each time.
+func removes(fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os" && (fn.Name() == "Remove" || fn.Name() == "RemoveAll") &&
+		fn.Type().(*types.Signature).Recv() == nil
+}
 
 // tempPaths returns the variables under n that hold a temporary file or
 // directory made there: the *os.File of os.CreateTemp, the path of

@@ -527,9 +527,9 @@ func (s *Scope) cleansPath(e ast.Expr) bool {
 			if fn, ok := typeutil.Callee(s.info, n).(*types.Func); ok && fn.Pkg() != nil {
 				switch fn.Pkg().Path() {
 				case "path/filepath":
-					found = fn.Name() == "Clean" || fn.Name() == "Abs" || fn.Name() == "EvalSymlinks"
+					found = found || fn.Name() == "Clean" || fn.Name() == "Abs" || fn.Name() == "EvalSymlinks"
 				case "path":
-					found = fn.Name() == "Clean"
+					found = found || fn.Name() == "Clean"
 				}
 			}
 		case *ast.Ident:

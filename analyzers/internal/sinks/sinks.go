@@ -252,6 +252,18 @@ var (
 		"Dismiss", "Submit", "Transfer", "Rerun", "Cancel", "Star", "Unstar", "Redeliver", "Review", "Request"}
 )
 
+// clientTypes are the client packages whose other types have methods
+// named like operations that send nothing, with the receivers that do
+// send: an AWS service package's one Client (its options and paginators
+// have Copy), go-github's services (its data types have GetTitle).
+var clientTypes = []struct {
+	under string
+	sends func(recv string) bool
+}{
+	{"github.com/aws/", func(recv string) bool { return recv == "Client" }},
+	{"github.com/google/go-github/", func(recv string) bool { return strings.HasSuffix(recv, "Service") }},
+}
+
 // reviewAPIs are Kubernetes API groups whose only objects are questions
 // (SelfSubjectAccessReview, TokenReview): creating one asks whether a
 // request would be allowed or who a token is, and changes nothing.
@@ -279,15 +291,10 @@ func client(fn *types.Func, full string) (Sink, bool) {
 	if !ok || sig.Recv() == nil || fn.Pkg() == nil || !under(fn.Pkg().Path(), apiClients) {
 		return Sink{}, false
 	}
-	// An AWS service package has one client, Client; its other types
-	// (options, paginators) have methods such as Copy that send nothing.
-	if strings.HasPrefix(fn.Pkg().Path(), "github.com/aws/") && recvName(sig) != "Client" {
-		return Sink{}, false
-	}
-	// go-github's API calls are the methods of its services; the methods
-	// of its data types (GetTitle) read a field.
-	if strings.HasPrefix(fn.Pkg().Path(), "github.com/google/go-github/") && !strings.HasSuffix(recvName(sig), "Service") {
-		return Sink{}, false
+	for _, c := range clientTypes {
+		if strings.HasPrefix(fn.Pkg().Path(), c.under) && !c.sends(recvName(sig)) {
+			return Sink{}, false
+		}
 	}
 	switch {
 	case under(fn.Pkg().Path(), reviewAPIs):

@@ -520,6 +520,9 @@ func (s *Scope) decisionCall(call *ast.CallExpr) Kind {
 func (s *Scope) cleansPath(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			// By package and name: every assignment asks, and FullName
@@ -527,9 +530,9 @@ func (s *Scope) cleansPath(e ast.Expr) bool {
 			if fn, ok := typeutil.Callee(s.info, n).(*types.Func); ok && fn.Pkg() != nil {
 				switch fn.Pkg().Path() {
 				case "path/filepath":
-					found = found || fn.Name() == "Clean" || fn.Name() == "Abs" || fn.Name() == "EvalSymlinks"
+					found = fn.Name() == "Clean" || fn.Name() == "Abs" || fn.Name() == "EvalSymlinks"
 				case "path":
-					found = found || fn.Name() == "Clean"
+					found = fn.Name() == "Clean"
 				}
 			}
 		case *ast.Ident:

@@ -44,7 +44,10 @@ func readUnderRoot(name string) ([]byte, error) {
 // load passes its second parameter on.
 func load(ctx context.Context, name string) ([]byte, error) { return readNamed(name) }
 
-const root = "/srv/scratch"
+const (
+	root = "/srv/scratch"
+	sep  = "/"
+)
 
 var allowed = map[string]bool{"status": true, "log": true}
 
@@ -67,6 +70,15 @@ func Register(s *server.MCPServer, db *sql.DB) {
 	s.AddTool(mcp.NewTool("remove_checked"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		p := filepath.Join(root, req.GetString("name", ""))
 		if !strings.HasPrefix(filepath.Clean(p), root+"/") {
+			return nil, nil
+		}
+		return nil, os.Remove(p)
+	})
+	// The cleaned path keeps its cleaning when a separator is added to it.
+	s.AddTool(mcp.NewTool("remove_checked_sep"), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		p := filepath.Join(root, req.GetString("name", ""))
+		clean := filepath.Clean(p) + sep
+		if !strings.HasPrefix(clean, root+sep) {
 			return nil, nil
 		}
 		return nil, os.Remove(p)

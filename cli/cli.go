@@ -71,12 +71,16 @@ Flags of check:
                            with sarif)
   --level LEVEL            the level of agents that declare none
   --config FILE            configuration (default .atflint.yaml or .github/atflint.yaml)
+  --baseline FILE          report only findings FILE does not hold
+  --write-baseline FILE    record every finding in FILE, to accept them for now;
+                           nothing else is written
   --no-go                  do not run the Go analyzers on the Go packages under PATH
   --no-ignores             report what atflint:ignore comments and the configuration's
                            ignores would hide
   --no-progress            never show progress, even on a terminal
 
-github-review takes the flags of check but --format and --no-progress,
+github-review takes the flags of check but --format, --no-progress and
+--write-baseline,
 with --fail-on never by default, and:
   --author LOGIN           who the token posts as, for a GitHub App's token
                            (default: the token's user, or github-actions[bot])
@@ -167,8 +171,8 @@ func Version() string {
 
 // runFlags are the flags check and github-review share.
 type runFlags struct {
-	minSev, failOn, level, config *string
-	noGo, noIgnores               *bool
+	minSev, failOn, level, config, baseline *string
+	noGo, noIgnores                         *bool
 }
 
 func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
@@ -177,6 +181,7 @@ func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 		failOn:    fl.String("fail-on", failOn, ""),
 		level:     fl.String("level", "", ""),
 		config:    fl.String("config", "", ""),
+		baseline:  fl.String("baseline", "", ""),
 		noGo:      fl.Bool("no-go", false, ""),
 		noIgnores: fl.Bool("no-ignores", false, ""),
 	}
@@ -186,8 +191,11 @@ func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 type outcome struct {
 	res    *lint.Result
 	cfg    *filter.Config
-	shown  []finding.Finding // at or above --min-severity, as configured
+	all    []finding.Finding // as configured, of every severity, fingerprinted
+	shown  []finding.Finding // at or above --min-severity, not in the baseline
 	failed bool              // something at or above --fail-on
+	base   *filter.Baseline  // nil without --baseline
+	stale  int               // baseline entries that matched no finding
 }
 
 // lint runs the linter on paths with the flags; a failure is returned as
@@ -224,6 +232,12 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 			return nil, usageError(stderr, fmt.Errorf("--level %q: want intern, junior, senior or principal", *rf.level))
 		}
 	}
+	var base *filter.Baseline
+	if *rf.baseline != "" {
+		if base, err = filter.ReadBaseline(*rf.baseline); err != nil {
+			return nil, usageError(stderr, err)
+		}
+	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -231,7 +245,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}
-	o := &outcome{res: res, cfg: cfg}
+	o := &outcome{res: res, cfg: cfg, base: base}
 	fs := res.Findings
 	if *rf.noIgnores {
 		cfg = cfg.WithoutIgnores()
@@ -241,9 +255,15 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 		finding.Sort(fs)
 		res.Errors = append(res.Errors, errs...)
 	}
+	o.all = cfg.Apply(fs)
+	filter.Fingerprint(res.Sources, o.all)
+	fs = o.all
+	if base != nil {
+		fs, o.stale = base.Filter(fs)
+	}
 	// Only what is reported can fail the run: a verdict on findings no one
 	// sees could not be acted on.
-	for _, f := range cfg.Apply(fs) {
+	for _, f := range fs {
 		if f.Severity >= min {
 			o.shown = append(o.shown, f)
 			o.failed = o.failed || f.Severity >= fail
@@ -259,6 +279,9 @@ func (o *outcome) exitCode(stderr io.Writer) int {
 	}
 	for _, err := range o.res.Errors {
 		fmt.Fprintf(stderr, "atflint: %v\n", err)
+	}
+	if o.stale > 0 {
+		fmt.Fprintf(stderr, "atflint: %s of baseline %s no longer found (fixed, or changed); --write-baseline %[2]s drops them\n", plural(o.stale, "finding"), o.base.Path)
 	}
 	switch {
 	case o.res.Internal:
@@ -276,10 +299,14 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(io.Discard)
 	format := fl.String("format", "text", "")
 	noProgress := fl.Bool("no-progress", false, "")
+	writeBaseline := fl.String("write-baseline", "", "")
 	rf := addRunFlags(fl, "")
 	paths, err := parse(fl, args)
 	if err != nil {
 		return flagError(stdout, stderr, err)
+	}
+	if *writeBaseline != "" && *rf.baseline != "" {
+		return usageError(stderr, errors.New("--write-baseline records every finding, and --baseline hides some: give one of them"))
 	}
 	if _, ok := formats[*format]; !ok && *format != "sarif" {
 		return usageError(stderr, fmt.Errorf("--format %q: want text, json, sarif or github", *format))
@@ -294,6 +321,14 @@ func check(args []string, stdout, stderr io.Writer) int {
 	p.clear()
 	if o == nil {
 		return code
+	}
+	if *writeBaseline != "" {
+		if err := filter.WriteBaseline(*writeBaseline, o.all); err != nil {
+			return usageError(stderr, err)
+		}
+		fmt.Fprintf(stderr, "atflint: wrote %s: %s accepted; check with --baseline %[1]s to see only new ones\n", *writeBaseline, plural(len(o.all), "finding"))
+		o.failed = false
+		return o.exitCode(stderr)
 	}
 	if *format == "sarif" {
 		err = writeSARIF(stdout, stderr, o.shown, o.cfg)

@@ -20,7 +20,13 @@ var root, _ = filepath.Abs("..")
 // atflint runs the command in-process from the repository root.
 func atflint(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	t.Chdir(root)
+	return atflintIn(t, root, args...)
+}
+
+// atflintIn runs the command in-process from dir.
+func atflintIn(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	t.Chdir(dir)
 	var out, errOut bytes.Buffer
 	code = Main(args, strings.NewReader(""), &out, &errOut)
 	return code, out.String(), errOut.String()

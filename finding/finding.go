@@ -48,6 +48,10 @@ type Finding struct {
 	Span     syntax.Span
 	ATF      []string // the ATF requirement ids the finding evidences
 	Related  []Related
+	// Fingerprint identifies the finding across line shifts and
+	// whitespace changes, for baselines and SARIF partialFingerprints;
+	// filter.Fingerprint sets it, "" before.
+	Fingerprint string
 }
 
 // Related is another place that explains a finding: the first use of a

@@ -62,8 +62,9 @@ type jsonFinding struct {
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
 	jsonLocation
-	ATF     []string      `json:"atf"`
-	Related []jsonRelated `json:"related,omitempty"`
+	ATF         []string      `json:"atf"`
+	Related     []jsonRelated `json:"related,omitempty"`
+	Fingerprint string        `json:"fingerprint,omitempty"`
 }
 
 type jsonLocation struct {
@@ -90,7 +91,7 @@ func JSON(w io.Writer, fs []finding.Finding) error {
 	for _, f := range fs {
 		jf := jsonFinding{
 			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
-			jsonLocation: location(f.File, f.Span), ATF: f.ATF,
+			jsonLocation: location(f.File, f.Span), ATF: f.ATF, Fingerprint: f.Fingerprint,
 		}
 		if jf.ATF == nil {
 			jf.ATF = []string{}

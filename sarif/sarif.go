@@ -25,6 +25,10 @@ import (
 // most severe are kept.
 const MaxResults = 25000
 
+// FingerprintKey names atflint's fingerprint among a result's
+// partialFingerprints; its version changes when the fingerprint does.
+const FingerprintKey = "atflintFingerprint/v1"
+
 // maxMessage bounds a result's message, whatever produced it.
 const maxMessage = 2000
 
@@ -135,6 +139,11 @@ func result(f finding.Finding, ruleIndex uint) (*gosarif.Result, error) {
 		RuleIndex: &ruleIndex,
 		Level:     ptr(level(f.Severity)),
 		Locations: []*gosarif.Location{loc},
+	}
+	if f.Fingerprint != "" {
+		// Code scanning keys alerts by these across commits, as the
+		// baseline does.
+		res.PartialFingerprints = map[string]any{FingerprintKey: f.Fingerprint}
 	}
 	for i, rel := range f.Related {
 		id := uint(i + 1)

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// baselineManifest has three findings: an id that is no URN, a tool that
+// writes at intern level, and a misspelt key.
+const baselineManifest = `atf: "0.9"
+agent:
+  id: support-bot
+  purpose: Answer customer questions.
+  level: intern
+  owner: {team: support-tools, contact: support@acme.example, accountable: ana@acme.example}
+tools:
+  - name: close_ticket
+    actions: [write]
+behavior:
+  atribution: true
+`
+
+func TestBaseline(t *testing.T) {
+	dir := t.TempDir()
+	manifest := filepath.Join(dir, "bot.atf.yaml")
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(manifest, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(baselineManifest)
+	code, before, _ := atflintIn(t, dir, "check", "--format", "json", ".")
+	if code != ExitFindings {
+		t.Fatalf("before the baseline: exit %d, want %d", code, ExitFindings)
+	}
+	code, out, errOut := atflintIn(t, dir, "check", "--write-baseline", "atflint-baseline.json", ".")
+	if code != ExitClean || out != "" || !strings.Contains(errOut, "wrote atflint-baseline.json: ") {
+		t.Fatalf("--write-baseline: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "atflint-baseline.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(before, `"fingerprint"`) || strings.Count(string(data), `"fingerprint"`) < 3 {
+		t.Fatalf("fingerprints missing from the JSON output or the baseline:\n%s", data)
+	}
+
+	// Lines shift and the spacing changes: still the same findings.
+	shifted := "# the support bot\n\n" + strings.NewReplacer("id: support-bot", "id:   support-bot  ", "actions: [write]", "actions: [ write ]", "  atribution", "  atribution ").Replace(baselineManifest)
+	write(shifted)
+	code, out, errOut = atflintIn(t, dir, "check", "--baseline", "atflint-baseline.json", ".")
+	if code != ExitClean || out != "" {
+		t.Fatalf("after a line shift and a reformat: exit %d, stdout:\n%s\nstderr: %s", code, out, errOut)
+	}
+
+	// A new finding is reported alone; a fixed one is counted as stale.
+	write(strings.Replace(shifted, "atribution ", "attribution", 1) + "  logg: {format: json}\n")
+	code, out, errOut = atflintIn(t, dir, "check", "--baseline", "atflint-baseline.json", ".")
+	if code != ExitFindings || strings.Count(out, "\n") != 1 || !strings.Contains(out, `unknown key "logg"`) {
+		t.Errorf("a new finding: exit %d, stdout:\n%s", code, out)
+	}
+	if !strings.Contains(errOut, "2 findings of baseline atflint-baseline.json no longer found") {
+		t.Errorf("the fixed unknown-key and its missing-control are not reported stale; stderr: %s", errOut)
+	}
+}
+
+func TestBaselineErrors(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bot.atf.yaml"), []byte(baselineManifest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"corrupt.json": `{"atflintBaseline": 1, "findings": [`,
+		"old.json":     `{"atflintBaseline": 0, "findings": []}`,
+		"partial.json": `{"atflintBaseline": 1, "findings": [{"rule": "unknown-key", "file": "bot.atf.yaml"}]}`,
+		"other.json":   `{"version": 1, "findings": []}`,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--baseline", "corrupt.json"}, "baseline corrupt.json is not a baseline atflint wrote"},
+		{[]string{"--baseline", "old.json"}, "has format version 0, and this atflint reads version 1"},
+		{[]string{"--baseline", "partial.json"}, "finding 1 lacks its rule, file or fingerprint"},
+		{[]string{"--baseline", "other.json"}, "is not a baseline atflint wrote"},
+		{[]string{"--baseline", "missing.json"}, "baseline missing.json does not exist; write one with --write-baseline missing.json"},
+		{[]string{"--baseline", "old.json", "--write-baseline", "new.json"}, "give one of them"},
+		{[]string{"--write-baseline", "no/such/dir/b.json"}, "writing baseline no/such/dir/b.json"},
+	} {
+		code, out, errOut := atflintIn(t, dir, append([]string{"check"}, append(tc.args, ".")...)...)
+		if code != ExitUsage || out != "" || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new.json")); err == nil {
+		t.Error("a refused run wrote a baseline")
+	}
+}

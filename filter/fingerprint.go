@@ -1,0 +1,64 @@
+package filter
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/lint"
+)
+
+// Fingerprint sets each finding's Fingerprint: a hash of its rule, its
+// file, the text of the line it starts on and its message, with all white
+// space and digits in the message left out (messages quote line numbers),
+// and which of the findings alike it is, counted in file order. Moving the
+// line, re-indenting or re-spacing the file leaves it as it was; changing
+// the line or the finding changes it. A file that cannot be read is
+// fingerprinted as if its lines were empty: its findings still match
+// themselves.
+func Fingerprint(sources []lint.Source, fs []finding.Finding) {
+	abs := make(map[string]string, len(sources))
+	for _, s := range sources {
+		abs[s.Path] = s.Abs
+	}
+	lines := map[string][][]byte{}
+	seen := map[string]int{}
+	for i := range fs {
+		f := &fs[i]
+		ls, ok := lines[f.File]
+		if !ok {
+			name := abs[f.File]
+			if name == "" {
+				name = filepath.FromSlash(f.File)
+			}
+			if src, err := os.ReadFile(name); err == nil {
+				ls = bytes.Split(src, []byte("\n"))
+			}
+			lines[f.File] = ls
+		}
+		var text []byte
+		if n := f.Span.Start.Line; n >= 1 && n <= len(ls) {
+			text = ls[n-1]
+		}
+		key := f.Rule + "\x00" + f.File + "\x00" + squeeze(string(text), false) + "\x00" + squeeze(f.Message, true)
+		seen[key]++
+		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(seen[key])))
+		f.Fingerprint = hex.EncodeToString(sum[:12])
+	}
+}
+
+// squeeze drops white space, and digits too when asked.
+func squeeze(s string, digits bool) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || digits && unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

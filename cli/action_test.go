@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,58 @@ func TestActionScript(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "pwned")); err == nil {
 		t.Error("the paths input ran a command")
+	}
+}
+
+// TestActionScriptDownloads: with go-download, the script runs go mod
+// download in each Go module under the paths, vendored and test data
+// modules left out, without fetching a toolchain.
+func TestActionScriptDownloads(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the Action's script runs on bash")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	dir, bin := t.TempDir(), t.TempDir()
+	for _, mod := range []string{"agent/go.mod", "agent/vendor/x/go.mod", "tools/testdata/m/go.mod", "tools/mcp/go.mod"} {
+		if err := writeFile(filepath.Join(dir, mod), "module m\n"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log := filepath.Join(bin, "log")
+	for name, script := range map[string]string{
+		"go":      "#!/bin/sh\necho \"$(pwd) $GOTOOLCHAIN $*\" >>\"" + log + "\"\n",
+		"atflint": "#!/bin/sh\n",
+	} {
+		if err := os.WriteFile(filepath.Join(bin, name), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	script, _ := filepath.Abs("../scripts/action-run.sh")
+	cmd := exec.Command(bash, script)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(),
+		"PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"ATFLINT="+filepath.Join(bin, "atflint"), "ATFLINT_PATHS=.", "ATFLINT_GO_DOWNLOAD=true",
+		"ATFLINT_LEVEL=", "ATFLINT_CONFIG=", "ATFLINT_MIN_SEVERITY=warning", "ATFLINT_FAIL_ON=error",
+		"ATFLINT_UPLOAD=false", "GITHUB_OUTPUT="+filepath.Join(bin, "output"),
+	)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	got, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	slices.Sort(lines)
+	want := []string{
+		filepath.Join(dir, "agent") + " local mod download",
+		filepath.Join(dir, "tools", "mcp") + " local mod download",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("go ran as\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }

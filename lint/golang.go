@@ -121,13 +121,12 @@ type goPackage struct {
 // makes an error of the result of each it cannot, by name: go vet stops
 // at the first package that does not load.
 func listPackages(root, base string, res *Result) ([]string, error) {
-	cmd := exec.Command("go", "list", "-e", "-json=ImportPath,Dir,GoFiles,CgoFiles,Error,DepsErrors", "./...")
-	cmd.Dir = root
+	cmd := goCommand(root, "list", "-e", "-json=ImportPath,Dir,GoFiles,CgoFiles,Error,DepsErrors", "./...")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("cannot list the Go packages under %s: %v: %s", displayPath(base, root), err, firstLine(stderr.String()))
+		return nil, fmt.Errorf("cannot list the Go packages under %s: %v: %s", displayPath(base, root), err, offlineHint(firstLine(stderr.String()), displayPath(base, root)))
 	}
 	var good []string
 	dec := json.NewDecoder(bytes.NewReader(out))
@@ -139,9 +138,9 @@ func listPackages(root, base string, res *Result) ([]string, error) {
 		res.Packages++
 		switch {
 		case p.Error != nil:
-			res.Errors = append(res.Errors, fmt.Errorf("cannot analyze Go package %s: %s; its other findings are not reported", p.ImportPath, firstLine(p.Error.Err)))
+			res.Errors = append(res.Errors, fmt.Errorf("cannot analyze Go package %s: %s; its other findings are not reported", p.ImportPath, offlineHint(firstLine(p.Error.Err), displayPath(base, root))))
 		case len(p.DepsErrors) > 0:
-			res.Errors = append(res.Errors, fmt.Errorf("cannot analyze Go package %s: a dependency does not load: %s; its other findings are not reported", p.ImportPath, firstLine(p.DepsErrors[0].Err)))
+			res.Errors = append(res.Errors, fmt.Errorf("cannot analyze Go package %s: a dependency does not load: %s; its other findings are not reported", p.ImportPath, offlineHint(firstLine(p.DepsErrors[0].Err), displayPath(base, root))))
 		default:
 			good = append(good, p.ImportPath)
 			for _, f := range slices.Concat(p.GoFiles, p.CgoFiles) {
@@ -157,9 +156,8 @@ func listPackages(root, base string, res *Result) ([]string, error) {
 // returns its JSON output and the packages it could not analyze.
 func runVet(root, tool, manifests string, pkgs []string) ([]byte, []error) {
 	args := append([]string{"vet", "-vettool=" + tool, "-json", "-atfagent.manifests=" + manifests}, pkgs...)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), vettool.Env+"=1")
+	cmd := goCommand(root, args...)
+	cmd.Env = append(cmd.Env, vettool.Env+"=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -189,6 +187,27 @@ func runVet(root, tool, manifests string, pkgs []string) ([]byte, []error) {
 		errs = append(errs, fmt.Errorf("go vet failed under %s: %v: %s", root, err, firstLine(stderr.String())))
 	}
 	return out, errs
+}
+
+// goCommand is the go command in dir, kept offline: atflint reads a
+// repository and downloads nothing on its behalf, neither the modules its
+// go.mod names (GOPROXY=off: those in the module cache or vendor serve)
+// nor a toolchain a go or toolchain line asks for (GOTOOLCHAIN=local),
+// which go would otherwise fetch and run. On a machine where downloading
+// is fine, go mod download before atflint fills the cache.
+func goCommand(dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOTOOLCHAIN=local")
+	return cmd
+}
+
+// offlineHint says what to do about a module missing from the cache.
+func offlineHint(msg, dir string) string {
+	if strings.Contains(msg, "GOPROXY=off") {
+		return msg + " (atflint downloads no modules: run go mod download in " + dir + " first)"
+	}
+	return msg
 }
 
 func firstLine(s string) string {

@@ -150,3 +150,27 @@ func TestGoManyTools(t *testing.T) {
 		t.Errorf("%d findings for %d tools, %d tools in the inventory; want %d each", len(res.Findings), len(names), len(res.Inventory.Tools), n)
 	}
 }
+
+// TestGoOffline: atflint downloads neither a module go.mod requires nor
+// a toolchain it asks for, and says what to do.
+func TestGoOffline(t *testing.T) {
+	exe, _ := os.Executable()
+	for _, tc := range []struct{ gomod, want string }{
+		{"module example.com/m\n\ngo 1.26\n\nrequire example.org/absent v1.0.0\n", "run go mod download in . first"},
+		{"module example.com/m\n\ngo 1.99\n", "GOTOOLCHAIN=local"},
+	} {
+		dir := t.TempDir()
+		write(t, filepath.Join(dir, "go.mod"), tc.gomod)
+		// Sums, so that go gets as far as looking the module up.
+		write(t, filepath.Join(dir, "go.sum"), "example.org/absent v1.0.0 h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\nexample.org/absent v1.0.0/go.mod h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n")
+		write(t, filepath.Join(dir, "m.go"), "package m\n\nimport _ \"example.org/absent\"\n")
+		t.Chdir(dir)
+		res, err := Run([]string{"."}, Options{Go: true, VetTool: exe})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), tc.want) {
+			t.Errorf("go.mod %q: errors %q; want one that says %q", tc.gomod, res.Errors, tc.want)
+		}
+	}
+}

@@ -16,6 +16,18 @@ fi
 # expansion. read -d '' reads to the end and so reports failure.
 read -r -d '' -a paths <<<"$ATFLINT_PATHS" || true
 
+# atflint downloads nothing; the Action fills the module cache of the Go
+# modules under the paths first, as a build of them would, so that their
+# packages can be analysed. A toolchain their go line asks for is not
+# fetched. What still cannot load, atflint reports.
+if [ "${ATFLINT_GO_DOWNLOAD:-false}" = true ] && command -v go >/dev/null; then
+	while IFS= read -r -d '' mod; do
+		dir=$(dirname -- "$mod")
+		(cd -- "$dir" && GOTOOLCHAIN=local go mod download) ||
+			echo "::warning title=atflint::go mod download failed in $dir; atflint reports the packages it cannot load"
+	done < <(find -- "${paths[@]}" \( -name .git -o -name vendor -o -name node_modules -o -name testdata \) -prune -o -name go.mod -type f -print0 2>/dev/null)
+fi
+
 case "$ATFLINT_UPLOAD" in
 true)
 	"$ATFLINT" "${args[@]}" --format sarif -- "${paths[@]}" >"$ATFLINT_SARIF"

@@ -59,7 +59,8 @@ Usage:
                                     registrations that could not be followed
   atflint rules                     list the rules
   atflint explain RULE              explain a rule, with examples
-  atflint schema [--cue]            print the manifest's JSON Schema (or its CUE source)
+  atflint schema [--cue|--config]   print the manifest's JSON Schema (or its CUE source),
+                                    or the configuration's JSON Schema
   atflint version                   print the version
 
 Flags of check:
@@ -171,12 +172,14 @@ func Version() string {
 
 // runFlags are the flags check and github-review share.
 type runFlags struct {
+	fl                                      *flag.FlagSet
 	minSev, failOn, level, config, baseline *string
 	noGo, noIgnores                         *bool
 }
 
 func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 	return &runFlags{
+		fl:        fl,
 		minSev:    fl.String("min-severity", "warning", ""),
 		failOn:    fl.String("fail-on", failOn, ""),
 		level:     fl.String("level", "", ""),
@@ -201,23 +204,6 @@ type outcome struct {
 // lint runs the linter on paths with the flags; a failure is returned as
 // the exit code to end with.
 func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total int, what string), stderr io.Writer) (*outcome, int) {
-	min, ok := finding.ParseSeverity(*rf.minSev)
-	if !ok {
-		return nil, usageError(stderr, fmt.Errorf("--min-severity %q: want error, warning or note", *rf.minSev))
-	}
-	// SARIF hands the verdict to code scanning: findings alone do not fail
-	// the run unless --fail-on asks.
-	fail := min
-	switch {
-	case *rf.failOn == "never":
-		fail = finding.Error + 1
-	case *rf.failOn != "":
-		if fail, ok = finding.ParseSeverity(*rf.failOn); !ok {
-			return nil, usageError(stderr, fmt.Errorf("--fail-on %q: want error, warning, note or never", *rf.failOn))
-		}
-	case isSARIF:
-		fail = finding.Error + 1
-	}
 	cfgPath, err := filter.Find(*rf.config)
 	if err != nil {
 		return nil, usageError(stderr, err)
@@ -226,7 +212,34 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}
-	opt := lint.Options{Level: cfg.Level, Progress: progress, Go: !*rf.noGo, VetTool: vetTool()}
+	// The configuration's defaults give way to flags on the command line.
+	given := map[string]bool{}
+	rf.fl.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	minSev, failOn := *rf.minSev, *rf.failOn
+	if !given["min-severity"] && cfg.MinSeverity != "" {
+		minSev = cfg.MinSeverity
+	}
+	if !given["fail-on"] && cfg.FailOn != "" {
+		failOn = cfg.FailOn
+	}
+	min, ok := finding.ParseSeverity(minSev)
+	if !ok {
+		return nil, usageError(stderr, fmt.Errorf("--min-severity %q: want error, warning or note", minSev))
+	}
+	// SARIF hands the verdict to code scanning: findings alone do not fail
+	// the run unless --fail-on asks.
+	fail := min
+	switch {
+	case failOn == "never":
+		fail = finding.Error + 1
+	case failOn != "":
+		if fail, ok = finding.ParseSeverity(failOn); !ok {
+			return nil, usageError(stderr, fmt.Errorf("--fail-on %q: want error, warning, note or never", failOn))
+		}
+	case isSARIF:
+		fail = finding.Error + 1
+	}
+	opt := lint.Options{Level: cfg.Level, LevelOf: cfg.LevelOf, Progress: progress, Go: !*rf.noGo, VetTool: vetTool()}
 	if *rf.level != "" {
 		if opt.Level, ok = atf.ParseLevel(*rf.level); !ok {
 			return nil, usageError(stderr, fmt.Errorf("--level %q: want intern, junior, senior or principal", *rf.level))
@@ -255,7 +268,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 		finding.Sort(fs)
 		res.Errors = append(res.Errors, errs...)
 	}
-	o.all = cfg.Apply(fs)
+	o.all = cfg.Apply(fs, res.Sources)
 	filter.Fingerprint(res.Sources, o.all)
 	fs = o.all
 	if base != nil {
@@ -483,6 +496,7 @@ func schema(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("schema", flag.ContinueOnError)
 	fl.SetOutput(io.Discard)
 	cue := fl.Bool("cue", false, "")
+	config := fl.Bool("config", false, "")
 	rest, err := parse(fl, args)
 	if err == nil && len(rest) > 0 {
 		err = errors.New("schema takes no arguments")
@@ -490,9 +504,14 @@ func schema(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return flagError(stdout, stderr, err)
 	}
-	if *cue {
+	switch {
+	case *cue && *config:
+		return usageError(stderr, errors.New("schema takes --cue or --config, not both"))
+	case *config:
+		stdout.Write(filter.ConfigSchema())
+	case *cue:
 		stdout.Write(schemas.CUE())
-	} else {
+	default:
 		stdout.Write(schemas.JSONSchema())
 	}
 	return ExitClean

@@ -253,11 +253,36 @@ func TestConfig(t *testing.T) {
 		t.Errorf("severity not remapped:\n%s", out)
 	}
 	code, _, errOut = atflint(t, "check", "--config", "testdata/cli/config/bad.yaml", "examples/insecure")
-	if code != ExitUsage || !strings.Contains(errOut, `testdata/cli/config/bad.yaml:3:3: no rule "unknwon-key"; did you mean "unknown-key"?`) {
+	if code != ExitUsage || !strings.Contains(errOut, `testdata/cli/config/bad.yaml:3:3: unknown key "unknwon-key" in rules; did you mean "unknown-key"?`) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
-	if code, _, _ := atflint(t, "check", "--config", "testdata/cli/config/missing.yaml", "examples"); code != ExitUsage {
-		t.Errorf("a missing config: exit %d, want 2", code)
+	if code, _, errOut := atflint(t, "check", "--config", "testdata/cli/config/missing.yaml", "examples"); code != ExitUsage || !strings.Contains(errOut, "--config testdata/cli/config/missing.yaml: no such file") {
+		t.Errorf("a missing config: exit %d, stderr %q; want 2 and what is missing", code, errOut)
+	}
+	// The configuration's min-severity and fail-on are defaults; flags win.
+	dir := t.TempDir()
+	if err := writeFile(filepath.Join(dir, ".atflint.yaml"), "min-severity: error\nfail-on: never\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(filepath.Join(dir, "bot.atf.yaml"), baselineManifest); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = atflintIn(t, dir, "check", ".")
+	if code != ExitClean || strings.Contains(out, "warning:") || !strings.Contains(out, "error:") {
+		t.Errorf("with min-severity error and fail-on never: exit %d, stdout:\n%s", code, out)
+	}
+	if code, out, _ = atflintIn(t, dir, "check", "--fail-on", "warning", "--min-severity", "warning", "."); code != ExitFindings || !strings.Contains(out, "warning:") {
+		t.Errorf("flags over the configuration: exit %d, stdout:\n%s", code, out)
+	}
+	// An override's level serves the files it matches that declare none.
+	if err := writeFile(filepath.Join(dir, ".atflint.yaml"), "level: senior\noverrides:\n  - {paths: ['*.atf.yaml'], level: intern}\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(filepath.Join(dir, "bot.atf.yaml"), strings.Replace(baselineManifest, "  level: intern\n", "", 1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, out, _ = atflintIn(t, dir, "check", "."); !strings.Contains(out, "but an intern agent is read-only [level-mismatch]") {
+		t.Errorf("the override's level is not used:\n%s", out)
 	}
 }
 

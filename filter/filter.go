@@ -1,58 +1,101 @@
 // Package filter decides which findings a run reports: those the
 // atflint:ignore comments of the files checked suppress, the rules a
 // configuration file disables, the findings it ignores by path and line,
-// the severities it changes. It works after the linter, on its findings
+// the severities it changes, everywhere or for some paths, and the
+// findings a baseline holds. It works after the linter, on its findings
 // and the files it read, and before the outputs.
 package filter
 
 import (
+	_ "embed"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
-	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/finding"
-	"github.com/atflint/atflint/internal/suggest"
+	"github.com/atflint/atflint/lint"
 	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/schemas"
 	"github.com/atflint/atflint/syntax"
 )
 
 // DefaultFiles are where a configuration is looked for when none is named.
 var DefaultFiles = []string{".atflint.yaml", ".atflint.yml", ".github/atflint.yaml", ".github/atflint.yml"}
 
-// Config is a parsed configuration file:
+// ConfigSchemaID is the $id of the configuration's JSON Schema.
+const ConfigSchemaID = "https://github.com/atflint/atflint/filter/config.schema.json"
+
+//go:embed config.schema.json
+var configSchema []byte
+
+// ConfigSchema returns the configuration's JSON Schema, which Load
+// validates against and editors can use.
+func ConfigSchema() []byte { return configSchema }
+
+var compiledConfigSchema = sync.OnceValues(func() (*schemas.Schema, error) {
+	return schemas.Compile("config.schema.json", "the configuration", configSchema)
+})
+
+// Config is a parsed configuration file, with what it extends merged in;
+// config.schema.json says what each key means:
 //
-//	level: junior              # the level of agents that declare none
+//	extends: ../org/atflint.yaml   # builds on another file
+//	level: junior                  # the level of agents that declare none
+//	min-severity: warning          # defaults of --min-severity and --fail-on
+//	fail-on: error
 //	rules:
 //	  unknown-key:
 //	    disable: true
 //	  missing-control:
-//	    severity: warning      # error, warning or note
+//	    severity: warning          # error, warning or note
 //	    ignore:
 //	      - legacy/                          # a directory
 //	      - agents/*.atf.yaml                # a glob
 //	      - agents/billing.atf.yaml:12       # a line
 //	      - agents/billing.atf.yaml:12:5     # a line and column
+//	overrides:
+//	  - paths: [".claude/**"]
+//	    level: intern
+//	    rules: {missing-control: {severity: note}}
 type Config struct {
-	Path  string
-	Level atf.Level
-	Rules map[string]*RuleConfig
+	Path        string
+	Level       atf.Level
+	MinSeverity string // "" when the file does not say
+	FailOn      string
+	Rules       map[string]*RuleConfig
+	Overrides   []*Override
 }
 
 // RuleConfig is what a configuration says about one rule.
 type RuleConfig struct {
-	Disable  bool
+	Disable  *bool            // nil: not said
 	Severity finding.Severity // 0: the rule's own
-	Ignore   []Ignore
+	Ignore   []*Ignore
+}
+
+// An Override is settings for the files some paths match.
+type Override struct {
+	Paths []string
+	Level atf.Level
+	Rules map[string]*RuleConfig
 }
 
 // An Ignore matches findings by file, and optionally line and column.
 type Ignore struct {
 	Pattern   string // a path, a directory ending in /, or a glob
 	Line, Col int    // 0: any
+	File      string // the configuration file that says it
+	Pos       syntax.Pos
+	used      bool
 }
 
 // A ConfigError is a mistake in a configuration file, at a position.
@@ -71,7 +114,10 @@ func (e *ConfigError) Error() string {
 func Find(named string) (string, error) {
 	if named != "" {
 		if _, err := os.Stat(named); err != nil {
-			return "", fmt.Errorf("config: %w", err)
+			if errors.Is(err, fs.ErrNotExist) {
+				return "", fmt.Errorf("--config %s: no such file; give the path of a configuration file, or leave --config out to use %s", named, strings.Join(DefaultFiles[:2], " or "))
+			}
+			return "", fmt.Errorf("--config %s: %w", named, err)
 		}
 		return named, nil
 	}
@@ -83,12 +129,25 @@ func Find(named string) (string, error) {
 	return "", nil
 }
 
-// Load reads a configuration file. An empty path is the empty config.
+// Load reads a configuration file and those it extends. An empty path is
+// the empty config.
 func Load(file string) (*Config, error) {
-	c := &Config{Path: file, Rules: map[string]*RuleConfig{}}
 	if file == "" {
-		return c, nil
+		return &Config{Rules: map[string]*RuleConfig{}}, nil
 	}
+	return load(file, nil)
+}
+
+// load reads file, which chain (the files extending it) leads to.
+func load(file string, chain []string) (*Config, error) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return nil, fmt.Errorf("config %s: %w", file, err)
+	}
+	if i := slices.Index(chain, abs); i >= 0 {
+		return nil, fmt.Errorf("config %s extends itself: %s", file, strings.Join(append(chain[i:], abs), " extends "))
+	}
+	chain = append(chain, abs)
 	src, err := syntax.ReadFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("config %s: %w", file, err)
@@ -100,44 +159,112 @@ func Load(file string) (*Config, error) {
 		}
 		return nil, fmt.Errorf("config %s: %w", file, err)
 	}
+	c := &Config{Path: file, Rules: map[string]*RuleConfig{}}
 	if len(docs) == 0 || docs[0].Root == nil {
 		return c, nil
 	}
-	p := &parser{file: file}
 	root := docs[0].Root
-	p.mapping(root, "the configuration", []string{"level", "rules"}, func(key string, e syntax.Entry) {
-		switch key {
-		case "level":
-			l, ok := atf.ParseLevel(e.Value.Value)
-			if !ok {
-				p.fail(e.Value, "level %q: want intern, junior, senior or principal", e.Value.Value)
-			}
-			c.Level = l
-		case "rules":
-			p.mapping(e.Value, "rules", nil, func(id string, e syntax.Entry) {
-				if rules.Lookup(id) == nil {
-					p.fail(e.Key, "no rule %q%s", id, ruleSuggestion(id))
-					return
+	schema, err := compiledConfigSchema()
+	if err != nil {
+		return nil, err
+	}
+	if problems := schema.Validate(root); len(problems) > 0 {
+		return nil, &ConfigError{file, problems[0].Span.Start, problems[0].Message}
+	}
+	p := &parser{file: file}
+	var parents []string
+	for _, e := range root.Entries {
+		v := e.Value
+		switch e.Key.Value {
+		case "extends":
+			for _, n := range append([]*syntax.Node{v}, v.Items...) {
+				if n.Kind == syntax.Scalar {
+					parents = append(parents, filepath.Join(filepath.Dir(file), filepath.FromSlash(n.Value)))
 				}
-				c.Rules[id] = p.rule(e.Value, id)
-			})
+			}
+		case "level":
+			c.Level, _ = atf.ParseLevel(v.Value)
+		case "min-severity":
+			c.MinSeverity = v.Value
+		case "fail-on":
+			c.FailOn = v.Value
+		case "rules":
+			c.Rules = p.rules(v)
+		case "overrides":
+			for _, it := range v.Items {
+				o := &Override{Rules: map[string]*RuleConfig{}}
+				for _, e := range it.Entries {
+					switch e.Key.Value {
+					case "paths":
+						for _, pat := range e.Value.Items {
+							if p.pattern(pat, pat.Value) {
+								o.Paths = append(o.Paths, pat.Value)
+							}
+						}
+					case "level":
+						o.Level, _ = atf.ParseLevel(e.Value.Value)
+					case "rules":
+						o.Rules = p.rules(e.Value)
+					}
+				}
+				c.Overrides = append(c.Overrides, o)
+			}
 		}
-	})
+	}
 	if p.err != nil {
 		return nil, p.err
 	}
-	return c, nil
+	// What this file says wins over what it extends; later parents win
+	// over earlier ones.
+	merged := &Config{Rules: map[string]*RuleConfig{}}
+	for _, parent := range parents {
+		pc, err := load(parent, chain)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("config %s extends %s, which does not exist", file, parent)
+			}
+			return nil, err
+		}
+		merged.merge(pc)
+	}
+	merged.merge(c)
+	merged.Path = file
+	return merged, nil
 }
 
-func ruleSuggestion(id string) string {
-	var ids []string
-	for _, r := range rules.All() {
-		ids = append(ids, r.ID)
+// merge lays o over c.
+func (c *Config) merge(o *Config) {
+	if o.Level.Known() {
+		c.Level = o.Level
 	}
-	if s := suggest.Closest(id, ids); s != "" {
-		return fmt.Sprintf("; did you mean %q?", s)
+	c.MinSeverity = cmpOr(o.MinSeverity, c.MinSeverity)
+	c.FailOn = cmpOr(o.FailOn, c.FailOn)
+	mergeRules(c.Rules, o.Rules)
+	c.Overrides = append(c.Overrides, o.Overrides...)
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
 	}
-	return "; 'atflint rules' lists them"
+	return b
+}
+
+func mergeRules(into, from map[string]*RuleConfig) {
+	for id, rc := range from {
+		cur := into[id]
+		if cur == nil {
+			into[id] = rc
+			continue
+		}
+		if rc.Disable != nil {
+			cur.Disable = rc.Disable
+		}
+		if rc.Severity != 0 {
+			cur.Severity = rc.Severity
+		}
+		cur.Ignore = append(cur.Ignore, rc.Ignore...)
+	}
 }
 
 type parser struct {
@@ -151,63 +278,48 @@ func (p *parser) fail(n *syntax.Node, format string, args ...any) {
 	}
 }
 
-// mapping calls fn for each entry of n, which must be a mapping with only
-// the given keys (any keys when keys is nil).
-func (p *parser) mapping(n *syntax.Node, what string, keys []string, fn func(string, syntax.Entry)) {
-	if n.Kind != syntax.Mapping {
-		p.fail(n, "%s must be a mapping", what)
-		return
-	}
+// rules reads a mapping of rule settings the schema has validated.
+func (p *parser) rules(n *syntax.Node) map[string]*RuleConfig {
+	out := map[string]*RuleConfig{}
 	for _, e := range n.Entries {
-		if keys != nil && !slices.Contains(keys, e.Key.Value) {
-			msg := fmt.Sprintf("unknown key %q in %s", e.Key.Value, what)
-			if s := suggest.Closest(e.Key.Value, keys); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+		rc := &RuleConfig{}
+		for _, s := range e.Value.Entries {
+			v := s.Value
+			switch s.Key.Value {
+			case "disable":
+				b := v.Value == "true"
+				rc.Disable = &b
+			case "severity":
+				rc.Severity, _ = finding.ParseSeverity(v.Value)
+			case "ignore":
+				for _, it := range v.Items {
+					ig, err := parseIgnore(it.Value)
+					if err != nil {
+						p.fail(it, "ignore entry %q: want a path, a glob or a directory, with :line or :line:col", it.Value)
+						continue
+					}
+					ig.File, ig.Pos = p.file, it.Span.Start
+					rc.Ignore = append(rc.Ignore, ig)
+				}
 			}
-			p.fail(e.Key, "%s", msg)
-			continue
 		}
-		fn(e.Key.Value, e)
+		out[e.Key.Value] = rc
 	}
+	return out
 }
 
-func (p *parser) rule(n *syntax.Node, id string) *RuleConfig {
-	rc := &RuleConfig{}
-	p.mapping(n, "rules."+id, []string{"disable", "severity", "ignore"}, func(key string, e syntax.Entry) {
-		v := e.Value
-		switch key {
-		case "disable":
-			if v.Type != syntax.Bool {
-				p.fail(v, "disable must be true or false")
-			}
-			rc.Disable = v.Value == "true"
-		case "severity":
-			s, ok := finding.ParseSeverity(v.Value)
-			if !ok {
-				p.fail(v, "severity %q: want error, warning or note", v.Value)
-			}
-			rc.Severity = s
-		case "ignore":
-			if v.Kind != syntax.Sequence {
-				p.fail(v, "ignore must be a list of paths")
-				return
-			}
-			for _, it := range v.Items {
-				ig, err := parseIgnore(it.Value)
-				if it.Kind != syntax.Scalar || err != nil {
-					p.fail(it, "ignore entry %q: want a path, a glob or a directory, with :line or :line:col", it.Value)
-					continue
-				}
-				rc.Ignore = append(rc.Ignore, ig)
-			}
-		}
-	})
-	return rc
+// pattern reports whether s is a glob doublestar reads.
+func (p *parser) pattern(n *syntax.Node, s string) bool {
+	if s == "" || !doublestar.ValidatePattern(s) {
+		p.fail(n, "%q is not a path or a glob", s)
+		return false
+	}
+	return true
 }
 
 // parseIgnore reads "path", "path:line" or "path:line:col".
-func parseIgnore(s string) (Ignore, error) {
-	ig := Ignore{Pattern: s}
+func parseIgnore(s string) (*Ignore, error) {
+	ig := &Ignore{Pattern: s}
 	parts := strings.Split(s, ":")
 	var nums []int
 	for len(parts) > 1 && len(nums) < 2 {
@@ -225,59 +337,171 @@ func parseIgnore(s string) (Ignore, error) {
 	if len(nums) > 1 {
 		ig.Col = nums[1]
 	}
-	if ig.Pattern == "" {
-		return ig, fmt.Errorf("empty path")
-	}
-	if _, err := path.Match(ig.Pattern, ""); err != nil {
-		return ig, err
+	if ig.Pattern == "" || !doublestar.ValidatePattern(ig.Pattern) {
+		return ig, fmt.Errorf("not a path or a glob")
 	}
 	return ig, nil
 }
 
-func (ig Ignore) matches(f finding.Finding) bool {
+// matchPath reports whether a pattern (a path, a directory ending in /, a
+// glob) matches a file.
+func matchPath(pattern, file string) bool {
+	if dir, ok := strings.CutSuffix(pattern, "/"); ok {
+		return strings.HasPrefix(file, dir+"/")
+	}
+	ok, _ := doublestar.Match(pattern, file)
+	return ok || pattern == file
+}
+
+func (ig *Ignore) matches(f finding.Finding) bool {
 	if ig.Line != 0 && ig.Line != f.Span.Start.Line || ig.Col != 0 && ig.Col != f.Span.Start.Col {
 		return false
 	}
-	if dir, ok := strings.CutSuffix(ig.Pattern, "/"); ok {
-		return strings.HasPrefix(f.File, dir+"/")
-	}
-	ok, _ := path.Match(ig.Pattern, f.File)
-	return ok || ig.Pattern == f.File
+	return matchPath(ig.Pattern, f.File)
 }
 
-// Enabled reports whether the configuration leaves a rule on.
+func (o *Override) matches(file string) bool {
+	return slices.ContainsFunc(o.Paths, func(p string) bool { return matchPath(p, file) })
+}
+
+// Enabled reports whether the configuration leaves a rule on somewhere.
 func (c *Config) Enabled(id string) bool {
-	rc := c.Rules[id]
-	return rc == nil || !rc.Disable
+	if rc := c.Rules[id]; rc == nil || rc.Disable == nil || !*rc.Disable {
+		return true
+	}
+	for _, o := range c.Overrides {
+		if rc := o.Rules[id]; rc != nil && rc.Disable != nil && !*rc.Disable {
+			return true
+		}
+	}
+	return false
+}
+
+// LevelOf is the level of agents that declare none in file: the last
+// override matching it that sets one, else the configuration's.
+func (c *Config) LevelOf(file string) atf.Level {
+	level := c.Level
+	for _, o := range c.Overrides {
+		if o.Level.Known() && o.matches(file) {
+			level = o.Level
+		}
+	}
+	return level
 }
 
 // WithoutIgnores is the configuration with its ignores dropped, for
 // --no-ignores: rules it disables stay disabled.
 func (c *Config) WithoutIgnores() *Config {
-	out := &Config{Path: c.Path, Level: c.Level, Rules: map[string]*RuleConfig{}}
+	out := *c
+	out.Rules = map[string]*RuleConfig{}
 	for id, rc := range c.Rules {
 		r := *rc
 		r.Ignore = nil
 		out.Rules[id] = &r
 	}
-	return out
+	return &out
 }
 
 // Apply returns the findings the configuration keeps, with their
-// severities as it sets them.
-func (c *Config) Apply(fs []finding.Finding) []finding.Finding {
+// severities as it sets them for their files, and an unused-suppression
+// finding for each ignore that hid nothing in a file the run read (an
+// ignore of a file outside the paths checked says nothing).
+func (c *Config) Apply(fs []finding.Finding, sources []lint.Source) []finding.Finding {
 	out := fs[:0:0]
 	for _, f := range fs {
-		rc := c.Rules[f.Rule]
-		if rc != nil {
-			if rc.Disable || slices.ContainsFunc(rc.Ignore, func(ig Ignore) bool { return ig.matches(f) }) {
-				continue
-			}
-			if rc.Severity != 0 {
-				f.Severity = rc.Severity
-			}
+		disabled, sev := c.settings(f.Rule, f.File)
+		if disabled {
+			continue
+		}
+		if rc := c.Rules[f.Rule]; rc != nil && c.ignored(rc, f) {
+			continue
+		}
+		if sev != 0 {
+			f.Severity = sev
 		}
 		out = append(out, f)
 	}
+	read := make([]string, 0, len(sources))
+	for _, s := range sources {
+		read = append(read, s.Path)
+	}
+	for _, id := range sortedKeys(c.Rules) {
+		for _, ig := range c.Rules[id].Ignore {
+			if ig.used || !slices.ContainsFunc(read, func(file string) bool { return matchPath(ig.Pattern, file) }) {
+				continue
+			}
+			f := suppressionFinding(UnusedSuppression, ig.File, ig.Pos,
+				fmt.Sprintf("the ignore %q of rules.%s hides no finding; remove it", ig.String(), id))
+			if disabled, sev := c.settings(f.Rule, ig.File); !disabled {
+				if sev != 0 {
+					f.Severity = sev
+				}
+				out = append(out, f)
+			}
+		}
+	}
 	return out
+}
+
+// ignored reports whether one of the rule's ignores matches f, marking
+// every one that does as used.
+func (c *Config) ignored(rc *RuleConfig, f finding.Finding) bool {
+	hit := false
+	for _, ig := range rc.Ignore {
+		if ig.matches(f) {
+			ig.used, hit = true, true
+		}
+	}
+	return hit
+}
+
+// settings is whether a rule is off in file and the severity set for it
+// there (0: its own), the overrides laid over the rules in order.
+func (c *Config) settings(rule, file string) (disabled bool, sev finding.Severity) {
+	apply := func(rc *RuleConfig) {
+		if rc == nil {
+			return
+		}
+		if rc.Disable != nil {
+			disabled = *rc.Disable
+		}
+		if rc.Severity != 0 {
+			sev = rc.Severity
+		}
+	}
+	apply(c.Rules[rule])
+	for _, o := range c.Overrides {
+		if o.matches(file) {
+			apply(o.Rules[rule])
+		}
+	}
+	return disabled, sev
+}
+
+func (ig *Ignore) String() string {
+	switch {
+	case ig.Col != 0:
+		return fmt.Sprintf("%s:%d:%d", ig.Pattern, ig.Line, ig.Col)
+	case ig.Line != 0:
+		return fmt.Sprintf("%s:%d", ig.Pattern, ig.Line)
+	}
+	return ig.Pattern
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// ruleIDs lists every rule's id, for suggestions.
+func ruleIDs() []string {
+	var ids []string
+	for _, r := range rules.All() {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }

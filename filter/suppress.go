@@ -175,12 +175,8 @@ func unknownID(id string) string {
 	if _, ok := atf.Lookup(id); ok {
 		return ""
 	}
-	var ids []string
-	for _, r := range rules.All() {
-		ids = append(ids, r.ID)
-	}
 	msg := fmt.Sprintf("atflint:ignore names %q, which is no rule and no ATF requirement", id)
-	if s := suggest.Closest(id, ids); s != "" {
+	if s := suggest.Closest(id, ruleIDs()); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
 		msg += "; 'atflint rules' lists the rules"

@@ -43,6 +43,10 @@ type Options struct {
 	// Level is the level of agents that declare none; 0 leaves them
 	// without, and the rules that need a level skip them.
 	Level atf.Level
+	// LevelOf, if set, gives the level of agents that declare none in a
+	// file, by its path as findings show it; Level serves where it
+	// returns 0.
+	LevelOf func(path string) atf.Level
 	// Go runs the Go analyzers on the packages under the paths that are
 	// in a Go module.
 	Go bool
@@ -52,6 +56,15 @@ type Options struct {
 	// analysis: atflint itself, which runs analyzers/vettool's Main when
 	// its environment says so.
 	VetTool string
+}
+
+func (opt *Options) levelOf(path string) atf.Level {
+	if opt.LevelOf != nil {
+		if l := opt.LevelOf(path); l.Known() {
+			return l
+		}
+	}
+	return opt.Level
 }
 
 // Result is what a run found.
@@ -120,7 +133,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		inRun[i] = f.abs
 	}
 	c := &batches{files: files, results: results, opt: opt, inRun: inRun}
-	c.run(manifests, func(input) source { return source{level: opt.Level} })
+	c.run(manifests, func(in input) source { return source{level: opt.levelOf(in.display)} })
 	sourcedBy := map[string]source{}
 	for _, i := range manifests {
 		for _, src := range results[i].sources {
@@ -131,7 +144,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		if s, ok := sourcedBy[in.abs]; ok {
 			return s
 		}
-		return source{level: opt.Level}
+		return source{level: opt.levelOf(in.display)}
 	})
 	for i, r := range results {
 		switch {

@@ -38,21 +38,32 @@ type schema struct {
 	description string
 }
 
-var compiled = sync.OnceValues(func() (*schema, error) {
-	var doc map[string]any
-	if err := json.Unmarshal(jsonSchema, &doc); err != nil {
-		return nil, fmt.Errorf("read atf.schema.json: %w", err)
+// A Schema is a compiled JSON Schema, of the keywords CUE generates and
+// the configuration's schema uses, validated with exact positions.
+type Schema struct {
+	root     *schema
+	document string // what messages call the root: "the manifest"
+}
+
+// Compile compiles a JSON Schema document; name is what errors call it,
+// document what problems call a tree's root ("the configuration").
+func Compile(name, document string, doc []byte) (*Schema, error) {
+	var raw map[string]any
+	if err := json.Unmarshal(doc, &raw); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	c := &compiler{defs: map[string]*schema{}}
-	if defs, ok := doc["$defs"].(map[string]any); ok {
+	if defs, ok := raw["$defs"].(map[string]any); ok {
 		c.raw = defs
 	}
-	root, err := c.compile(doc, "#")
+	root, err := c.compile(raw, "#")
 	if err != nil {
-		return nil, fmt.Errorf("compile atf.schema.json: %w", err)
+		return nil, fmt.Errorf("compile %s: %w", name, err)
 	}
-	return root, nil
-})
+	return &Schema{root, document}, nil
+}
+
+var compiled = sync.OnceValues(func() (*Schema, error) { return Compile("atf.schema.json", "the manifest", jsonSchema) })
 
 type compiler struct {
 	raw  map[string]any
@@ -163,16 +174,22 @@ func (c *compiler) def(v any, at string) (*schema, error) {
 	return s, nil
 }
 
-// Validate checks a manifest's tree against the schema and returns what
-// does not fit, in file order.
+// Validate checks a manifest's tree against the manifest's schema and
+// returns what does not fit, in file order.
 func Validate(root *syntax.Node) ([]model.Problem, error) {
 	s, err := compiled()
 	if err != nil {
 		return nil, err
 	}
-	var v validation
+	return s.Validate(root), nil
+}
+
+// Validate checks a tree against the schema and returns what does not
+// fit, in file order.
+func (s *Schema) Validate(root *syntax.Node) []model.Problem {
+	v := validation{document: s.document}
 	at := syntax.At(root.Span.Start)
-	v.node(s, root, nil, at, at)
+	v.node(s.root, root, nil, at, at)
 	slices.SortStableFunc(v.problems, func(a, b model.Problem) int {
 		if a.Span.Start != b.Span.Start {
 			if a.Span.Start.Before(b.Span.Start) {
@@ -182,11 +199,20 @@ func Validate(root *syntax.Node) ([]model.Problem, error) {
 		}
 		return strings.Compare(a.Message, b.Message)
 	})
-	return slices.CompactFunc(v.problems, func(a, b model.Problem) bool { return a == b }), nil
+	return slices.CompactFunc(v.problems, func(a, b model.Problem) bool { return a == b })
 }
 
 type validation struct {
 	problems []model.Problem
+	document string // what the root is called
+}
+
+// field names a path, the root as the document.
+func (v *validation) field(path []string) string {
+	if len(path) == 0 {
+		return v.document
+	}
+	return fieldName(path)
 }
 
 func (v *validation) add(k model.ProblemKind, span syntax.Span, format string, args ...any) {
@@ -212,22 +238,22 @@ func (v *validation) node(s *schema, n *syntax.Node, path []string, span, keySpa
 		v.anyOf(s, n, path, span, keySpan)
 	}
 	if len(s.types) > 0 && !hasType(n, s.types) {
-		v.add(model.Invalid, span, "%s must be %s, not %s", fieldName(path), orList(s.types), kindName(n))
+		v.add(model.Invalid, span, "%s must be %s, not %s", v.field(path), orList(s.types), kindName(n))
 		return
 	}
 	if s.enum != nil && !slices.ContainsFunc(s.enum, func(e any) bool { return equal(n, e) }) {
 		if len(s.enum) == 1 {
-			v.add(model.Invalid, span, "%s is %s; it must be %s", fieldName(path), show(n), showValue(s.enum[0]))
+			v.add(model.Invalid, span, "%s is %s; it must be %s", v.field(path), show(n), showValue(s.enum[0]))
 		} else {
-			v.add(model.Invalid, span, "%s is %s; it must be one of %s%s", fieldName(path), show(n), showList(s.enum), didYouMean(n, s.enum))
+			v.add(model.Invalid, span, "%s is %s; it must be one of %s%s", v.field(path), show(n), showList(s.enum), didYouMean(n, s.enum))
 		}
 	}
 	if s.pattern != nil && n.Kind == syntax.Scalar && n.Type == syntax.String && !s.pattern.MatchString(n.Value) {
-		v.add(model.Invalid, span, "%s is %s; expected %s", fieldName(path), show(n), phrase(s.description, "another form"))
+		v.add(model.Invalid, span, "%s is %s; expected %s", v.field(path), show(n), phrase(s.description, "another form"))
 	}
 	if s.minimum != nil && isNumber(n) {
 		if f, _ := n.Float(); f < *s.minimum {
-			v.add(model.Invalid, span, "%s is %s; it must be at least %v", fieldName(path), n.Value, *s.minimum)
+			v.add(model.Invalid, span, "%s is %s; it must be at least %v", v.field(path), n.Value, *s.minimum)
 		}
 	}
 	if s.items != nil && n.Kind == syntax.Sequence {
@@ -243,14 +269,14 @@ func (v *validation) node(s *schema, n *syntax.Node, path []string, span, keySpa
 func (v *validation) object(s *schema, n *syntax.Node, path []string, keySpan syntax.Span) {
 	for _, r := range s.required {
 		if _, ok := n.Lookup(r); !ok {
-			v.add(model.Invalid, keySpan, "%s has no %q, which is required", fieldName(path), r)
+			v.add(model.Invalid, keySpan, "%s has no %q, which is required", v.field(path), r)
 		}
 	}
 	for _, e := range n.Entries {
 		p, ok := s.properties[e.Key.Value]
 		if !ok {
 			if s.closed {
-				msg := fmt.Sprintf("unknown key %q in %s", e.Key.Value, fieldName(path))
+				msg := fmt.Sprintf("unknown key %q in %s", e.Key.Value, v.field(path))
 				if m := suggest.Closest(e.Key.Value, s.keys); m != "" {
 					msg += fmt.Sprintf("; did you mean %q?", m)
 				} else if len(s.keys) > 0 {
@@ -284,11 +310,11 @@ func (v *validation) anyOf(s *schema, n *syntax.Node, path []string, span, keySp
 	}
 	switch len(fitting) {
 	case 0:
-		v.add(model.Invalid, span, "%s must be %s, not %s", fieldName(path), orList(want), kindName(n))
+		v.add(model.Invalid, span, "%s must be %s, not %s", v.field(path), orList(want), kindName(n))
 	case 1:
 		v.problems = append(v.problems, fitting[0]...)
 	default:
-		v.add(model.Invalid, span, "%s is %s; expected %s", fieldName(path), show(n), phrase(s.description, "another value"))
+		v.add(model.Invalid, span, "%s is %s; expected %s", v.field(path), show(n), phrase(s.description, "another value"))
 	}
 }
 

@@ -16,11 +16,12 @@
 # stops at the first package that does not load, so the floor it is timed
 # against is go vet on the packages that load, as go list says.
 #
-# Usage: bench/recall/run.sh SERVERS_DIR [RUNS]   (default 1 run per tool)
+# Usage: bench/recall/run.sh SERVERS_DIR [RUNS [NAME_REGEXP]]   (default 1 run per tool, every server)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 servers=$(cd "$1" && pwd)
 runs=${2:-1}
+only=${3:-.}
 out=$PWD/bench/out/recall
 mkdir -p "$out/bin"
 for cmd in atflint:./cmd/atflint atfvet:./cmd/atfvet truth:./bench/recall/truth score:./bench/recall/score measure:./bench/measure; do
@@ -40,7 +41,7 @@ fresh() {
 export GOCACHE="$out/gocache"
 
 printf "%-34s %5s %5s %6s %5s %7s %7s %7s %7s  %s\n" server truth found recall unres time_s vet_s peak_mb vet_mb "findings per rule"
-grep -v '^#' bench/recall/servers.tsv | while IFS=$'\t' read -r name _ _ moddir _ _ flags; do
+grep -v '^#' bench/recall/servers.tsv | grep -E "^($only)" | while IFS=$'\t' read -r name _ _ moddir _ _ flags; do
 	src="$servers/$name/$moddir"
 	# shellcheck disable=SC2086 # flags are words
 	"$out/bin/truth" $flags "$src" >"$out/$name.truth"

@@ -9,10 +9,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -58,13 +60,20 @@ Usage:
                                     what each tool's handler reaches, and the tool
                                     registrations that could not be followed
   atflint rules                     list the rules
-  atflint explain RULE              explain a rule, with examples
+  atflint explain RULE|ATF-ID       explain a rule, with examples, or list the rules
+                                    that check an ATF requirement (S-2)
   atflint schema [--cue|--config]   print the manifest's JSON Schema (or its CUE source),
                                     or the configuration's JSON Schema
   atflint version                   print the version
 
-Flags of check:
-  --format FORMAT          text (default), json, sarif (for code scanning) or
+Run 'atflint help COMMAND' (or atflint COMMAND --help) for a command's flags.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or
+configuration error, 3 internal error (or GitHub could not be reached).
+`
+
+// checkFlags are the flags of check, which github-review shares.
+const checkFlags = `  --format FORMAT          text (default), json, sarif (for code scanning) or
                            github (workflow annotations)
   --min-severity LEVEL     report error, warning or note and above (default warning)
   --fail-on LEVEL          exit 1 on reported findings of error, warning or note
@@ -79,18 +88,64 @@ Flags of check:
   --no-ignores             report what atflint:ignore comments and the configuration's
                            ignores would hide
   --no-progress            never show progress, even on a terminal
+`
 
-github-review takes the flags of check but --format, --no-progress and
---write-baseline,
-with --fail-on never by default, and:
+// commandHelp is each command's help, for atflint help COMMAND and
+// COMMAND --help.
+var commandHelp = map[string]string{
+	"check": `Usage: atflint check [flags] [PATH...]
+
+Checks the ATF manifests, agent configs and Go agent code under each PATH
+(default .) and reports what falls short of ATF.
+
+Flags:
+` + checkFlags,
+	"github-review": `Usage: atflint github-review [flags] [PATH...]
+
+Checks like check, and posts the findings on a pull request's changed
+lines as one review, in a GitHub Actions job. It reads the pull request
+from GITHUB_EVENT_PATH and the token from GITHUB_TOKEN (pull-requests:
+write). It takes the flags of check but --format, --no-progress and
+--write-baseline, with --fail-on never by default, and:
+
   --author LOGIN           who the token posts as, for a GitHub App's token
                            (default: the token's user, or github-actions[bot])
-It reads the pull request from GITHUB_EVENT_PATH and the token from
-GITHUB_TOKEN (pull-requests: write).
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or
-configuration error, 3 internal error (or GitHub could not be reached).
-`
+Flags of check:
+` + checkFlags,
+	"inventory": `Usage: atflint inventory [--format text|json] [--no-go] [PATH...]
+
+Lists the tools, servers and agents found under each PATH (default .),
+what each tool's handler reaches, and the tool registrations that could
+not be followed.
+
+Flags:
+  --format FORMAT          text (default) or json
+  --no-go                  do not analyse Go packages
+`,
+	"rules": `Usage: atflint rules
+
+Lists the rules: id, severity, ATF requirements, title.
+`,
+	"explain": `Usage: atflint explain RULE|ATF-ID
+
+Explains a rule, with a bad and a good example; given an ATF requirement
+id (S-2), lists the rules that check it.
+`,
+	"schema": `Usage: atflint schema [--cue|--config]
+
+Prints the ATF manifest's JSON Schema, its CUE source (--cue), or the
+configuration file's JSON Schema (--config).
+`,
+	"version": `Usage: atflint version
+
+Prints the version.
+`,
+	"help": `Usage: atflint help [COMMAND]
+
+Prints the usage, or a command's help.
+`,
+}
 
 // Main runs atflint with the given arguments (without the program name)
 // and returns the exit code.
@@ -120,15 +175,35 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "atflint %s\n", Version())
 		return ExitClean
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return ExitClean
+		return help(rest, stdout, stderr)
 	}
+	fmt.Fprintf(stderr, "%s\nRun 'atflint help' for usage.\n", unknownCommand(cmd))
+	return ExitUsage
+}
+
+func unknownCommand(cmd string) string {
 	msg := fmt.Sprintf("atflint: unknown command %q", cmd)
-	if s := suggest.Closest(cmd, []string{"check", "github-review", "inventory", "rules", "explain", "schema", "version", "help"}); s != "" {
+	if s := suggest.Closest(cmd, slices.Sorted(maps.Keys(commandHelp))); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	fmt.Fprintf(stderr, "%s\nRun 'atflint help' for usage.\n", msg)
-	return ExitUsage
+	return msg
+}
+
+// help prints the usage, or one command's help.
+func help(args []string, stdout, stderr io.Writer) int {
+	switch len(args) {
+	case 0:
+		fmt.Fprint(stdout, usage)
+		return ExitClean
+	case 1:
+		if h, ok := commandHelp[args[0]]; ok {
+			fmt.Fprint(stdout, h)
+			return ExitClean
+		}
+		fmt.Fprintf(stderr, "%s\nRun 'atflint help' for usage.\n", unknownCommand(args[0]))
+		return ExitUsage
+	}
+	return usageError(stderr, errors.New("help takes at most one command"))
 }
 
 // vetTool is the program go vet runs as its tool for the Go analysis:
@@ -316,7 +391,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	rf := addRunFlags(fl, "")
 	paths, err := parse(fl, args)
 	if err != nil {
-		return flagError(stdout, stderr, err)
+		return flagError(fl, stdout, stderr, err)
 	}
 	if *writeBaseline != "" && *rf.baseline != "" {
 		return usageError(stderr, errors.New("--write-baseline records every finding, and --baseline hides some: give one of them"))
@@ -374,7 +449,7 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 	author := fl.String("author", "", "")
 	paths, err := parse(fl, args)
 	if err != nil {
-		return flagError(stdout, stderr, err)
+		return flagError(fl, stdout, stderr, err)
 	}
 	eventPath := os.Getenv("GITHUB_EVENT_PATH")
 	if eventPath == "" {
@@ -474,7 +549,10 @@ func listRules(args []string, stdout, stderr io.Writer) int {
 
 func explain(args []string, stdout, stderr io.Writer) int {
 	if len(args) != 1 {
-		return usageError(stderr, errors.New("explain takes one rule id; 'atflint rules' lists them"))
+		return usageError(stderr, errors.New("explain takes one rule id or ATF requirement id; 'atflint rules' lists the rules"))
+	}
+	if req, ok := atf.Lookup(strings.ToUpper(args[0])); ok {
+		return explainRequirement(req, stdout)
 	}
 	r := rules.Lookup(args[0])
 	if r == nil {
@@ -482,13 +560,30 @@ func explain(args []string, stdout, stderr io.Writer) int {
 		for _, r := range rules.All() {
 			ids = append(ids, r.ID)
 		}
-		msg := fmt.Sprintf("no rule %q", args[0])
+		msg := fmt.Sprintf("no rule or ATF requirement %q", args[0])
 		if s := suggest.Closest(args[0], ids); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		return usageError(stderr, errors.New(msg))
 	}
 	fmt.Fprint(stdout, r.Markdown())
+	return ExitClean
+}
+
+// explainRequirement says what an ATF requirement asks at each level and
+// which rules check it.
+func explainRequirement(req atf.Requirement, stdout io.Writer) int {
+	fmt.Fprintf(stdout, "%s %s (%s): %s\n\n", req.ID, req.Name, req.Element, req.Summary)
+	for _, l := range []atf.Level{atf.Intern, atf.Junior, atf.Senior, atf.Principal} {
+		fmt.Fprintf(stdout, "  %-10s %s\n", l, req.At(l))
+	}
+	fmt.Fprintf(stdout, "\nChecked by:\n")
+	for _, r := range rules.All() {
+		if slices.Contains(r.ATF, req.ID) {
+			fmt.Fprintf(stdout, "  %-24s %-8s %s\n", r.ID, r.Severity, r.Title)
+		}
+	}
+	fmt.Fprintf(stdout, "\n'atflint explain RULE' explains one.\n")
 	return ExitClean
 }
 
@@ -502,7 +597,7 @@ func schema(args []string, stdout, stderr io.Writer) int {
 		err = errors.New("schema takes no arguments")
 	}
 	if err != nil {
-		return flagError(stdout, stderr, err)
+		return flagError(fl, stdout, stderr, err)
 	}
 	switch {
 	case *cue && *config:
@@ -540,14 +635,25 @@ func parse(fl *flag.FlagSet, args []string) ([]string, error) {
 	return append(positional, tail...), nil
 }
 
-// flagError answers -h with the usage, and any other flag error as a
-// usage error.
-func flagError(stdout, stderr io.Writer, err error) int {
+// flagError answers -h with the command's help, and any other flag error
+// as a usage error, with the flag meant when one is mistyped.
+func flagError(fl *flag.FlagSet, stdout, stderr io.Writer, err error) int {
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, commandHelp[fl.Name()])
 		return ExitClean
 	}
-	return usageError(stderr, err)
+	if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+		var names []string
+		fl.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+		name = strings.TrimPrefix(name, "-")
+		msg := fmt.Sprintf("%s: unknown flag --%s", fl.Name(), name)
+		if s := suggest.Closest(name, names); s != "" {
+			msg += fmt.Sprintf("; did you mean --%s?", s)
+		}
+		err = errors.New(msg)
+	}
+	fmt.Fprintf(stderr, "atflint: %v\nRun 'atflint help %s' for its flags.\n", err, fl.Name())
+	return ExitUsage
 }
 
 func usageError(stderr io.Writer, err error) int {

@@ -152,7 +152,8 @@ func TestInfoCommands(t *testing.T) {
 		{[]string{"schema", "--cue"}, "#Manifest: {"},
 		{[]string{"version"}, "atflint "},
 		{[]string{"help"}, "Exit codes"},
-		{[]string{"check", "-h"}, "Flags of check"},
+		{[]string{"check", "-h"}, "--write-baseline FILE"},
+		{[]string{"schema", "--config"}, `"title": "atflint configuration"`},
 	} {
 		code, out, _ := atflint(t, tc.args...)
 		if code != ExitClean || !strings.Contains(out, tc.want) {
@@ -400,5 +401,33 @@ func TestSuppressions(t *testing.T) {
 	_, out, _ = atflint(t, "check", "--no-go", "--no-ignores", "--config", filepath.Join(dir, "atflint.yaml"), dir)
 	if n := strings.Count(out, "[unknown-key]"); n != 2 {
 		t.Errorf("--no-ignores shows %d unknown-key findings, want 2:\n%s", n, out)
+	}
+}
+
+// TestHelp: every command has help, through help COMMAND and --help alike.
+func TestHelp(t *testing.T) {
+	for cmd, text := range commandHelp {
+		code, out, _ := atflint(t, "help", cmd)
+		if code != ExitClean || out != text || !strings.HasPrefix(out, "Usage: atflint "+cmd) {
+			t.Errorf("help %s: exit %d, stdout %q", cmd, code, out)
+		}
+		if cmd == "help" || cmd == "version" || cmd == "rules" || cmd == "explain" {
+			continue // no flag set of their own
+		}
+		if code, out, _ := atflint(t, cmd, "--help"); code != ExitClean || out != text {
+			t.Errorf("%s --help: exit %d, stdout %q", cmd, code, out)
+		}
+	}
+	code, _, errOut := atflint(t, "check", "--min-severty", "note", "examples/invoice-triage")
+	if code != ExitUsage || !strings.Contains(errOut, "check: unknown flag --min-severty; did you mean --min-severity?") {
+		t.Errorf("a mistyped flag: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = atflint(t, "help", "inventroy")
+	if code != ExitUsage || !strings.Contains(errOut, `did you mean "inventory"?`) {
+		t.Errorf("help of a mistyped command: exit %d, stderr %q", code, errOut)
+	}
+	code, out, _ := atflint(t, "explain", "S-2")
+	if code != ExitClean || !strings.HasPrefix(out, "S-2 Action Boundaries") || !strings.Contains(out, "  level-mismatch ") || strings.Contains(out, "  inline-secret ") {
+		t.Errorf("explain S-2: exit %d, stdout:\n%s", code, out)
 	}
 }

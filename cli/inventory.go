@@ -20,7 +20,7 @@ func inventory(args []string, stdout, stderr io.Writer) int {
 	noGo := fl.Bool("no-go", false, "")
 	paths, err := parse(fl, args)
 	if err != nil {
-		return flagError(stdout, stderr, err)
+		return flagError(fl, stdout, stderr, err)
 	}
 	if *format != "text" && *format != "json" {
 		return usageError(stderr, fmt.Errorf("--format %q: want text or json", *format))

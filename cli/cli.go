@@ -88,6 +88,8 @@ const checkFlags = `  --format FORMAT          text (default), json, sarif (for 
   --no-ignores             report what atflint:ignore comments and the configuration's
                            ignores would hide
   --no-progress            never show progress, even on a terminal
+  --verbose                list on stderr every file read, with the format it was
+                           read as, and every file or directory skipped, with why
 `
 
 // commandHelp is each command's help, for atflint help COMMAND and
@@ -249,7 +251,7 @@ func Version() string {
 type runFlags struct {
 	fl                                      *flag.FlagSet
 	minSev, failOn, level, config, baseline *string
-	noGo, noIgnores                         *bool
+	noGo, noIgnores, verbose                *bool
 }
 
 func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
@@ -262,6 +264,7 @@ func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 		baseline:  fl.String("baseline", "", ""),
 		noGo:      fl.Bool("no-go", false, ""),
 		noIgnores: fl.Bool("no-ignores", false, ""),
+		verbose:   fl.Bool("verbose", false, ""),
 	}
 }
 
@@ -333,6 +336,9 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}
+	if *rf.verbose {
+		listFiles(stderr, res)
+	}
 	o := &outcome{res: res, cfg: cfg, base: base}
 	fs := res.Findings
 	if *rf.noIgnores {
@@ -358,6 +364,23 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 		}
 	}
 	return o, ExitClean
+}
+
+// listFiles says, for --verbose, every file read with its format and
+// every file or directory passed over with why, in path order.
+func listFiles(w io.Writer, res *lint.Result) {
+	var lines []string
+	for _, s := range res.Sources {
+		lines = append(lines, fmt.Sprintf("%s\x00read as %s", s.Path, s.Format))
+	}
+	for _, s := range res.Skipped {
+		lines = append(lines, fmt.Sprintf("%s\x00skipped: %s", s.Path, s.Why))
+	}
+	slices.Sort(lines)
+	for _, l := range lines {
+		path, what, _ := strings.Cut(l, "\x00")
+		fmt.Fprintf(w, "atflint: %s: %s\n", output.FileName(path), what)
+	}
 }
 
 // exitCode ends a run: errors of the run first, then findings.

@@ -431,3 +431,32 @@ func TestHelp(t *testing.T) {
 		t.Errorf("explain S-2: exit %d, stdout:\n%s", code, out)
 	}
 }
+
+// TestVerbose: --verbose names every file read, with its format, and
+// every file and directory passed over, with why.
+func TestVerbose(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"bot.atf.yaml":            baselineManifest,
+		"package.json":            `{"name": "x"}`,
+		".vscode/mcp.json":        `{"servers": {"a": {"command": "uvx", "args": ["a==1.0"]}}}`,
+		"node_modules/x/mcp.json": `{}`,
+	} {
+		if err := writeFile(filepath.Join(dir, name), text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("/etc/hostname", filepath.Join(dir, "mcp.json")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	_, _, errOut := atflintIn(t, dir, "check", "--verbose", ".")
+	want := `atflint: .vscode/mcp.json: read as mcp-client
+atflint: bot.atf.yaml: read as atf-manifest
+atflint: mcp.json: skipped: a link to a file outside the tree walked
+atflint: node_modules: skipped: a directory of node_modules, never walked
+atflint: package.json: skipped: neither an ATF manifest nor an agent config atflint reads
+`
+	if !strings.HasPrefix(errOut, want) {
+		t.Errorf("stderr:\n%s\nwant it to start with\n%s", errOut, want)
+	}
+}

@@ -145,7 +145,7 @@ func listPackages(root, base string, res *Result) ([]string, error) {
 			good = append(good, p.ImportPath)
 			for _, f := range slices.Concat(p.GoFiles, p.CgoFiles) {
 				abs := filepath.Join(p.Dir, f)
-				res.Sources = append(res.Sources, Source{displayPath(base, abs), abs})
+				res.Sources = append(res.Sources, Source{displayPath(base, abs), abs, "go"})
 			}
 		}
 	}

@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -86,11 +87,17 @@ type Result struct {
 	// packages analyzed included, in no set order: where suppression
 	// comments may be.
 	Sources []Source
+	// Skipped are the files and directories the walk passed over, with
+	// why, for --verbose: what was not read is always said.
+	Skipped []Skipped
 }
 
-// A Source is a file a run checked: its path as findings name it, and
-// where it is.
-type Source struct{ Path, Abs string }
+// A Source is a file a run checked: its path as findings name it, where
+// it is, and the format it was read as ("go" for Go files).
+type Source struct{ Path, Abs, Format string }
+
+// Skipped is a file or directory left unread, and why.
+type Skipped struct{ Path, Why string }
 
 // Run checks every manifest under paths. It fails only when a path does not
 // exist; trouble with a single file is a finding or one of Result.Errors.
@@ -109,6 +116,11 @@ func Run(paths []string, opt Options) (*Result, error) {
 	found, modules, err := collect(paths, res)
 	if err != nil {
 		return nil, err
+	}
+	for i, sk := range res.Skipped {
+		if abs, err := filepath.Abs(sk.Path); err == nil {
+			res.Skipped[i].Path = displayPath(base, abs)
+		}
 	}
 	// Files are checked and compared in the order of the paths findings
 	// show, so the first of two duplicates is the same on every machine.
@@ -150,9 +162,11 @@ func Run(paths []string, opt Options) (*Result, error) {
 		switch {
 		case r.recognized:
 			res.Files++
-			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs})
+			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs, cmp.Or(r.format, "unreadable")})
 		case r.err == nil && files[i].explicit:
 			res.Unrecognized = append(res.Unrecognized, files[i].display)
+		case r.err == nil:
+			res.Skipped = append(res.Skipped, Skipped{files[i].display, "neither an ATF manifest nor an agent config atflint reads"})
 		}
 	}
 
@@ -199,7 +213,8 @@ type fileResult struct {
 	findings   []finding.Finding
 	keys       []rules.Key
 	sources    []source
-	recognized bool // the file holds a format atflint reads
+	recognized bool   // the file holds a format atflint reads
+	format     string // which loader read it
 	err        error
 	file       *model.File // kept for the inventory
 }
@@ -296,6 +311,7 @@ func checkFile(in input, from source, inRun []string) (r fileResult) {
 	// A file named on the command line that does not parse is reported,
 	// whatever its name: it was meant to be checked.
 	r.recognized = f.Format != "" || in.explicit && len(f.Problems) > 0
+	r.format = f.Format
 	r.findings, r.keys = rules.CheckFile(f), rules.Keys(f)
 	r.file = f
 	return r
@@ -456,6 +472,7 @@ func collect(paths []string, res *Result) (files []candidate, modules []string, 
 			}
 			if d.IsDir() {
 				if p != walkRoot && skipDirs[d.Name()] {
+					res.Skipped = append(res.Skipped, Skipped{p, "a directory of " + d.Name() + ", never walked"})
 					return fs.SkipDir
 				}
 				return nil
@@ -469,6 +486,7 @@ func collect(paths []string, res *Result) (files []candidate, modules []string, 
 			// A link that does not resolve is read, and reported, as it is.
 			if d.Type()&fs.ModeSymlink != 0 {
 				if target, err := filepath.EvalSymlinks(p); err == nil && !within(tree, target) {
+					res.Skipped = append(res.Skipped, Skipped{p, "a link to a file outside the tree walked"})
 					return nil
 				}
 			}

@@ -21,7 +21,7 @@ import (
 func Text(w io.Writer, fs []finding.Finding) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range fs {
-		fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]", fileName(f.File), f.Span.Start.Line, f.Span.Start.Col, f.Severity, oneLine(f.Message), f.Rule)
+		fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]", FileName(f.File), f.Span.Start.Line, f.Span.Start.Col, f.Severity, oneLine(f.Message), f.Rule)
 		if len(f.ATF) > 0 {
 			fmt.Fprintf(bw, " (ATF %s)", strings.Join(f.ATF, ", "))
 		}
@@ -30,10 +30,10 @@ func Text(w io.Writer, fs []finding.Finding) error {
 	return bw.Flush()
 }
 
-// fileName writes a file name as it is, or quoted with Go's escapes when it
+// FileName writes a file name as it is, or quoted with Go's escapes when it
 // holds a line break or another control character, which could otherwise
 // start a line of its own, such as a workflow command in a CI log.
-func fileName(name string) string {
+func FileName(name string) string {
 	if strings.ContainsFunc(name, unicode.IsControl) {
 		return strconv.Quote(name)
 	}

@@ -82,6 +82,10 @@ const checkFlags = `  --format FORMAT          text (default), json, sarif (for 
   --level LEVEL            the level of agents that declare none
   --config FILE            configuration (default .atflint.yaml or .github/atflint.yaml)
   --baseline FILE          report only findings FILE does not hold
+  --new-from-rev REV       report only findings on lines changed since the git
+                           revision REV, and in files added since
+  --new-from-merge-base REV
+                           the same, since where HEAD left REV (a pull request's base)
   --write-baseline FILE    record every finding in FILE, to accept them for now;
                            nothing else is written
   --no-go                  do not run the Go analyzers on the Go packages under PATH
@@ -251,20 +255,23 @@ func Version() string {
 type runFlags struct {
 	fl                                      *flag.FlagSet
 	minSev, failOn, level, config, baseline *string
+	newFromRev, newFromMergeBase            *string
 	noGo, noIgnores, verbose                *bool
 }
 
 func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 	return &runFlags{
-		fl:        fl,
-		minSev:    fl.String("min-severity", "warning", ""),
-		failOn:    fl.String("fail-on", failOn, ""),
-		level:     fl.String("level", "", ""),
-		config:    fl.String("config", "", ""),
-		baseline:  fl.String("baseline", "", ""),
-		noGo:      fl.Bool("no-go", false, ""),
-		noIgnores: fl.Bool("no-ignores", false, ""),
-		verbose:   fl.Bool("verbose", false, ""),
+		fl:               fl,
+		minSev:           fl.String("min-severity", "warning", ""),
+		failOn:           fl.String("fail-on", failOn, ""),
+		level:            fl.String("level", "", ""),
+		config:           fl.String("config", "", ""),
+		baseline:         fl.String("baseline", "", ""),
+		newFromRev:       fl.String("new-from-rev", "", ""),
+		newFromMergeBase: fl.String("new-from-merge-base", "", ""),
+		noGo:             fl.Bool("no-go", false, ""),
+		noIgnores:        fl.Bool("no-ignores", false, ""),
+		verbose:          fl.Bool("verbose", false, ""),
 	}
 }
 
@@ -329,6 +336,18 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 			return nil, usageError(stderr, err)
 		}
 	}
+	var changes *filter.Changes
+	switch {
+	case *rf.newFromRev != "" && *rf.newFromMergeBase != "":
+		return nil, usageError(stderr, errors.New("give --new-from-rev or --new-from-merge-base, not both"))
+	case *rf.newFromRev != "":
+		changes, err = filter.ChangedSince(*rf.newFromRev, false)
+	case *rf.newFromMergeBase != "":
+		changes, err = filter.ChangedSince(*rf.newFromMergeBase, true)
+	}
+	if err != nil {
+		return nil, usageError(stderr, err)
+	}
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -354,6 +373,9 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	fs = o.all
 	if base != nil {
 		fs, o.stale = base.Filter(fs)
+	}
+	if changes != nil {
+		fs = changes.Keep(fs)
 	}
 	// Only what is reported can fail the run: a verdict on findings no one
 	// sees could not be acted on.

@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// gitRepo makes a throwaway repository in dir, with one commit holding
+// the files.
+func gitRepo(t *testing.T, dir string, files map[string]string) func(args ...string) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	t.Setenv("GIT_CONFIG_GLOBAL", os.DevNull)
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	t.Setenv("GIT_AUTHOR_NAME", "t")
+	t.Setenv("GIT_AUTHOR_EMAIL", "t@example.com")
+	t.Setenv("GIT_COMMITTER_NAME", "t")
+	t.Setenv("GIT_COMMITTER_EMAIL", "t@example.com")
+	run := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v: %s", args, err, out)
+		}
+	}
+	run("init", "-q", "-b", "main")
+	for name, text := range files {
+		if err := writeFile(filepath.Join(dir, name), text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run("add", ".")
+	run("commit", "-q", "-m", "first")
+	return run
+}
+
+func TestNewFromRev(t *testing.T) {
+	dir := t.TempDir()
+	git := gitRepo(t, dir, map[string]string{"agents/bot.atf.yaml": baselineManifest})
+	// A changed line (a new misspelt key), an untouched one (the tool that
+	// writes at intern), and a file added since.
+	changed := strings.Replace(baselineManifest, "  atribution: true\n", "  atribution: true\n  logg: {format: json}\n", 1)
+	if err := writeFile(filepath.Join(dir, "agents/bot.atf.yaml"), changed); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(filepath.Join(dir, "agents/new.atf.yaml"), strings.Replace(baselineManifest, "support-bot", "new-bot", 1)); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := atflintIn(t, dir, "check", "--new-from-rev", "HEAD", ".")
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.HasPrefix(line, "agents/new.atf.yaml:") && !strings.HasPrefix(line, "agents/bot.atf.yaml:12:") {
+			t.Errorf("reported outside the changes: %s", line)
+		}
+	}
+	if !strings.Contains(out, `agents/bot.atf.yaml:12:3: warning: unknown key "logg"`) || !strings.Contains(out, "agents/new.atf.yaml:3:3: error: agent.id \"new-bot\"") {
+		t.Errorf("the changed line or the added file is not reported:\n%s", out)
+	}
+
+	// Committed on a branch, and main moved on: the merge base is where
+	// the branch left main, so the same findings are new.
+	git("checkout", "-q", "-b", "feature")
+	git("add", ".")
+	git("commit", "-q", "-m", "change")
+	git("checkout", "-q", "main")
+	if err := writeFile(filepath.Join(dir, "later.txt"), "main moves on\n"); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	git("commit", "-q", "-m", "later")
+	git("checkout", "-q", "feature")
+	if _, out2, errOut := atflintIn(t, dir, "check", "--new-from-merge-base", "main", "."); out2 != out {
+		t.Errorf("since the merge base:\n%s\nwant what was new before the commit:\n%s\nstderr: %s", out2, out, errOut)
+	}
+	git("checkout", "-q", "--orphan", "unrelated")
+	git("commit", "-q", "-m", "unrelated")
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--new-from-rev", "no-such-branch"}, "--new-from-rev no-such-branch: no such revision"},
+		{[]string{"--new-from-rev", "--output=x"}, "a revision does not start with -"},
+		{[]string{"--new-from-merge-base", "feature"}, "have no merge base here"},
+		{[]string{"--new-from-rev", "HEAD", "--new-from-merge-base", "main"}, "not both"},
+	} {
+		code, out, errOut := atflintIn(t, dir, append(append([]string{"check"}, tc.args...), ".")...)
+		if code != ExitUsage || out != "" || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}

@@ -324,18 +324,6 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	case isSARIF:
 		fail = finding.Error + 1
 	}
-	opt := lint.Options{Level: cfg.Level, LevelOf: cfg.LevelOf, Progress: progress, Go: !*rf.noGo, VetTool: vetTool()}
-	if *rf.level != "" {
-		if opt.Level, ok = atf.ParseLevel(*rf.level); !ok {
-			return nil, usageError(stderr, fmt.Errorf("--level %q: want intern, junior, senior or principal", *rf.level))
-		}
-	}
-	var base *filter.Baseline
-	if *rf.baseline != "" {
-		if base, err = filter.ReadBaseline(*rf.baseline); err != nil {
-			return nil, usageError(stderr, err)
-		}
-	}
 	var changes *filter.Changes
 	switch {
 	case *rf.newFromRev != "" && *rf.newFromMergeBase != "":
@@ -347,6 +335,21 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	}
 	if err != nil {
 		return nil, usageError(stderr, err)
+	}
+	opt := lint.Options{Level: cfg.Level, LevelOf: cfg.LevelOf, Progress: progress, Go: !*rf.noGo, VetTool: vetTool()}
+	if changes != nil && !changes.Touches(".go") {
+		opt.Go = false // no Go finding could be on a changed line
+	}
+	if *rf.level != "" {
+		if opt.Level, ok = atf.ParseLevel(*rf.level); !ok {
+			return nil, usageError(stderr, fmt.Errorf("--level %q: want intern, junior, senior or principal", *rf.level))
+		}
+	}
+	var base *filter.Baseline
+	if *rf.baseline != "" {
+		if base, err = filter.ReadBaseline(*rf.baseline); err != nil {
+			return nil, usageError(stderr, err)
+		}
 	}
 	if len(paths) == 0 {
 		paths = []string{"."}

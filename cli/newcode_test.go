@@ -42,7 +42,13 @@ func gitRepo(t *testing.T, dir string, files map[string]string) func(args ...str
 
 func TestNewFromRev(t *testing.T) {
 	dir := t.TempDir()
-	git := gitRepo(t, dir, map[string]string{"agents/bot.atf.yaml": baselineManifest})
+	// A Go package that does not compile: with no Go file changed, the Go
+	// analysis does not run, and so does not fail the run.
+	git := gitRepo(t, dir, map[string]string{
+		"agents/bot.atf.yaml": baselineManifest,
+		"go.mod":              "module example.com/bot\n\ngo 1.26\n",
+		"main.go":             "package main\n\nfunc main() { undefined() }\n",
+	})
 	// A changed line (a new misspelt key), an untouched one (the tool that
 	// writes at intern), and a file added since.
 	changed := strings.Replace(baselineManifest, "  atribution: true\n", "  atribution: true\n  logg: {format: json}\n", 1)
@@ -53,8 +59,11 @@ func TestNewFromRev(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut := atflintIn(t, dir, "check", "--new-from-rev", "HEAD", ".")
-	if code != ExitFindings {
+	if code != ExitFindings || strings.Contains(errOut, "Go package") {
 		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := atflintIn(t, dir, "check", "."); code != ExitUsage || !strings.Contains(errOut, "cannot analyze Go package example.com/bot") {
+		t.Fatalf("the whole tree: exit %d, stderr %q; want the broken Go package reported", code, errOut)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		if !strings.HasPrefix(line, "agents/new.atf.yaml:") && !strings.HasPrefix(line, "agents/bot.atf.yaml:12:") {

@@ -138,6 +138,23 @@ func unquote(name string) string {
 	return name
 }
 
+// Touches reports whether a file whose name ends in suffix was added or
+// changed since the base: with no Go file changed, no Go finding can be
+// on a changed line, so the Go analysis need not run.
+func (c *Changes) Touches(suffix string) bool {
+	for f := range c.added {
+		if strings.HasSuffix(f, suffix) {
+			return true
+		}
+	}
+	for f := range c.lines {
+		if strings.HasSuffix(f, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
 // Keep returns the findings in files added since the base, or on lines
 // changed since.
 func (c *Changes) Keep(fs []finding.Finding) []finding.Finding {

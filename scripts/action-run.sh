@@ -12,6 +12,11 @@ fi
 if [ -n "$ATFLINT_CONFIG" ]; then
 	args+=(--config "$ATFLINT_CONFIG")
 fi
+# On a pull request, new-only reports what the pull request changes: the
+# findings on its lines since it left its base branch.
+if [ "${ATFLINT_NEW_ONLY:-false}" = true ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
+	args+=(--new-from-merge-base "origin/$GITHUB_BASE_REF")
+fi
 # Paths are split on whitespace, newlines included: no globbing, no other
 # expansion. read -d '' reads to the end and so reports failure.
 read -r -d '' -a paths <<<"$ATFLINT_PATHS" || true

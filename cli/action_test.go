@@ -14,13 +14,7 @@ import (
 // and checks the arguments it gets: every path of a multi-line paths
 // input, after --, and no expansion of what the input holds.
 func TestActionScript(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("the Action's script runs on bash")
-	}
-	bash, err := exec.LookPath("bash")
-	if err != nil {
-		t.Skip("no bash")
-	}
+	bash := needBash(t)
 	dir := t.TempDir()
 	argsFile := filepath.Join(dir, "args")
 	fake := filepath.Join(dir, "atflint")
@@ -58,13 +52,7 @@ func TestActionScript(t *testing.T) {
 // download in each Go module under the paths, vendored and test data
 // modules left out, without fetching a toolchain.
 func TestActionScriptDownloads(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("the Action's script runs on bash")
-	}
-	bash, err := exec.LookPath("bash")
-	if err != nil {
-		t.Skip("no bash")
-	}
+	bash := needBash(t)
 	dir, bin := t.TempDir(), t.TempDir()
 	for _, mod := range []string{"agent/go.mod", "agent/vendor/x/go.mod", "tools/testdata/m/go.mod", "tools/mcp/go.mod"} {
 		if err := writeFile(filepath.Join(dir, mod), "module m\n"); err != nil {
@@ -105,4 +93,17 @@ func TestActionScriptDownloads(t *testing.T) {
 	if !slices.Equal(lines, want) {
 		t.Errorf("go ran as\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// needBash returns bash, or skips: the Action's script runs on bash.
+func needBash(t *testing.T) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("the Action's script runs on bash")
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	return bash
 }

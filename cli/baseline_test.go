@@ -83,10 +83,7 @@ func TestBaselineErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
+	checkUsageErrors(t, dir, []usageCase{
 		{[]string{"--baseline", "corrupt.json"}, "baseline corrupt.json is not a baseline atflint wrote"},
 		{[]string{"--baseline", "old.json"}, "has format version 0, and this atflint reads version 1"},
 		{[]string{"--baseline", "partial.json"}, "finding 1 lacks its rule, file or fingerprint"},
@@ -94,13 +91,25 @@ func TestBaselineErrors(t *testing.T) {
 		{[]string{"--baseline", "missing.json"}, "baseline missing.json does not exist; write one with --write-baseline missing.json"},
 		{[]string{"--baseline", "old.json", "--write-baseline", "new.json"}, "give one of them"},
 		{[]string{"--write-baseline", "no/such/dir/b.json"}, "writing baseline no/such/dir/b.json"},
-	} {
-		code, out, errOut := atflintIn(t, dir, append([]string{"check"}, append(tc.args, ".")...)...)
+	})
+	if _, err := os.Stat(filepath.Join(dir, "new.json")); err == nil {
+		t.Error("a refused run wrote a baseline")
+	}
+}
+
+// A usageCase is flags check must refuse with exit code 2 and a message.
+type usageCase struct {
+	args []string
+	want string
+}
+
+// checkUsageErrors runs check on dir with each case's flags.
+func checkUsageErrors(t *testing.T, dir string, cases []usageCase) {
+	t.Helper()
+	for _, tc := range cases {
+		code, out, errOut := atflintIn(t, dir, append(append([]string{"check"}, tc.args...), ".")...)
 		if code != ExitUsage || out != "" || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", tc.args, code, out, errOut, tc.want)
 		}
-	}
-	if _, err := os.Stat(filepath.Join(dir, "new.json")); err == nil {
-		t.Error("a refused run wrote a baseline")
 	}
 }

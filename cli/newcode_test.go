@@ -92,18 +92,10 @@ func TestNewFromRev(t *testing.T) {
 	git("checkout", "-q", "--orphan", "unrelated")
 	git("commit", "-q", "-m", "unrelated")
 
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
+	checkUsageErrors(t, dir, []usageCase{
 		{[]string{"--new-from-rev", "no-such-branch"}, "--new-from-rev no-such-branch: no such revision"},
 		{[]string{"--new-from-rev", "--output=x"}, "a revision does not start with -"},
 		{[]string{"--new-from-merge-base", "feature"}, "have no merge base here"},
 		{[]string{"--new-from-rev", "HEAD", "--new-from-merge-base", "main"}, "not both"},
-	} {
-		code, out, errOut := atflintIn(t, dir, append(append([]string{"check"}, tc.args...), ".")...)
-		if code != ExitUsage || out != "" || !strings.Contains(errOut, tc.want) {
-			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", tc.args, code, out, errOut, tc.want)
-		}
-	}
+	})
 }

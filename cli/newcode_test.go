@@ -92,6 +92,18 @@ func TestNewFromRev(t *testing.T) {
 	git("checkout", "-q", "--orphan", "unrelated")
 	git("commit", "-q", "-m", "unrelated")
 
+	// Before the first commit, everything staged or untracked is new.
+	first := t.TempDir()
+	if err := writeFile(filepath.Join(first, "bot.atf.yaml"), baselineManifest); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("git", "-C", first, "init", "-q").CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v: %s", err, out)
+	}
+	if code, out, errOut := atflintIn(t, first, "check", "--new-from-rev", "HEAD", "."); code != ExitFindings || !strings.Contains(out, "bot.atf.yaml:3:3: error:") {
+		t.Errorf("before the first commit: exit %d, stdout:\n%s\nstderr: %s", code, out, errOut)
+	}
+
 	checkUsageErrors(t, dir, []usageCase{
 		{[]string{"--new-from-rev", "no-such-branch"}, "--new-from-rev no-such-branch: no such revision"},
 		{[]string{"--new-from-rev", "--output=x"}, "a revision does not start with -"},

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -33,6 +34,11 @@ func ChangedSince(rev string, mergeBase bool) (*Changes, error) {
 		return nil, fmt.Errorf("%s %q: a revision does not start with -", flag, rev)
 	}
 	base, err := git("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if err != nil && rev == "HEAD" && !mergeBase {
+		// Before the first commit (a pre-commit hook on it) every file
+		// is new: compare with the empty tree.
+		base, err = git("hash-object", "-t", "tree", os.DevNull)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: no such revision in this repository (%v); in a shallow clone, fetch it first", flag, rev, err)
 	}

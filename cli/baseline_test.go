@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,5 +113,43 @@ func checkUsageErrors(t *testing.T, dir string, cases []usageCase) {
 		if code != ExitUsage || out != "" || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", tc.args, code, out, errOut, tc.want)
 		}
+	}
+}
+
+// TestIgnoreByFingerprint: strict JSON has no comments, so the
+// configuration ignores a finding there by its fingerprint, which
+// survives the lines moving and re-indenting.
+func TestIgnoreByFingerprint(t *testing.T) {
+	dir := t.TempDir()
+	const config = "{\"mcpServers\": {\n\"fs\": {\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\"]}\n}}\n"
+	if err := writeFile(filepath.Join(dir, ".mcp.json"), config); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ := atflintIn(t, dir, "check", "--format", "json", ".")
+	var report struct {
+		Findings []struct{ Rule, Fingerprint string }
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil || len(report.Findings) == 0 {
+		t.Fatalf("no findings to ignore (%v):\n%s", err, out)
+	}
+	var ignores strings.Builder
+	ignores.WriteString("rules:\n")
+	for _, f := range report.Findings {
+		fmt.Fprintf(&ignores, "  %s: {ignore: ['.mcp.json#%s']}\n", f.Rule, f.Fingerprint)
+	}
+	if err := writeFile(filepath.Join(dir, ".atflint.yaml"), ignores.String()); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(filepath.Join(dir, ".mcp.json"), "\n\n"+strings.ReplaceAll(config, "\n\"fs\"", "\n    \"fs\" ")); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := atflintIn(t, dir, "check", "."); code != ExitClean || out != "" {
+		t.Errorf("ignored by fingerprint after a line shift: exit %d, stdout:\n%s\nstderr: %s", code, out, errOut)
+	}
+	if err := writeFile(filepath.Join(dir, ".mcp.json"), `{"mcpServers": {}}`); err != nil {
+		t.Fatal(err)
+	}
+	if _, out, _ := atflintIn(t, dir, "check", "."); !strings.Contains(out, "hides no finding; remove it [unused-suppression]") {
+		t.Errorf("a fingerprint that matches nothing is not reported:\n%s", out)
 	}
 }

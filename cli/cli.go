@@ -371,8 +371,10 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 		finding.Sort(fs)
 		res.Errors = append(res.Errors, errs...)
 	}
+	// Fingerprints first: the configuration may ignore a finding by its
+	// fingerprint, where a file has no comments to suppress it with.
+	filter.Fingerprint(res.Sources, fs)
 	o.all = cfg.Apply(fs, res.Sources)
-	filter.Fingerprint(res.Sources, o.all)
 	fs = o.all
 	if base != nil {
 		fs, o.stale = base.Filter(fs)

@@ -61,7 +61,7 @@ func TestConfigSchemaUpToDate(t *testing.T) {
 					"disable":  map[string]any{"type": "boolean", "description": "Turn the rule off."},
 					"severity": severity,
 					"ignore": map[string]any{"type": "array", "items": map[string]any{"type": "string"},
-						"description": "Findings not to report: a path, a directory ending in /, or a glob, with :line or :line:col. One that matches nothing is reported."},
+						"description": "Findings not to report: a path, a directory ending in /, or a glob, with :line, :line:col, or #fingerprint (from the JSON output; it survives line shifts, for files without comments). One that matches nothing is reported."},
 				},
 			},
 			"ruleSettings": map[string]any{

@@ -91,11 +91,12 @@ type Override struct {
 
 // An Ignore matches findings by file, and optionally line and column.
 type Ignore struct {
-	Pattern   string // a path, a directory ending in /, or a glob
-	Line, Col int    // 0: any
-	File      string // the configuration file that says it
-	Pos       syntax.Pos
-	used      bool
+	Pattern     string // a path, a directory ending in /, or a glob
+	Line, Col   int    // 0: any
+	Fingerprint string // "": any; else the finding's, for files without comments
+	File        string // the configuration file that says it
+	Pos         syntax.Pos
+	used        bool
 }
 
 // A ConfigError is a mistake in a configuration file, at a position.
@@ -295,7 +296,7 @@ func (p *parser) rules(n *syntax.Node) map[string]*RuleConfig {
 				for _, it := range v.Items {
 					ig, err := parseIgnore(it.Value)
 					if err != nil {
-						p.fail(it, "ignore entry %q: want a path, a glob or a directory, with :line or :line:col", it.Value)
+						p.fail(it, "ignore entry %q: want a path, a glob or a directory, with :line, :line:col or #fingerprint", it.Value)
 						continue
 					}
 					ig.File, ig.Pos = p.file, it.Span.Start
@@ -317,9 +318,18 @@ func (p *parser) pattern(n *syntax.Node, s string) bool {
 	return true
 }
 
-// parseIgnore reads "path", "path:line" or "path:line:col".
+// parseIgnore reads "path", "path:line", "path:line:col" or
+// "path#fingerprint" (the fingerprint of the JSON output, which survives
+// line shifts: strict JSON has no comments for atflint:ignore).
 func parseIgnore(s string) (*Ignore, error) {
 	ig := &Ignore{Pattern: s}
+	if p, fp, ok := strings.Cut(s, "#"); ok {
+		if p == "" || len(fp) != 24 || strings.Trim(fp, "0123456789abcdef") != "" || !doublestar.ValidatePattern(p) {
+			return ig, fmt.Errorf("want path#fingerprint, the fingerprint as the JSON output gives it")
+		}
+		ig.Pattern, ig.Fingerprint = p, fp
+		return ig, nil
+	}
 	parts := strings.Split(s, ":")
 	var nums []int
 	for len(parts) > 1 && len(nums) < 2 {
@@ -354,7 +364,8 @@ func matchPath(pattern, file string) bool {
 }
 
 func (ig *Ignore) matches(f finding.Finding) bool {
-	if ig.Line != 0 && ig.Line != f.Span.Start.Line || ig.Col != 0 && ig.Col != f.Span.Start.Col {
+	if ig.Line != 0 && ig.Line != f.Span.Start.Line || ig.Col != 0 && ig.Col != f.Span.Start.Col ||
+		ig.Fingerprint != "" && ig.Fingerprint != f.Fingerprint {
 		return false
 	}
 	return matchPath(ig.Pattern, f.File)
@@ -480,6 +491,8 @@ func (c *Config) settings(rule, file string) (disabled bool, sev finding.Severit
 
 func (ig *Ignore) String() string {
 	switch {
+	case ig.Fingerprint != "":
+		return ig.Pattern + "#" + ig.Fingerprint
 	case ig.Col != 0:
 		return fmt.Sprintf("%s:%d:%d", ig.Pattern, ig.Line, ig.Col)
 	case ig.Line != 0:

@@ -16,18 +16,19 @@ import (
 
 func TestParseIgnore(t *testing.T) {
 	for in, want := range map[string]Ignore{
-		"a.atf.yaml":        {Pattern: "a.atf.yaml"},
-		"a.atf.yaml:12":     {Pattern: "a.atf.yaml", Line: 12},
-		"a.atf.yaml:12:5":   {Pattern: "a.atf.yaml", Line: 12, Col: 5},
-		"dir/":              {Pattern: "dir/"},
-		"c:/x/*.atf.yaml:3": {Pattern: "c:/x/*.atf.yaml", Line: 3},
+		"a.atf.yaml":                      {Pattern: "a.atf.yaml"},
+		"a.atf.yaml:12":                   {Pattern: "a.atf.yaml", Line: 12},
+		"a.atf.yaml:12:5":                 {Pattern: "a.atf.yaml", Line: 12, Col: 5},
+		"dir/":                            {Pattern: "dir/"},
+		"c:/x/*.atf.yaml:3":               {Pattern: "c:/x/*.atf.yaml", Line: 3},
+		"a.json#0123456789abcdef01234567": {Pattern: "a.json", Fingerprint: "0123456789abcdef01234567"},
 	} {
 		got, err := parseIgnore(in)
 		if err != nil || *got != want {
 			t.Errorf("parseIgnore(%q) = %+v, %v; want %+v", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", ":3", "[.atf.yaml"} {
+	for _, in := range []string{"", ":3", "[.atf.yaml", "a.json#xyz", "#0123456789abcdef01234567", "a.json#0123456789ABCDEF01234567"} {
 		if _, err := parseIgnore(in); err == nil {
 			t.Errorf("parseIgnore(%q) succeeded", in)
 		}

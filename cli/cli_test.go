@@ -275,6 +275,22 @@ func TestConfig(t *testing.T) {
 	if code, out, _ = atflintIn(t, dir, "check", "--fail-on", "warning", "--min-severity", "warning", "."); code != ExitFindings || !strings.Contains(out, "warning:") {
 		t.Errorf("flags over the configuration: exit %d, stdout:\n%s", code, out)
 	}
+	// extends: a shared file's settings, with this file's over them.
+	if err := writeFile(filepath.Join(dir, "org", "shared.yaml"), "min-severity: error\nrules:\n  level-mismatch: {disable: true}\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(filepath.Join(dir, ".atflint.yaml"), "extends: org/shared.yaml\nfail-on: never\n"); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ = atflintIn(t, dir, "check", "."); code != ExitClean || strings.Contains(out, "warning:") || strings.Contains(out, "[level-mismatch]") || !strings.Contains(out, "[missing-identity]") {
+		t.Errorf("with a shared configuration: exit %d, stdout:\n%s", code, out)
+	}
+	if err := writeFile(filepath.Join(dir, "org", "shared.yaml"), "extends: ../.atflint.yaml\n"); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := atflintIn(t, dir, "check", "."); code != ExitUsage || !strings.Contains(errOut, "extends itself") {
+		t.Errorf("an extends cycle: exit %d, stderr %q", code, errOut)
+	}
 	// An override's level serves the files it matches that declare none.
 	if err := writeFile(filepath.Join(dir, ".atflint.yaml"), "level: senior\noverrides:\n  - {paths: ['*.atf.yaml'], level: intern}\n"); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -396,17 +397,17 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 // listFiles says, for --verbose, every file read with its format and
 // every file or directory passed over with why, in path order.
 func listFiles(w io.Writer, res *lint.Result) {
-	var lines []string
+	type line struct{ path, what string }
+	var lines []line
 	for _, s := range res.Sources {
-		lines = append(lines, fmt.Sprintf("%s\x00read as %s", s.Path, s.Format))
+		lines = append(lines, line{s.Path, "read as " + s.Format})
 	}
 	for _, s := range res.Skipped {
-		lines = append(lines, fmt.Sprintf("%s\x00skipped: %s", s.Path, s.Why))
+		lines = append(lines, line{s.Path, "skipped: " + s.Why})
 	}
-	slices.Sort(lines)
+	slices.SortFunc(lines, func(a, b line) int { return cmp.Or(strings.Compare(a.path, b.path), strings.Compare(a.what, b.what)) })
 	for _, l := range lines {
-		path, what, _ := strings.Cut(l, "\x00")
-		fmt.Fprintf(w, "atflint: %s: %s\n", output.FileName(path), what)
+		fmt.Fprintf(w, "atflint: %s: %s\n", output.FileName(l.path), l.what)
 	}
 }
 
@@ -606,12 +607,8 @@ func explain(args []string, stdout, stderr io.Writer) int {
 	}
 	r := rules.Lookup(args[0])
 	if r == nil {
-		var ids []string
-		for _, r := range rules.All() {
-			ids = append(ids, r.ID)
-		}
 		msg := fmt.Sprintf("no rule or ATF requirement %q", args[0])
-		if s := suggest.Closest(args[0], ids); s != "" {
+		if s := suggest.Closest(args[0], rules.IDs()); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		return usageError(stderr, errors.New(msg))

@@ -7,10 +7,12 @@
 package filter
 
 import (
+	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,7 +25,6 @@ import (
 	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/lint"
-	"github.com/atflint/atflint/rules"
 	"github.com/atflint/atflint/schemas"
 	"github.com/atflint/atflint/syntax"
 )
@@ -238,17 +239,10 @@ func (c *Config) merge(o *Config) {
 	if o.Level.Known() {
 		c.Level = o.Level
 	}
-	c.MinSeverity = cmpOr(o.MinSeverity, c.MinSeverity)
-	c.FailOn = cmpOr(o.FailOn, c.FailOn)
+	c.MinSeverity = cmp.Or(o.MinSeverity, c.MinSeverity)
+	c.FailOn = cmp.Or(o.FailOn, c.FailOn)
 	mergeRules(c.Rules, o.Rules)
 	c.Overrides = append(c.Overrides, o.Overrides...)
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func mergeRules(into, from map[string]*RuleConfig) {
@@ -436,7 +430,7 @@ func (c *Config) Apply(fs []finding.Finding, sources []lint.Source) []finding.Fi
 	for _, s := range sources {
 		read = append(read, s.Path)
 	}
-	for _, id := range sortedKeys(c.Rules) {
+	for _, id := range slices.Sorted(maps.Keys(c.Rules)) {
 		for _, ig := range c.Rules[id].Ignore {
 			if ig.used || !slices.ContainsFunc(read, func(file string) bool { return matchPath(ig.Pattern, file) }) {
 				continue
@@ -499,22 +493,4 @@ func (ig *Ignore) String() string {
 		return fmt.Sprintf("%s:%d", ig.Pattern, ig.Line)
 	}
 	return ig.Pattern
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
-
-// ruleIDs lists every rule's id, for suggestions.
-func ruleIDs() []string {
-	var ids []string
-	for _, r := range rules.All() {
-		ids = append(ids, r.ID)
-	}
-	return ids
 }

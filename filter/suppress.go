@@ -176,7 +176,7 @@ func unknownID(id string) string {
 		return ""
 	}
 	msg := fmt.Sprintf("atflint:ignore names %q, which is no rule and no ATF requirement", id)
-	if s := suggest.Closest(id, ruleIDs()); s != "" {
+	if s := suggest.Closest(id, rules.IDs()); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
 		msg += "; 'atflint rules' lists the rules"

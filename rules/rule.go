@@ -47,6 +47,15 @@ func All() []*Rule {
 	return rs
 }
 
+// IDs returns every rule's id, sorted, for suggestions.
+func IDs() []string {
+	ids := make([]string, 0, len(registry))
+	for _, r := range All() {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
 // Lookup returns the rule with the given id, or nil.
 func Lookup(id string) *Rule {
 	for _, r := range registry {

@@ -44,6 +44,14 @@ func (l Level) String() string {
 	return levelNames[l]
 }
 
+// WithArticle writes the level after its article: "an intern", "a junior".
+func (l Level) WithArticle() string {
+	if l == Intern {
+		return "an intern"
+	}
+	return "a " + l.String()
+}
+
 // Known reports whether l is one of the four levels.
 func (l Level) Known() bool { return l >= Intern && l <= Principal }
 

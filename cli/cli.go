@@ -60,6 +60,9 @@ Usage:
                                     list the tools, servers and agents found under PATH,
                                     what each tool's handler reaches, and the tool
                                     registrations that could not be followed
+  atflint init --name NAME --level LEVEL [--out FILE] [PATH]
+                                    draft the ATF manifest of the agent in PATH (default .)
+                                    from its Go code and configs, for a person to complete
   atflint rules                     list the rules
   atflint explain RULE|ATF-ID       explain a rule, with examples, or list the rules
                                     that check an ATF requirement (S-2)
@@ -130,6 +133,23 @@ Flags:
   --format FORMAT          text (default) or json
   --no-go                  do not analyse Go packages
 `,
+	"init": `Usage: atflint init --name NAME --level LEVEL [--out FILE] [--no-go] [PATH]
+
+Drafts the ATF manifest of the agent in PATH (default .) and writes it to
+a new file: its Go modules as agent.code, the tools found in its Go code
+with what their handlers reach as actions and capabilities (side effects
+need a person's approval at intern and junior), its agent configs under
+sources, and the controls of its level. What only a person can say (the
+purpose, the owners, the credential, the resources) is left TODO, and
+check reports it until it is filled in; starting values atflint cannot
+see in code are marked "TODO verify". It never overwrites a file.
+
+Flags:
+  --name NAME              the agent's short name (required)
+  --level LEVEL            intern, junior, senior or principal (required)
+  --out FILE               where to write it (default PATH/agent.atf.yaml)
+  --no-go                  do not analyse Go packages
+`,
 	"rules": `Usage: atflint rules
 
 Lists the rules: id, severity, ATF requirements, title.
@@ -172,6 +192,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return githubReview(rest, stdout, stderr)
 	case "inventory":
 		return inventory(rest, stdout, stderr)
+	case "init":
+		return initManifest(rest, stdout, stderr)
 	case "rules":
 		return listRules(rest, stdout, stderr)
 	case "explain":

@@ -113,6 +113,7 @@ type goPackage struct {
 	Dir        string
 	GoFiles    []string
 	CgoFiles   []string
+	Module     *struct{ Path, Dir string }
 	Error      *struct{ Err string }
 	DepsErrors []struct{ Err string }
 }
@@ -121,7 +122,7 @@ type goPackage struct {
 // makes an error of the result of each it cannot, by name: go vet stops
 // at the first package that does not load.
 func listPackages(root, base string, res *Result) ([]string, error) {
-	cmd := goCommand(root, "list", "-e", "-json=ImportPath,Dir,GoFiles,CgoFiles,Error,DepsErrors", "./...")
+	cmd := goCommand(root, "list", "-e", "-json=ImportPath,Dir,Module,GoFiles,CgoFiles,Error,DepsErrors", "./...")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -143,6 +144,9 @@ func listPackages(root, base string, res *Result) ([]string, error) {
 			res.Errors = append(res.Errors, fmt.Errorf("cannot analyze Go package %s: a dependency does not load: %s; its other findings are not reported", p.ImportPath, offlineHint(firstLine(p.DepsErrors[0].Err), displayPath(base, root))))
 		default:
 			good = append(good, p.ImportPath)
+			if res.Inventory != nil && p.Module != nil {
+				res.Inventory.Modules = append(res.Inventory.Modules, InventoryModule{p.Module.Path, displayPath(base, p.Module.Dir)})
+			}
 			for _, f := range slices.Concat(p.GoFiles, p.CgoFiles) {
 				abs := filepath.Join(p.Dir, f)
 				res.Sources = append(res.Sources, Source{displayPath(base, abs), abs, "go"})

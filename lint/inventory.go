@@ -20,6 +20,15 @@ type Inventory struct {
 	Servers    []InventoryEntry `json:"servers"`
 	Agents     []InventoryEntry `json:"agents"`
 	Unresolved []InventoryEntry `json:"unresolved"`
+	// Modules are the Go modules whose packages were analyzed.
+	Modules []InventoryModule `json:"modules"`
+}
+
+// An InventoryModule is a Go module: its path, and its directory as
+// findings show paths.
+type InventoryModule struct {
+	Path string `json:"path"`
+	Dir  string `json:"dir"`
 }
 
 // An InventoryTool is one tool found in Go code.
@@ -69,6 +78,9 @@ type InventoryEntry struct {
 	// Column counts code points, like findings'.
 	Column int    `json:"column"`
 	Note   string `json:"note,omitempty"`
+	// Format is the format of the file that declares it ("mcp-config",
+	// "atf-manifest", ...); empty when it was found in Go code.
+	Format string `json:"format,omitempty"`
 }
 
 // addGo adds what the vet tool's inventory diagnostic says of one
@@ -124,9 +136,9 @@ func (inv *Inventory) addFile(f *model.File) {
 		if name == "" {
 			name = a.Name.Value
 		}
-		inv.Agents = append(inv.Agents, InventoryEntry{Kind: f.Format, Name: name, File: f.Path, Line: a.Span.Start.Line, Column: a.Span.Start.Col})
+		inv.Agents = append(inv.Agents, InventoryEntry{Kind: f.Format, Name: name, File: f.Path, Line: a.Span.Start.Line, Column: a.Span.Start.Col, Format: f.Format})
 		for _, s := range a.Servers {
-			inv.Servers = append(inv.Servers, InventoryEntry{Kind: "MCP server in " + f.Format, Name: s.Name, File: f.Path, Line: s.Span.Start.Line, Column: s.Span.Start.Col})
+			inv.Servers = append(inv.Servers, InventoryEntry{Kind: "MCP server in " + f.Format, Name: s.Name, File: f.Path, Line: s.Span.Start.Line, Column: s.Span.Start.Col, Format: f.Format})
 		}
 	}
 }
@@ -151,6 +163,11 @@ func (inv *Inventory) sort() {
 	}
 	if inv.Tools == nil {
 		inv.Tools = []InventoryTool{}
+	}
+	slices.SortFunc(inv.Modules, func(a, b InventoryModule) int { return strings.Compare(a.Path, b.Path) })
+	inv.Modules = slices.Compact(inv.Modules)
+	if inv.Modules == nil {
+		inv.Modules = []InventoryModule{}
 	}
 }
 

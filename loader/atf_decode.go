@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -251,8 +252,46 @@ func control(root *syntax.Node, path string) model.Control {
 		}
 		c.Span = e.Span()
 		c.State = meaningful(e.Value)
+		if c.State == model.Declared {
+			var todo []string
+			if first := placeholders(e.Value, path, &todo); len(todo) > 0 {
+				verb := " is"
+				if len(todo) > 1 {
+					verb = " are"
+				}
+				c.State, c.Span, c.Note = model.Absent, first, strings.Join(todo, ", ")+verb+" still TODO, for a person to fill in"
+			}
+		}
 	}
 	return c
+}
+
+// placeholders appends to todo the paths of the values under v left TODO
+// for a person to fill in (atflint init writes them), in file order, and
+// returns the first one's span: a control that holds one is not yet
+// declared.
+func placeholders(v *syntax.Node, path string, todo *[]string) (first syntax.Span) {
+	keep := func(sp syntax.Span) {
+		if !first.IsValid() {
+			first = sp
+		}
+	}
+	switch v.Kind {
+	case syntax.Mapping:
+		for _, e := range v.Entries {
+			keep(placeholders(e.Value, path+"."+e.Key.Value, todo))
+		}
+	case syntax.Sequence:
+		for i, it := range v.Items {
+			keep(placeholders(it, fmt.Sprintf("%s[%d]", path, i), todo))
+		}
+	default:
+		if v.Type == syntax.String && model.Placeholder(v.Value) {
+			*todo = append(*todo, path)
+			keep(v.Span)
+		}
+	}
+	return first
 }
 
 // meaningful says whether a value declares something: not null, not

@@ -6,6 +6,7 @@
 package model
 
 import (
+	"strings"
 	"time"
 
 	"github.com/atflint/atflint/atf"
@@ -67,6 +68,14 @@ func (l List) Values() []string {
 		vs[i] = it.Value
 	}
 	return vs
+}
+
+// Placeholder reports whether a value is one left for a person to fill
+// in: TODO, alone or followed by a colon or a space and a hint. atflint
+// init writes them where only a person knows the answer.
+func Placeholder(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "TODO" || strings.HasPrefix(s, "TODO:") || strings.HasPrefix(s, "TODO ")
 }
 
 // An Agent is one agent, as declared in a file.

@@ -35,7 +35,7 @@ identity:
 				if c == nil || c.Type.Value != "apiKey" || a.Level.Value < atf.Junior {
 					return
 				}
-				p.Reportf(c.Type.Span, "%s agent is bound to a long-lived API key; use a short-lived credential (oidc, spiffe, workload, x509 or did)", withArticle(a.Level.Value.String()))
+				p.Reportf(c.Type.Span, "%s agent is bound to a long-lived API key; use a short-lived credential (oidc, spiffe, workload, x509 or did)", a.Level.Value.WithArticle())
 			})
 		},
 	})

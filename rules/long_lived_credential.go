@@ -48,7 +48,7 @@ identity:
 				if c == nil || !ok || !c.TTL.Present() || c.TTL.Value <= limit {
 					return
 				}
-				p.Reportf(c.TTL.Span, "credential ttl %s is longer than the %s %s agent allows", model.FormatDuration(c.TTL.Value), model.FormatDuration(limit), withArticle(a.Level.Value.String()))
+				p.Reportf(c.TTL.Span, "credential ttl %s is longer than the %s %s agent allows", model.FormatDuration(c.TTL.Value), model.FormatDuration(limit), a.Level.Value.WithArticle())
 			})
 		},
 	})

@@ -28,7 +28,8 @@ segmentation, incident response), each a MUST, SHOULD or MAY at each maturity
 level. For the level in ` + "`agent.level`" + `, every requirement the manifest does not
 declare is reported: an error where it is a MUST, a warning where it is a
 SHOULD, a note where it is a MAY. A requirement counts as declared when its
-field is present and meaningful: not empty, not ` + "`false`" + `, not ` + "`enabled: false`" + `.
+field is present and meaningful: not empty, not ` + "`false`" + `, not ` + "`enabled: false`" + `,
+and with no value left ` + "`TODO`" + ` for a person to fill in (` + "`atflint init`" + ` writes those).
 Which field declares which requirement is listed below; I-1 is checked by
 ` + "`missing-identity`" + `.
 

@@ -55,6 +55,8 @@ func checkMissingIdentity(p *Pass) {
 				span = id.Span
 			}
 			p.Reportf(span, "the agent has no id; set agent.id to a globally unique URN, UUID URN, SPIFFE ID, DID or https URL")
+		case model.Placeholder(id.Value):
+			p.Reportf(id.Span, "agent.id is still TODO; set it to a globally unique URN, UUID URN, SPIFFE ID, DID or https URL")
 		case !validAgentID(id.Value):
 			p.Reportf(id.Span, "agent.id %q is not a URN, UUID URN, SPIFFE ID, DID or https URL, so nothing makes it unique beyond this repository", id.Value)
 		}

@@ -35,7 +35,7 @@ var order = [][]string{
 	{"analyzers/vettool"},
 	{"lint"},
 	{"filter"},
-	{"output", "sarif", "review"},
+	{"output", "sarif", "review", "scaffold"},
 	{"cli"},
 	{"cmd/atflint", "cmd/atfvet", "bench/floor", "bench/genmanifests", "bench/measure", "bench/recall/truth", "bench/recall/score"},
 }

@@ -89,6 +89,15 @@ func TestNewFromRev(t *testing.T) {
 	if _, out2, errOut := atflintIn(t, dir, "check", "--new-from-merge-base", "main", "."); out2 != out {
 		t.Errorf("since the merge base:\n%s\nwant what was new before the commit:\n%s\nstderr: %s", out2, out, errOut)
 	}
+	// A shallow clone, as actions/checkout makes by default, has both
+	// tips but not where they parted.
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	if out, err := exec.Command("git", "clone", "-q", "--depth", "1", "--no-single-branch", "--branch", "feature", "file://"+dir, shallow).CombinedOutput(); err != nil {
+		t.Fatalf("git clone: %v: %s", err, out)
+	}
+	checkUsageErrors(t, shallow, []usageCase{
+		{[]string{"--new-from-merge-base", "origin/main"}, "origin/main and HEAD have no merge base here"},
+	})
 	git("checkout", "-q", "--orphan", "unrelated")
 	git("commit", "-q", "-m", "unrelated")
 

@@ -60,17 +60,21 @@ func initManifest(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	if len(res.Errors) > 0 {
+	if res.Internal {
 		for _, err := range res.Errors {
 			fmt.Fprintf(stderr, "atflint: %v\n", err)
 		}
-		fmt.Fprintf(stderr, "atflint: %s not written: what was not analyzed would be missing from it; fix the above, or pass --no-go to draft it without the Go code\n", path)
-		if res.Internal {
-			return ExitInternal
-		}
-		return ExitUsage
+		fmt.Fprintf(stderr, "atflint: %s not written\n", path)
+		return ExitInternal
 	}
-	d, err := scaffold.Manifest(res.Inventory, scaffold.Options{Name: *name, Level: level, Path: path})
+	// What did not load is said on stderr and at the top of the draft,
+	// whose tools from there are missing; check keeps saying it too.
+	var notAnalyzed []string
+	for _, err := range res.Errors {
+		fmt.Fprintf(stderr, "atflint: %v\n", err)
+		notAnalyzed = append(notAnalyzed, err.Error())
+	}
+	d, err := scaffold.Manifest(res.Inventory, scaffold.Options{Name: *name, Level: level, Path: path, NotAnalyzed: notAnalyzed})
 	if err != nil {
 		fmt.Fprintf(stderr, "atflint: %v\n", err)
 		return ExitInternal
@@ -84,6 +88,9 @@ func initManifest(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "atflint: wrote %s for %s agent %s: %s from Go code, %s under sources\n",
 		path, level.WithArticle(), *name, plural(d.Tools, "tool"), plural(d.Sources, "agent config"))
+	if len(notAnalyzed) > 0 {
+		fmt.Fprintf(stdout, "Not all was analyzed (%s on stderr, and at the top of the draft): the tools there are missing from it.\n", plural(len(notAnalyzed), "error"))
+	}
 	fmt.Fprintf(stdout, "Fill in what is TODO (%s), confirm or change each value marked \"TODO verify\", then run atflint check.\n", strings.Join(d.TODO, ", "))
 	return ExitClean
 }

@@ -168,11 +168,13 @@ func runVet(root, tool, manifests string, pkgs []string) ([]byte, []error) {
 	if err == nil {
 		return out, nil
 	}
-	// go vet prints "# import/path" before what went wrong with a package.
+	// go vet prints "# import/path" before what went wrong with a package;
+	// go 1.26 prints "# [import/path]" too, right after it, before the
+	// message.
 	var errs []error
 	pkg, msg := "", ""
 	flush := func() {
-		if pkg != "" {
+		if pkg != "" && msg != "" {
 			errs = append(errs, fmt.Errorf("cannot analyze Go package %s: %s; its other findings are not reported", pkg, strings.TrimPrefix(msg, "vet: ")))
 		}
 		pkg, msg = "", ""
@@ -181,7 +183,7 @@ func runVet(root, tool, manifests string, pkgs []string) ([]byte, []error) {
 		switch {
 		case strings.HasPrefix(line, "# "):
 			flush()
-			pkg = strings.TrimPrefix(line, "# ")
+			pkg = strings.Trim(strings.TrimPrefix(line, "# "), "[]")
 		case pkg != "" && msg == "" && strings.TrimSpace(line) != "":
 			msg = line
 		}

@@ -84,7 +84,7 @@ func Register(s *server.MCPServer) {
 		errs = append(errs, e.Error())
 	}
 	slices.Sort(errs)
-	if len(errs) != 2 || !strings.Contains(errs[0], "cannot analyze Go package example.com/m/broken") || !strings.Contains(errs[1], "cannot analyze Go package example.com/m/missing") {
+	if len(errs) != 2 || !strings.Contains(errs[0], "cannot analyze Go package example.com/m/broken: ") || !strings.Contains(errs[0], "cannot use") || !strings.Contains(errs[1], "cannot analyze Go package example.com/m/missing") {
 		t.Errorf("errors: %q; want two, for the broken package and the one whose module is missing", errs)
 	}
 	var got []string

@@ -32,6 +32,10 @@ type Options struct {
 	// paths are written (relative to the same directory): sources are
 	// made relative to its directory.
 	Path string
+	// NotAnalyzed say what the run could not analyze (a Go package that
+	// did not load): the draft lists them at its top, since their tools
+	// are missing from it.
+	NotAnalyzed []string
 }
 
 // A Draft is a manifest ready to write, and what its author must know.
@@ -72,6 +76,14 @@ func Manifest(inv *lint.Inventory, opt Options) (*Draft, error) {
 	w.line(0, "# true of the agent, or change it, before this file merges. Each control")
 	w.line(0, "# is noted with its ATF requirement and how strong it is at %s;", opt.Level)
 	w.line(0, "# `atflint explain missing-control` lists them all.")
+	if len(opt.NotAnalyzed) > 0 {
+		w.line(0, "#")
+		w.line(0, "# TODO: not analyzed, so the tools there are missing below (fix, then")
+		w.line(0, "# run atflint init again, or add them by hand):")
+		for _, na := range opt.NotAnalyzed {
+			w.line(0, "#   %s", strings.ReplaceAll(na, "\n", " "))
+		}
+	}
 	w.line(0, `atf: "0.9"`)
 	w.line(0, "agent:")
 	modules := agentModules(inv, tools)

@@ -111,37 +111,22 @@ func Manifest(inv *lint.Inventory, opt Options) (*Draft, error) {
 
 	w.writeTools(tools, d)
 
-	w.line(0, "segmentation:")
-	w.line(2, "default: deny  # what is not listed is refused")
 	d.TODO = append(d.TODO, "segmentation.resources")
-	w.control("S-1", 2, "resources: [TODO]", "every resource the agent may touch: paths, URLs, databases")
-	w.control("S-3", 2, "rateLimit: 60/min", "TODO verify")
-	w.control("S-4", 2, "transactionLimit: {maxAmount: 0}", "TODO verify: the most one action may move")
-	w.control("S-5", 2, "blastRadius: {maxActionsPerDay: 1000}", "TODO verify")
-
-	w.line(0, "behavior:")
-	w.control("B-1", 2, "logging: {format: json}", "TODO verify: every action logged, parseable")
-	w.control("B-2", 2, "attribution: true", "TODO verify: every action tied to the agent's id and session")
-	w.control("B-3", 2, "baseline: {window: 7d}", "TODO verify")
-	w.control("B-4", 2, "anomalyDetection: {alertWithin: 5m}", "TODO verify")
-	w.control("B-5", 2, "explainability: true", "TODO verify")
-
-	w.line(0, "data:")
-	w.control("D-1", 2, "inputValidation: true", "TODO verify: tool input checked against a schema")
-	w.control("D-2", 2, "injectionDetection: true", "TODO verify")
-	w.control("D-3", 2, "pii: {action: redact}", "TODO verify")
-	w.control("D-4", 2, "outputValidation: true", "TODO verify")
-	w.control("D-5", 2, "lineage: true", "TODO verify")
-
-	w.line(0, "incident:")
-	w.control("R-1", 2, "circuitBreaker: {failures: 5, window: 1m}", "TODO verify")
-	w.control("R-2", 2, "killSwitch: {method: revoke-token, maxLatency: 500ms}", "TODO verify: a person can stop the agent in under a second")
-	w.control("R-3", 2, "sessionRevocation: true", "TODO verify")
-	w.control("R-4", 2, "rollback: {strategy: compensating-actions}", "TODO verify")
-	if opt.Level > atf.Intern {
-		w.control("R-5", 2, fmt.Sprintf("degradation: {fallbackLevel: %s}", opt.Level-1), "TODO verify")
+	for _, el := range startingControls {
+		w.line(0, "%s:", el.element)
+		for _, c := range el.controls {
+			switch {
+			case c.req == "":
+				w.line(2, "%s  # %s", c.entry, c.hint)
+			case c.req == "R-5" && opt.Level == atf.Intern:
+				// There is no level below intern to fall back to.
+			case c.req == "R-5":
+				w.control(c.req, 2, fmt.Sprintf(c.entry, opt.Level-1), c.hint)
+			default:
+				w.control(c.req, 2, c.entry, c.hint)
+			}
+		}
 	}
-
 	d.Sources = w.writeSources(inv)
 	d.Text = []byte(w.b.String())
 	if err := selfCheck(opt.Path, d.Text); err != nil {
@@ -149,6 +134,47 @@ func Manifest(inv *lint.Inventory, opt Options) (*Draft, error) {
 	}
 	return d, nil
 }
+
+// startingControls are the controls the draft declares, by element, with
+// the values it starts them at. All but the resources (TODO) are marked
+// "TODO verify": atflint cannot see them in code.
+var startingControls = []struct {
+	element  string
+	controls []startingControl
+}{
+	{"segmentation", []startingControl{
+		{"", "default: deny", "what is not listed is refused"},
+		{"S-1", "resources: [TODO]", "every resource the agent may touch: paths, URLs, databases"},
+		{"S-3", "rateLimit: 60/min", "TODO verify"},
+		{"S-4", "transactionLimit: {maxAmount: 0}", "TODO verify: the most one action may move"},
+		{"S-5", "blastRadius: {maxActionsPerDay: 1000}", "TODO verify"},
+	}},
+	{"behavior", []startingControl{
+		{"B-1", "logging: {format: json}", "TODO verify: every action logged, parseable"},
+		{"B-2", "attribution: true", "TODO verify: every action tied to the agent's id and session"},
+		{"B-3", "baseline: {window: 7d}", "TODO verify"},
+		{"B-4", "anomalyDetection: {alertWithin: 5m}", "TODO verify"},
+		{"B-5", "explainability: true", "TODO verify"},
+	}},
+	{"data", []startingControl{
+		{"D-1", "inputValidation: true", "TODO verify: tool input checked against a schema"},
+		{"D-2", "injectionDetection: true", "TODO verify"},
+		{"D-3", "pii: {action: redact}", "TODO verify"},
+		{"D-4", "outputValidation: true", "TODO verify"},
+		{"D-5", "lineage: true", "TODO verify"},
+	}},
+	{"incident", []startingControl{
+		{"R-1", "circuitBreaker: {failures: 5, window: 1m}", "TODO verify"},
+		{"R-2", "killSwitch: {method: revoke-token, maxLatency: 500ms}", "TODO verify: a person can stop the agent in under a second"},
+		{"R-3", "sessionRevocation: true", "TODO verify"},
+		{"R-4", "rollback: {strategy: compensating-actions}", "TODO verify"},
+		{"R-5", "degradation: {fallbackLevel: %s}", "TODO verify"}, // one level down
+	}},
+}
+
+// A startingControl is the line that declares a requirement (req), and
+// what to confirm of it; with no req, a line of the element's own.
+type startingControl struct{ req, entry, hint string }
 
 // A tool is one tool of the draft: the first registration of a name, and
 // what every registration of it reaches.

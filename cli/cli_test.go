@@ -310,7 +310,7 @@ func TestSources(t *testing.T) {
 		t.Errorf("with the manifest:\n%s", out)
 	}
 	// Alone, with a level, the config is held to the matrix itself.
-	_, out, _ = atflint(t, "check", "--no-go", "--level", "junior", "testdata/cli/sources/.mcp.json")
+	_, out, _ = atflint(t, "check", "--no-go", "--level", "junior", "--format", "json", "testdata/cli/sources/.mcp.json")
 	if !strings.Contains(out, "B-1 Structured Logging is not declared in this file; ATF makes it a MUST at junior") {
 		t.Errorf("alone at junior:\n%s", out)
 	}

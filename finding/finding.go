@@ -48,6 +48,12 @@ type Finding struct {
 	Span     syntax.Span
 	ATF      []string // the ATF requirement ids the finding evidences
 	Related  []Related
+	// Group and Item let the outputs read by people write the findings of
+	// one rule at one place, of one severity, as one line: Group heads it
+	// ("requirements a junior agent MUST meet are not declared"), Item is
+	// this finding's part of it ("I-2 Credential Binding
+	// (identity.credential)"). Empty for a finding that stands alone.
+	Group, Item string
 	// Fingerprint identifies the finding across line shifts and
 	// whitespace changes, for baselines and SARIF partialFingerprints;
 	// filter.Fingerprint sets it, "" before.

@@ -15,7 +15,7 @@ import (
 //	::error file=a.atf.yaml,line=3,endLine=3,col=5,endColumn=9,title=...::message
 func GitHub(w io.Writer, fs []finding.Finding) error {
 	bw := bufio.NewWriter(w)
-	for _, f := range fs {
+	for _, f := range Grouped(fs) {
 		cmd := map[finding.Severity]string{finding.Error: "error", finding.Warning: "warning", finding.Note: "notice"}[f.Severity]
 		title := f.Rule
 		if len(f.ATF) > 0 {

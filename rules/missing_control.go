@@ -128,22 +128,29 @@ func checkMissingControl(p *Pass) {
 				continue
 			}
 			kw := req.At(l)
-			var what string
+			var what, item string
+			group := fmt.Sprintf("requirements %s agent %s meet are not declared", l.WithArticle(), kw)
 			switch {
 			case c.Note != "":
-				what = "is not declared: " + c.Note
+				what, item = "is not declared: "+c.Note, c.Note
 			case c.State == model.Off:
-				what = fmt.Sprintf("is switched off (%s)", c.Field)
+				what, item = fmt.Sprintf("is switched off (%s)", c.Field), c.Field+" is switched off"
 			case c.Field == "":
 				what = "is not declared in this file"
+				group += " in this file"
 			default:
-				what = fmt.Sprintf("is not declared (%s)", c.Field)
+				what, item = fmt.Sprintf("is not declared (%s)", c.Field), c.Field
+			}
+			if item != "" {
+				item = " (" + item + ")"
 			}
 			p.Report(finding.Finding{
 				Span:     c.Span,
 				Severity: severityOf(kw),
 				ATF:      []string{req.ID},
 				Message:  fmt.Sprintf("%s %s %s; ATF makes it a %s at %s", req.ID, req.Name, what, kw, l),
+				Group:    group,
+				Item:     req.ID + " " + req.Name + item,
 			})
 		}
 	})

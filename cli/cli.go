@@ -24,6 +24,7 @@ import (
 
 	"github.com/atflint/atflint/analyzers/unresolvedtool"
 
+	"golang.org/x/mod/module"
 	"golang.org/x/term"
 
 	"github.com/atflint/atflint/atf"
@@ -265,13 +266,44 @@ func isExecutable(path string) bool {
 
 // Version returns the version atflint was built as.
 func Version() string {
+	v, _ := versionAndRef()
+	return v
+}
+
+// versionAndRef returns atflint's version and the git ref (tag or commit)
+// of atflint's repository its rule documentation is read at: the version
+// set at link time (the Action sets its own ref), the module version go
+// install recorded (the commit of a pseudo-version), or, in a build from a
+// clone, devel+ and the commit it was built at. The ref is "" when none
+// is known, and the documentation of the main branch serves.
+func versionAndRef() (string, string) {
 	if version != "" {
-		return version
+		return version, version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel", ""
 	}
-	return "devel"
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		if module.IsPseudoVersion(v) {
+			rev, _ := module.PseudoVersionRev(v)
+			return v, rev
+		}
+		return v, v
+	}
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch {
+		case s.Key == "vcs.revision":
+			rev = s.Value
+		case s.Key == "vcs.modified" && s.Value == "true":
+			dirty = ".dirty"
+		}
+	}
+	if rev == "" {
+		return "devel", ""
+	}
+	return "devel+" + rev[:min(12, len(rev))] + dirty, rev
 }
 
 // runFlags are the flags check and github-review share.
@@ -563,7 +595,8 @@ func writeSARIF(stdout, stderr io.Writer, fs []finding.Finding, cfg *filter.Conf
 			enabled = append(enabled, r)
 		}
 	}
-	dropped, err := sarif.Write(stdout, fs, sarif.Options{Rules: enabled, Version: Version()})
+	v, ref := versionAndRef()
+	dropped, err := sarif.Write(stdout, fs, sarif.Options{Rules: enabled, Version: v, Ref: ref})
 	if dropped > 0 {
 		fmt.Fprintf(stderr, "atflint: %d findings are over GitHub's limit of %d results per run; the SARIF keeps the %d most severe\n", len(fs), sarif.MaxResults, sarif.MaxResults)
 	}

@@ -12,16 +12,30 @@ import (
 
 	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/owasp"
 )
 
 // Doc documents a rule.
 type Doc struct {
-	ID        string // stable, kebab-case
-	Title     string // one line, no final period
-	Severity  finding.Severity
-	ATF       []string // the requirement ids the rule evidences, the main one first
-	Rationale string   // why it matters and how to fix it, in Markdown
-	Details   string   // reference material after the rationale, in Markdown
+	ID       string // stable, kebab-case
+	Title    string // one line, no final period
+	Severity finding.Severity
+	ATF      []string // the requirement ids the rule evidences, the main one first
+	// SecuritySeverity is what is at stake, on GitHub code scanning's
+	// scale: over 9 critical (a secret in a file), 7 to 9 high (code run
+	// unguarded), 4 to 7 medium (a missing control), under 4 low (a
+	// schema nit).
+	SecuritySeverity float64
+	// OWASP are the risks of the OWASP Top 10 for Agentic Applications
+	// the rule's findings expose (ASI02), none when it maps to none.
+	OWASP []string
+	// ByRequirement gives each of the rule's ATF requirements a SARIF
+	// descriptor of its own (missing-control/S-3), with the security
+	// severity of that requirement, so that code scanning can sort and
+	// filter them apart.
+	ByRequirement bool
+	Rationale     string // why it matters and how to fix it, in Markdown
+	Details       string // reference material after the rationale, in Markdown
 	// Bad and Good are examples: Bad makes the rule report, Good does
 	// not. An example of several files is a txtar archive.
 	Bad, Good string
@@ -54,8 +68,46 @@ func Examples(text string) []Example {
 func (d Doc) URL() string { return URL(d.ID) }
 
 // URL is where the documentation of the rule with this id lives.
-func URL(id string) string {
-	return "https://github.com/atflint/atflint/blob/main/docs/rules/" + id + ".md"
+func URL(id string) string { return URLAt(id, "") }
+
+// URLAt is the documentation of the rule with this id at a release tag,
+// branch or commit of atflint; "", or a ref that is none of those, is the
+// main branch.
+func URLAt(id, ref string) string {
+	if ref == "" || strings.Trim(ref, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-") != "" || strings.Contains(ref, "..") {
+		ref = "main"
+	}
+	return "https://github.com/atflint/atflint/blob/" + ref + "/docs/rules/" + id + ".md"
+}
+
+// RequirementSeverity is the security severity of one requirement of a
+// ByRequirement rule: the more levels make it a MUST, the more is at
+// stake, from 3.0 (a MUST at none) to 7.0 (a MUST at every level).
+func (d Doc) RequirementSeverity(id string) float64 {
+	r, ok := atf.Lookup(id)
+	if !ok {
+		return d.SecuritySeverity
+	}
+	musts := 0
+	for _, l := range atf.Levels {
+		if r.At(l) == atf.Must {
+			musts++
+		}
+	}
+	return 3 + float64(musts)
+}
+
+// SeverityBand names a security severity as GitHub code scanning shows it.
+func SeverityBand(s float64) string {
+	switch {
+	case s > 9:
+		return "critical"
+	case s >= 7:
+		return "high"
+	case s >= 4:
+		return "medium"
+	}
+	return "low"
 }
 
 // ATFNames writes the rule's requirement ids with their names.
@@ -84,7 +136,22 @@ func (d Doc) ATFShort(sep string) string {
 func (d Doc) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n%s.\n\n", d.ID, d.Title)
-	fmt.Fprintf(&b, "- Severity: %s\n- ATF requirements: %s\n\n", d.Severity, d.ATFNames())
+	fmt.Fprintf(&b, "- Severity: %s\n", d.Severity)
+	if d.ByRequirement {
+		b.WriteString("- Security severity: per requirement, from 3.0 (low) to 7.0 (high) by how many levels make it a MUST\n")
+	} else {
+		fmt.Fprintf(&b, "- Security severity: %.1f (%s in code scanning)\n", d.SecuritySeverity, SeverityBand(d.SecuritySeverity))
+	}
+	fmt.Fprintf(&b, "- ATF requirements: %s\n", d.ATFNames())
+	if len(d.OWASP) > 0 {
+		names := make([]string, len(d.OWASP))
+		for i, id := range d.OWASP {
+			r, _ := owasp.Lookup(id)
+			names[i] = id + " " + r.Name
+		}
+		fmt.Fprintf(&b, "- OWASP Top 10 for Agentic Applications: %s\n", strings.Join(names, ", "))
+	}
+	b.WriteString("\n")
 	fmt.Fprintf(&b, "## Why\n\n%s\n", strings.TrimSpace(d.Rationale))
 	if d.Details != "" {
 		fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(d.Details))
@@ -108,6 +175,10 @@ func (d Doc) Markdown() string {
 			fmt.Fprintf(&b, "\n```%s\n%s```\n", lang, f.Text)
 		}
 	}
-	b.WriteString("\n---\nATF requirement ids and keywords: " + atf.Credit + ".\n")
+	b.WriteString("\n---\nATF requirement ids and keywords: " + atf.Credit + ".")
+	if len(d.OWASP) > 0 {
+		b.WriteString(" OWASP ids and names: " + owasp.Credit + ".")
+	}
+	b.WriteString("\n")
 	return b.String()
 }

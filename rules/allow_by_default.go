@@ -8,10 +8,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "allow-by-default",
-			Title:    "Segmentation or a policy allows what it does not list",
-			Severity: finding.Error,
-			ATF:      []string{"S-1"},
+			ID:               "allow-by-default",
+			Title:            "Segmentation or a policy allows what it does not list",
+			Severity:         finding.Error,
+			SecuritySeverity: 7.2,
+			OWASP:            []string{"ASI03"},
+			ATF:              []string{"S-1"},
 			Rationale: `Zero Trust starts from deny. With ` + "`segmentation.default: allow`" + `, every
 resource and action the manifest forgot to list is open to the agent, and the
 allowlist (S-1) constrains nothing. ATF names allow-by-default an

@@ -9,10 +9,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "api-key-credential",
-			Title:    "A junior or higher agent is bound to an API key",
-			Severity: finding.Error,
-			ATF:      []string{"I-2"},
+			ID:               "api-key-credential",
+			Title:            "A junior or higher agent is bound to an API key",
+			Severity:         finding.Error,
+			SecuritySeverity: 6.5,
+			OWASP:            []string{"ASI03"},
+			ATF:              []string{"I-2"},
 			Rationale: `ATF names long-lived API keys an anti-pattern: a static key outlives the
 session it was meant for, is copied into places no one tracks, and proves
 only that someone holds it. From junior up, where the agent acts, bind its id

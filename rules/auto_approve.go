@@ -12,10 +12,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "auto-approve",
-			Title:    "An MCP client runs a server's tools with no one asked",
-			Severity: finding.Error,
-			ATF:      []string{"S-2"},
+			ID:               "auto-approve",
+			Title:            "An MCP client runs a server's tools with no one asked",
+			Severity:         finding.Error,
+			SecuritySeverity: 7.8,
+			OWASP:            []string{"ASI02"},
+			ATF:              []string{"S-2"},
 			Rationale: `MCP clients ask before a tool runs unless told not to: Roo's and Cline's
 ` + "`alwaysAllow`" + `, ` + "`autoApprove`" + ` lists, Gemini CLI's ` + "`trust: true`" + ` for a whole server.
 Every tool listed runs on the model's word alone, whatever it was steered to

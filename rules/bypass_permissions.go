@@ -8,10 +8,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "bypass-permissions",
-			Title:    "A coding agent is set to skip every permission check",
-			Severity: finding.Error,
-			ATF:      []string{"S-2"},
+			ID:               "bypass-permissions",
+			Title:            "A coding agent is set to skip every permission check",
+			Severity:         finding.Error,
+			SecuritySeverity: 8.8,
+			OWASP:            []string{"ASI02", "ASI03"},
+			ATF:              []string{"S-2"},
 			Rationale: `Claude Code's ` + "`defaultMode: bypassPermissions`" + ` runs every tool call, shell
 commands and file writes included, without asking and without the allow and
 deny rules. The agent then has no action boundary (S-2) but the sandbox it

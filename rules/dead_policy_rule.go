@@ -8,10 +8,11 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "dead-policy-rule",
-			Title:    "A governance policy rule can never match",
-			Severity: finding.Error,
-			ATF:      []string{"S-2"},
+			ID:               "dead-policy-rule",
+			Title:            "A governance policy rule can never match",
+			Severity:         finding.Error,
+			SecuritySeverity: 5.0,
+			ATF:              []string{"S-2"},
 			Rationale: `The agent-governance-toolkit evaluates a rule's condition and applies its
 action when it holds. A condition with an operator the toolkit does not
 accept (another engine's ` + "`regex`" + `, ` + "`starts_with`" + ` or ` + "`exists`" + `), an ` + "`in`" + ` or

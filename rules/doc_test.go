@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"github.com/atflint/atflint/owasp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +19,14 @@ func TestDocExamples(t *testing.T) {
 		t.Run(r.ID, func(t *testing.T) {
 			if r.Title == "" || r.Rationale == "" || r.Bad == "" || r.Good == "" || len(r.ATF) == 0 || r.Severity == 0 {
 				t.Fatalf("incomplete doc: %+v", r.Doc)
+			}
+			if r.SecuritySeverity <= 0 || r.SecuritySeverity > 10 {
+				t.Errorf("security severity %v: want one in (0, 10], GitHub's scale", r.SecuritySeverity)
+			}
+			for _, id := range r.OWASP {
+				if _, ok := owasp.Lookup(id); !ok {
+					t.Errorf("OWASP %q is no risk of the Agentic Top 10", id)
+				}
 			}
 			if strings.HasSuffix(r.Title, ".") {
 				t.Errorf("title %q ends with a period", r.Title)

@@ -8,10 +8,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "duplicate-agent-id",
-			Title:    "Two manifests declare the same agent id",
-			Severity: finding.Error,
-			ATF:      []string{"I-1"},
+			ID:               "duplicate-agent-id",
+			Title:            "Two manifests declare the same agent id",
+			Severity:         finding.Error,
+			SecuritySeverity: 6.0,
+			OWASP:            []string{"ASI03"},
+			ATF:              []string{"I-1"},
 			Rationale: `An agent id must belong to exactly one agent (I-1). When two manifests share
 one, their logs, approvals and revocations cannot be told apart: revoking one
 agent revokes the other, and an audit cannot say which acted. This happens

@@ -8,10 +8,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "inherits-all-tools",
-			Title:    "An agent gets every tool its host has",
-			Severity: finding.Warning,
-			ATF:      []string{"I-5", "S-2"},
+			ID:               "inherits-all-tools",
+			Title:            "An agent gets every tool its host has",
+			Severity:         finding.Warning,
+			SecuritySeverity: 5.5,
+			OWASP:            []string{"ASI02", "ASI03"},
+			ATF:              []string{"I-5", "S-2"},
 			Rationale: `A Claude Code subagent or a Copilot custom agent with no ` + "`tools`" + ` list, or with
 ` + "`tools: [\"*\"]`" + `, gets every tool of the session: shell, file writes, web access
 and every MCP server's tools, now and whatever is added later. What it may do

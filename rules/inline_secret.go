@@ -10,10 +10,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "inline-secret",
-			Title:    "A secret is written in the file",
-			Severity: finding.Error,
-			ATF:      []string{"I-2"},
+			ID:               "inline-secret",
+			Title:            "A secret is written in the file",
+			Severity:         finding.Error,
+			SecuritySeverity: 9.3,
+			OWASP:            []string{"ASI03"},
+			ATF:              []string{"I-2"},
 			Rationale: `A manifest is committed, reviewed, copied and logged; a secret in it is
 disclosed to everyone who can read the repository, and lives as long as its
 history. The credential bound to an agent (I-2) must be issued to it at run

@@ -11,10 +11,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "insecure-transport",
-			Title:    "A remote MCP server or agent is reached over plain http",
-			Severity: finding.Warning,
-			ATF:      []string{"D-2", "I-2"},
+			ID:               "insecure-transport",
+			Title:            "A remote MCP server or agent is reached over plain http",
+			Severity:         finding.Warning,
+			SecuritySeverity: 6.5,
+			OWASP:            []string{"ASI07"},
+			ATF:              []string{"D-2", "I-2"},
 			Rationale: `Over plain http, anyone on the path reads the traffic and can change it: a
 tool's answers become a channel for injected instructions (D-2), and a token
 sent along is no longer the agent's alone (I-2). A remote server over http or

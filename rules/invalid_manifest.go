@@ -8,10 +8,11 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "invalid-manifest",
-			Title:    "The file cannot be read as a manifest",
-			Severity: finding.Error,
-			ATF:      []string{"I-5"},
+			ID:               "invalid-manifest",
+			Title:            "The file cannot be read as a manifest",
+			Severity:         finding.Error,
+			SecuritySeverity: 5.0,
+			ATF:              []string{"I-5"},
 			Rationale: `A manifest is only evidence if every tool reads it the same way. This rule
 reports a file that cannot be read (not UTF-8, too large, unreadable), that is
 not valid YAML or JSON, that holds more than one document, or whose values

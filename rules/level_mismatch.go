@@ -9,10 +9,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "level-mismatch",
-			Title:    "The agent can do more than its ATF level allows",
-			Severity: finding.Error,
-			ATF:      []string{"S-2", "S-1", "R-5"},
+			ID:               "level-mismatch",
+			Title:            "The agent can do more than its ATF level allows",
+			Severity:         finding.Error,
+			SecuritySeverity: 7.3,
+			OWASP:            []string{"ASI03"},
+			ATF:              []string{"S-2", "S-1", "R-5"},
 			Rationale: `An ATF level is a promise about autonomy. An intern agent observes and
 reports: it may not write, delete, execute, send or spend, and may not read
 secrets. And an agent in trouble must fall back to a lower level (R-5), so a

@@ -21,10 +21,12 @@ var maxCredentialTTL = map[atf.Level]time.Duration{
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "long-lived-credential",
-			Title:    "The credential lives longer than the agent's level allows",
-			Severity: finding.Error,
-			ATF:      []string{"I-2"},
+			ID:               "long-lived-credential",
+			Title:            "The credential lives longer than the agent's level allows",
+			Severity:         finding.Error,
+			SecuritySeverity: 6.0,
+			OWASP:            []string{"ASI03"},
+			ATF:              []string{"I-2"},
 			Rationale: `The more an agent may do alone, the shorter its credential should live, so
 that a stolen one is soon worthless. ATF sizes the lifetime by level: hours
 for an intern, minutes for junior and senior agents, one request for a

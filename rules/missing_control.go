@@ -19,10 +19,12 @@ func init() {
 	}
 	register(&Rule{
 		Doc: Doc{
-			ID:       "missing-control",
-			Title:    "A requirement of the agent's ATF level is not declared",
-			Severity: finding.Error,
-			ATF:      ids,
+			ID:               "missing-control",
+			Title:            "A requirement of the agent's ATF level is not declared",
+			Severity:         finding.Error,
+			SecuritySeverity: 6.0,
+			ByRequirement:    true,
+			ATF:              ids,
 			Rationale: `ATF sets 25 requirements across five elements (identity, behavior, data,
 segmentation, incident response), each a MUST, SHOULD or MAY at each maturity
 level. For the level in ` + "`agent.level`" + `, every requirement the manifest does not

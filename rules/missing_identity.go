@@ -13,10 +13,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "missing-identity",
-			Title:    "The agent has no usable identity",
-			Severity: finding.Error,
-			ATF:      []string{"I-1"},
+			ID:               "missing-identity",
+			Title:            "The agent has no usable identity",
+			Severity:         finding.Error,
+			SecuritySeverity: 7.0,
+			OWASP:            []string{"ASI03"},
+			ATF:              []string{"I-1"},
 			Rationale: `I-1 asks for one immutable id per agent that no other agent shares, at every
 level: without it, no log line, approval or revocation can be tied to the
 agent. A name is not an id. ` + "`agent.id`" + ` must be a URN (urn:acme:agent:triage), a

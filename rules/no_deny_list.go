@@ -8,10 +8,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "no-deny-list",
-			Title:    "A coding agent's permissions allow without denying anything",
-			Severity: finding.Warning,
-			ATF:      []string{"S-2"},
+			ID:               "no-deny-list",
+			Title:            "A coding agent's permissions allow without denying anything",
+			Severity:         finding.Warning,
+			SecuritySeverity: 5.0,
+			OWASP:            []string{"ASI02"},
+			ATF:              []string{"S-2"},
 			Rationale: `Allow rules widen what runs without asking; deny rules are the boundary that
 holds whatever else is allowed, or asked for and approved in a hurry:
 ` + "`Bash(rm -rf:*)`" + `, ` + "`Bash(git push --force:*)`" + `, ` + "`Read(.env)`" + `, ` + "`Read(~/.ssh/**)`" + `.

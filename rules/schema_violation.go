@@ -8,10 +8,11 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "schema-violation",
-			Title:    "A config breaks the schema its format publishes",
-			Severity: finding.Warning,
-			ATF:      []string{"I-5"},
+			ID:               "schema-violation",
+			Title:            "A config breaks the schema its format publishes",
+			Severity:         finding.Warning,
+			SecuritySeverity: 3.0,
+			ATF:              []string{"I-5"},
 			Rationale: `An agent card or manifest is the machine-readable statement of what an agent is
 and can do (I-5); a client that validates it against its format's schema
 rejects a file that breaks it, and one that does not may read it differently.

@@ -8,10 +8,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "shared-credential",
-			Title:    "Two agents are bound to the same credential",
-			Severity: finding.Error,
-			ATF:      []string{"I-1", "I-2"},
+			ID:               "shared-credential",
+			Title:            "Two agents are bound to the same credential",
+			Severity:         finding.Error,
+			SecuritySeverity: 7.0,
+			OWASP:            []string{"ASI03"},
+			ATF:              []string{"I-1", "I-2"},
 			Rationale: `Several agents sharing one service account is an ATF anti-pattern: the
 credential, not the agent, becomes the identity, so nothing it does can be
 attributed to one agent and it cannot be revoked for one agent alone. Two

@@ -10,10 +10,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "slow-kill-switch",
-			Title:    "The kill switch may take longer than a second",
-			Severity: finding.Error,
-			ATF:      []string{"R-2"},
+			ID:               "slow-kill-switch",
+			Title:            "The kill switch may take longer than a second",
+			Severity:         finding.Error,
+			SecuritySeverity: 5.5,
+			OWASP:            []string{"ASI10"},
+			ATF:              []string{"R-2"},
 			Rationale: `R-2 asks that a person can stop the agent in under one second, at every level:
 an agent that keeps acting for a minute after the stop is pressed can do a
 minute of damage. ` + "`incident.killSwitch.maxLatency`" + ` over 1s is an error; a kill

@@ -8,10 +8,11 @@ import "github.com/atflint/atflint/finding"
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "invalid-suppression",
-			Title:    "An atflint:ignore comment that cannot suppress anything",
-			Severity: finding.Error,
-			ATF:      []string{"B-5"},
+			ID:               "invalid-suppression",
+			Title:            "An atflint:ignore comment that cannot suppress anything",
+			Severity:         finding.Error,
+			SecuritySeverity: 3.5,
+			ATF:              []string{"B-5"},
 			Rationale: `A suppression is a decision to accept a risk, and the reviewer who reads it
 needs to know why and for how long. An ` + "`atflint:ignore`" + ` comment must name
 the rules it silences in brackets, by rule id or by ATF requirement id, and give
@@ -43,10 +44,11 @@ agent:
 	})
 	register(&Rule{
 		Doc: Doc{
-			ID:       "unused-suppression",
-			Title:    "An atflint:ignore comment that suppresses nothing",
-			Severity: finding.Warning,
-			ATF:      []string{"B-5"},
+			ID:               "unused-suppression",
+			Title:            "An atflint:ignore comment that suppresses nothing",
+			Severity:         finding.Warning,
+			SecuritySeverity: 1.0,
+			ATF:              []string{"B-5"},
 			Rationale: `A suppression outlives what it was written for: the finding is fixed, the
 line moves, the rule is renamed. Left behind, it would silence the next finding
 of that rule on that line without anyone deciding to. A valid ` + "`atflint:ignore`" + `

@@ -19,10 +19,12 @@ const (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "unauthenticated-agent",
-			Title:    "A remote agent takes requests from anyone",
-			Severity: finding.Error,
-			ATF:      []string{"I-2"},
+			ID:               "unauthenticated-agent",
+			Title:            "A remote agent takes requests from anyone",
+			Severity:         finding.Error,
+			SecuritySeverity: 7.8,
+			OWASP:            []string{"ASI07"},
+			ATF:              []string{"I-2"},
 			Rationale: `An A2A agent card tells callers how to authenticate: ` + "`securitySchemes`" + `
 defines the schemes, and ` + "`security`" + ` (` + "`securityRequirements`" + ` in A2A 1.0) requires
 them. A card with neither publishes an agent that acts for whoever calls it:
@@ -54,10 +56,11 @@ require it.`,
 	})
 	register(&Rule{
 		Doc: Doc{
-			ID:       "no-provider",
-			Title:    "A remote agent names no one who answers for it",
-			Severity: finding.Warning,
-			ATF:      []string{"I-3"},
+			ID:               "no-provider",
+			Title:            "A remote agent names no one who answers for it",
+			Severity:         finding.Warning,
+			SecuritySeverity: 4.0,
+			ATF:              []string{"I-3"},
 			Rationale: `An A2A agent card's ` + "`provider`" + ` names the organization behind the agent. A card
 without one asks callers to trust an agent no one owns: there is no ownership
 chain (I-3) to turn to when it misbehaves.

@@ -5,10 +5,12 @@ import "github.com/atflint/atflint/finding"
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "undeclared-capability",
-			Title:    "Go code of a tool does something the manifest does not declare",
-			Severity: finding.Error,
-			ATF:      []string{"I-5"},
+			ID:               "undeclared-capability",
+			Title:            "Go code of a tool does something the manifest does not declare",
+			Severity:         finding.Error,
+			SecuritySeverity: 6.8,
+			OWASP:            []string{"ASI02"},
+			ATF:              []string{"I-5"},
 			Rationale: `A capability manifest (I-5) that says less than the code does is worse than
 none: reviewers approve the manifest, and the code does the rest. atflint
 follows each tool's handler through the functions it calls, in every package,

@@ -9,10 +9,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "unguarded-tool",
-			Title:    "A side-effecting tool lacks the guard its level needs",
-			Severity: finding.Error,
-			ATF:      []string{"S-2", "S-1", "S-3", "S-4"},
+			ID:               "unguarded-tool",
+			Title:            "A side-effecting tool lacks the guard its level needs",
+			Severity:         finding.Error,
+			SecuritySeverity: 8.2,
+			OWASP:            []string{"ASI02"},
+			ATF:              []string{"S-2", "S-1", "S-3", "S-4"},
 			Rationale: `A tool that writes, deletes, executes, sends or spends needs a guard that
 grows with the agent's autonomy. At junior, a human approves every side effect
 (` + "`approval: required`" + `). At senior, the agent acts and a human is told

@@ -8,10 +8,11 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "unknown-key",
-			Title:    "A key the manifest schema does not define",
-			Severity: finding.Warning,
-			ATF:      []string{"I-5"},
+			ID:               "unknown-key",
+			Title:            "A key the manifest schema does not define",
+			Severity:         finding.Warning,
+			SecuritySeverity: 2.0,
+			ATF:              []string{"I-5"},
 			Rationale: `Nothing reads a key the schema does not define, so a misspelt or mis-cased
 key silently drops the control it was meant to declare: ` + "`killswitch`" + ` declares no
 kill switch, ` + "`Agent`" + ` no agent. This is how governance configs rot. The finding

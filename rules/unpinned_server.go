@@ -11,10 +11,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "unpinned-server",
-			Title:    "An MCP server runs from a package with no fixed version",
-			Severity: finding.Error,
-			ATF:      []string{"I-5"},
+			ID:               "unpinned-server",
+			Title:            "An MCP server runs from a package with no fixed version",
+			Severity:         finding.Error,
+			SecuritySeverity: 7.5,
+			OWASP:            []string{"ASI04"},
+			ATF:              []string{"I-5"},
 			Rationale: `An MCP server started as ` + "`npx -y some-server`" + `, ` + "`uvx some-server`" + ` or
 ` + "`docker run some/image`" + ` runs whatever the registry serves that day: a new
 release, or a hijacked one, reaches the agent with every permission the

@@ -5,10 +5,11 @@ import "github.com/atflint/atflint/finding"
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "unresolved-tool",
-			Title:    "A tool registration could not be followed to its tool",
-			Severity: finding.Note,
-			ATF:      []string{"I-5"},
+			ID:               "unresolved-tool",
+			Title:            "A tool registration could not be followed to its tool",
+			Severity:         finding.Note,
+			SecuritySeverity: 2.5,
+			ATF:              []string{"I-5"},
 			Rationale: `A capability manifest (I-5) is only as complete as the inventory of tools
 behind it. atflint finds a tool where its value is built (a framework's tool
 literal or constructor, a project function that wraps one, a literal of a

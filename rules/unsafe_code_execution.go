@@ -8,10 +8,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "unsafe-code-execution",
-			Title:    "An agent runs the code it writes on the host",
-			Severity: finding.Error,
-			ATF:      []string{"S-2", "S-1"},
+			ID:               "unsafe-code-execution",
+			Title:            "An agent runs the code it writes on the host",
+			Severity:         finding.Error,
+			SecuritySeverity: 9.1,
+			OWASP:            []string{"ASI05"},
+			ATF:              []string{"S-2", "S-1"},
 			Rationale: `CrewAI agents with ` + "`allow_code_execution: true`" + ` run the code the model writes:
 in a Docker container by default, but directly on the host with
 ` + "`code_execution_mode: unsafe`" + `. Then any instruction the agent picks up, from a web

@@ -5,10 +5,12 @@ import "github.com/atflint/atflint/finding"
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "unvalidated-tool-input",
-			Title:    "The model's input reaches a command, path, URL or SQL statement unchecked",
-			Severity: finding.Error,
-			ATF:      []string{"D-1", "S-2"},
+			ID:               "unvalidated-tool-input",
+			Title:            "The model's input reaches a command, path, URL or SQL statement unchecked",
+			Severity:         finding.Error,
+			SecuritySeverity: 8.6,
+			OWASP:            []string{"ASI02", "ASI05"},
+			ATF:              []string{"D-1", "S-2"},
 			Rationale: `A tool's arguments are chosen by the model, and through it by whoever wrote
 what the model read: a web page, an issue, a document. D-1 asks that inputs be
 validated before they act; the OWASP Agentic Top 10 calls the failure tool

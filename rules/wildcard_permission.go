@@ -11,10 +11,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "wildcard-permission",
-			Title:    "A coding agent may run any command, fetch any site or use any MCP tool without asking",
-			Severity: finding.Error,
-			ATF:      []string{"S-2", "S-1"},
+			ID:               "wildcard-permission",
+			Title:            "A coding agent may run any command, fetch any site or use any MCP tool without asking",
+			Severity:         finding.Error,
+			SecuritySeverity: 8.0,
+			OWASP:            []string{"ASI02", "ASI03"},
+			ATF:              []string{"S-2", "S-1"},
 			Rationale: `An allow rule runs its tool calls without asking. Some rules allow everything
 of a kind: bare ` + "`Bash`" + `, ` + "`Bash(*)`" + ` or ` + "`Bash(*:*)`" + ` any command; ` + "`Bash(python:*)`" + `,
 ` + "`Bash(node:*)`" + `, ` + "`Bash(npm:*)`" + `, ` + "`Bash(curl:*)`" + ` and other interpreters, shells,

@@ -10,10 +10,12 @@ import (
 func init() {
 	register(&Rule{
 		Doc: Doc{
-			ID:       "wildcard-scope",
-			Title:    "A resource, action or capability is a wildcard",
-			Severity: finding.Error,
-			ATF:      []string{"S-1", "S-2", "I-5"},
+			ID:               "wildcard-scope",
+			Title:            "A resource, action or capability is a wildcard",
+			Severity:         finding.Error,
+			SecuritySeverity: 7.0,
+			OWASP:            []string{"ASI03"},
+			ATF:              []string{"S-1", "S-2", "I-5"},
 			Rationale: `A wildcard turns an allowlist into allow-all: ` + "`resources: [\"*\"]`" + ` is no
 resource allowlist (S-1), ` + "`actions: [\"*\"]`" + ` no action boundary (S-2), and
 ` + "`capabilities: [\"*\"]`" + ` no capability manifest (I-5). A resource counts as a

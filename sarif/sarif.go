@@ -14,10 +14,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	gosarif "github.com/owenrumney/go-sarif/v2/sarif"
-
 	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/owasp"
+	"github.com/atflint/atflint/ruledoc"
 	"github.com/atflint/atflint/rules"
 )
 
@@ -39,9 +39,21 @@ const InformationURI = "https://github.com/atflint/atflint"
 type Options struct {
 	Rules   []*rules.Rule // the enabled rules
 	Version string        // atflint's version
+	// Ref is the release tag or commit the rules' documentation is linked
+	// at, so that a result's help is the text of the version that ran;
+	// "" links the main branch.
+	Ref string
 	// MaxResults overrides the limit, for tests; 0 means MaxResults.
 	MaxResults int
 }
+
+// The taxonomies the rules relate to, by their index in run.taxonomies.
+const (
+	atfTaxonomy   = 0
+	owaspTaxonomy = 1
+)
+
+var taxonomyNames = [...]string{atfTaxonomy: "ATF", owaspTaxonomy: "OWASP Agentic Top 10"}
 
 // Write writes one SARIF run holding fs. It returns how many findings it
 // left out to stay within the limit. Every finding's file must lie inside
@@ -55,50 +67,104 @@ func Write(w io.Writer, fs []finding.Finding, opt Options) (dropped int, err err
 		dropped = len(fs) - limit
 		fs = mostSevere(fs, limit)
 	}
+	var descriptors []descriptor
 	ruleIndex := map[string]int{}
-	descriptors := make([]*gosarif.ReportingDescriptor, len(opt.Rules))
-	for i, r := range opt.Rules {
-		ruleIndex[r.ID] = i
-		descriptors[i] = descriptor(r)
-	}
-	results := make([]*gosarif.Result, 0, len(fs))
-	for _, f := range fs {
-		i, ok := ruleIndex[f.Rule]
-		if !ok {
-			return 0, fmt.Errorf("finding of rule %s, which is not among the enabled rules", f.Rule)
+	byID := map[string]*rules.Rule{}
+	for _, r := range opt.Rules {
+		byID[r.ID] = r
+		if r.ByRequirement {
+			for _, id := range r.ATF {
+				ruleIndex[r.ID+"/"+id] = len(descriptors)
+				descriptors = append(descriptors, requirementDescriptor(r, id, opt.Ref))
+			}
+			continue
 		}
-		res, err := result(f, uint(i))
+		ruleIndex[r.ID] = len(descriptors)
+		descriptors = append(descriptors, ruleDescriptor(r, opt.Ref))
+	}
+	results := make([]result, 0, len(fs))
+	for _, f := range fs {
+		id := f.Rule
+		if r := byID[f.Rule]; r != nil && r.ByRequirement && len(f.ATF) > 0 {
+			id += "/" + f.ATF[0]
+		}
+		i, ok := ruleIndex[id]
+		if !ok {
+			return 0, fmt.Errorf("finding of rule %s, which is not among the enabled rules", id)
+		}
+		res, err := newResult(f, id, i)
 		if err != nil {
 			return 0, err
 		}
 		results = append(results, res)
 	}
-	driver := &gosarif.ToolComponent{
+	driver := toolComponent{
 		Name:           "atflint",
-		InformationURI: ptr(InformationURI),
+		InformationURI: InformationURI,
 		Rules:          descriptors,
+		SupportedTaxonomies: []componentRef{
+			{taxonomyNames[atfTaxonomy], atfTaxonomy},
+			{taxonomyNames[owaspTaxonomy], owaspTaxonomy},
+		},
 	}
 	if opt.Version != "" {
-		driver.Version = ptr(opt.Version)
+		driver.Version = opt.Version
 		if v := strings.TrimPrefix(opt.Version, "v"); isSemver(v) {
-			driver.SemanticVersion = ptr(v)
+			driver.SemanticVersion = v
 		}
 	}
-	run := &gosarif.Run{
-		Tool:        gosarif.Tool{Driver: driver},
-		Invocations: []*gosarif.Invocation{{ExecutionSuccessful: ptr(true)}},
-		ColumnKind:  "unicodeCodePoints",
-		Results:     results,
-	}
-	report := &gosarif.Report{
+	report := log{
 		Version: "2.1.0",
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
-		Runs:    []*gosarif.Run{run},
+		Runs: []run{{
+			Tool:        tool{Driver: driver},
+			Invocations: []invocation{{ExecutionSuccessful: true}},
+			Taxonomies:  taxonomies(),
+			ColumnKind:  "unicodeCodePoints",
+			Results:     results,
+		}},
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return dropped, enc.Encode(report)
+}
+
+// taxonomies are ATF's 25 requirements and OWASP's ten agentic risks,
+// which the rules' relationships point into. GitHub code scanning reads
+// neither (it filters by tags, which carry the same ids); other SARIF
+// viewers do.
+func taxonomies() []toolComponent {
+	atfTaxa := make([]descriptor, 0, len(atf.Requirements()))
+	for _, r := range atf.Requirements() {
+		var kws []string
+		for _, l := range atf.Levels {
+			kws = append(kws, fmt.Sprintf("%s at %s", r.At(l), l))
+		}
+		atfTaxa = append(atfTaxa, descriptor{
+			ID: r.ID, Name: r.Name,
+			ShortDescription: &text{Text: r.Name + ": " + r.Summary},
+			FullDescription:  &text{Text: fmt.Sprintf("%s %s (%s): %s. %s.", r.ID, r.Name, r.Element, r.Summary, strings.Join(kws, ", "))},
+		})
+	}
+	var owaspTaxa []descriptor
+	for _, r := range owasp.Risks() {
+		owaspTaxa = append(owaspTaxa, descriptor{ID: r.ID, Name: r.Name, ShortDescription: &text{Text: r.Name}})
+	}
+	return []toolComponent{
+		atfTaxonomy: {
+			Name: taxonomyNames[atfTaxonomy], Version: atf.SpecVersion, Organization: "MassiveScale.AI / Cloud Security Alliance",
+			InformationURI:   "https://github.com/massivescale-ai/agentic-trust-framework",
+			ShortDescription: &text{Text: "The Agentic Trust Framework's 25 requirements. " + atf.Credit + "."},
+			IsComprehensive:  true, Taxa: atfTaxa,
+		},
+		owaspTaxonomy: {
+			Name: taxonomyNames[owaspTaxonomy], Version: owasp.Version, Organization: "OWASP GenAI Security Project",
+			InformationURI:   owasp.URI,
+			ShortDescription: &text{Text: owasp.Name + " " + owasp.Version + ". " + owasp.Credit + "."},
+			IsComprehensive:  true, Taxa: owaspTaxa,
+		},
+	}
 }
 
 // mostSevere keeps the n most severe findings, in their original order.
@@ -110,71 +176,123 @@ func mostSevere(fs []finding.Finding, n int) []finding.Finding {
 	return kept
 }
 
-func descriptor(r *rules.Rule) *gosarif.ReportingDescriptor {
-	d := &gosarif.ReportingDescriptor{
+func ruleDescriptor(r *rules.Rule, ref string) descriptor {
+	url := ruledoc.URLAt(r.ID, ref)
+	return descriptor{
 		ID:                   r.ID,
-		Name:                 ptr(pascal(r.ID)),
-		ShortDescription:     &gosarif.MultiformatMessageString{Text: ptr(r.Title)},
-		FullDescription:      &gosarif.MultiformatMessageString{Text: ptr(fullDescription(r.Rationale))},
-		HelpURI:              ptr(r.URL()),
-		Help:                 &gosarif.MultiformatMessageString{Text: ptr(helpText(r)), Markdown: ptr(r.Markdown())},
-		DefaultConfiguration: &gosarif.ReportingConfiguration{Level: level(r.Severity)},
+		Name:                 pascal(r.ID),
+		ShortDescription:     &text{Text: r.Title},
+		FullDescription:      &text{Text: fullDescription(r.Rationale)},
+		HelpURI:              url,
+		Help:                 &text{Text: helpText(r, url), Markdown: r.Markdown()},
+		DefaultConfiguration: &configuration{Level: level(r.Severity)},
+		Relationships:        relationships(r.ATF, r.OWASP),
+		Properties:           properties(r.ATF, r.OWASP, r.SecuritySeverity),
 	}
-	d.Properties = gosarif.Properties{
-		"tags":              tags(r.ATF),
-		"precision":         "high",
-		"security-severity": securitySeverity(r.Severity),
-	}
-	return d
 }
 
-func result(f finding.Finding, ruleIndex uint) (*gosarif.Result, error) {
-	loc, err := location(f.File, f.Span.Start.Line, f.Span.Start.Col, f.Span.End.Line, f.Span.End.Col)
+// requirementDescriptor is the descriptor of one requirement of a rule
+// that reports by requirement: missing-control/S-3, with that
+// requirement's own security severity. The level of each result still
+// comes from the requirement's keyword at the agent's level.
+func requirementDescriptor(r *rules.Rule, id, ref string) descriptor {
+	req, _ := atf.Lookup(id)
+	url := ruledoc.URLAt(r.ID, ref)
+	risks := owasp.ForRequirement(id)
+	var kws []string
+	for _, l := range atf.Levels {
+		kws = append(kws, fmt.Sprintf("%s at %s", req.At(l), l))
+	}
+	about := fmt.Sprintf("ATF %s %s (%s): %s. It is a %s.", id, req.Name, req.Element, req.Summary, strings.Join(kws, ", "))
+	// The help is the requirement's, not the whole rule page, which
+	// every one of the rule's descriptors would otherwise repeat.
+	help := about + "\n\n" + strings.TrimSpace(r.Rationale)
+	return descriptor{
+		ID:                   r.ID + "/" + id,
+		Name:                 pascal(r.ID) + strings.ReplaceAll(id, "-", ""),
+		ShortDescription:     &text{Text: fmt.Sprintf("%s %s is not declared", id, req.Name)},
+		FullDescription:      &text{Text: clip(about+" "+fullDescription(r.Rationale), 1024)},
+		HelpURI:              url,
+		Help:                 &text{Text: help + "\n\nMore: " + url, Markdown: fmt.Sprintf("# %s/%s\n\n%s\n\nMore, with the field that declares each requirement: [%s](%s)\n", r.ID, id, help, r.ID, url)},
+		DefaultConfiguration: &configuration{Level: level(r.Severity)},
+		Relationships:        relationships([]string{id}, risks),
+		Properties:           properties([]string{id}, risks, r.RequirementSeverity(id)),
+	}
+}
+
+func properties(atfIDs, risks []string, securitySeverity float64) map[string]any {
+	return map[string]any{
+		"tags":              tags(atfIDs, risks),
+		"precision":         "high",
+		"security-severity": fmt.Sprintf("%.1f", securitySeverity),
+	}
+}
+
+// relationships link a rule to the ATF requirements and OWASP risks it
+// is about.
+func relationships(atfIDs, risks []string) []relationship {
+	var rels []relationship
+	for _, id := range atfIDs {
+		i := slices.IndexFunc(atf.Requirements(), func(r atf.Requirement) bool { return r.ID == id })
+		if i >= 0 {
+			rels = append(rels, relationship{descriptorRef{id, i, componentRef{taxonomyNames[atfTaxonomy], atfTaxonomy}}, []string{"relevant"}})
+		}
+	}
+	for _, id := range risks {
+		i := slices.IndexFunc(owasp.Risks(), func(r owasp.Risk) bool { return r.ID == id })
+		if i >= 0 {
+			rels = append(rels, relationship{descriptorRef{id, i, componentRef{taxonomyNames[owaspTaxonomy], owaspTaxonomy}}, []string{"relevant"}})
+		}
+	}
+	return rels
+}
+
+func newResult(f finding.Finding, ruleID string, ruleIndex int) (result, error) {
+	loc, err := newLocation(f.File, f.Span.Start.Line, f.Span.Start.Col, f.Span.End.Line, f.Span.End.Col)
 	if err != nil {
-		return nil, err
+		return result{}, err
 	}
 	msg := sentence(escapeLinks(clip(f.Message, maxMessage)))
-	res := &gosarif.Result{
-		RuleID:    ptr(f.Rule),
-		RuleIndex: &ruleIndex,
-		Level:     ptr(level(f.Severity)),
-		Locations: []*gosarif.Location{loc},
+	res := result{
+		RuleID:    ruleID,
+		RuleIndex: ruleIndex,
+		Level:     level(f.Severity),
+		Locations: []location{loc},
 	}
 	if f.Fingerprint != "" {
 		// Code scanning keys alerts by these across commits, as the
 		// baseline does.
-		res.PartialFingerprints = map[string]any{FingerprintKey: f.Fingerprint}
+		res.PartialFingerprints = map[string]string{FingerprintKey: f.Fingerprint}
 	}
 	for i, rel := range f.Related {
-		id := uint(i + 1)
-		rl, err := location(rel.File, rel.Span.Start.Line, rel.Span.Start.Col, rel.Span.End.Line, rel.Span.End.Col)
+		rl, err := newLocation(rel.File, rel.Span.Start.Line, rel.Span.Start.Col, rel.Span.End.Line, rel.Span.End.Col)
 		if err != nil {
-			return nil, err
+			return result{}, err
 		}
-		rl.Id = &id
-		rl.Message = &gosarif.Message{Text: ptr(rel.Message)}
+		rl.ID = i + 1
+		rl.Message = &message{Text: rel.Message}
 		res.RelatedLocations = append(res.RelatedLocations, rl)
 		// GitHub links a related location only from the message.
-		msg += fmt.Sprintf(" See [%s](%d).", escapeLinks(rel.Message), id)
+		msg += fmt.Sprintf(" See [%s](%d).", escapeLinks(rel.Message), rl.ID)
 	}
-	res.Message = gosarif.Message{Text: ptr(msg)}
+	res.Message = message{Text: msg}
 	return res, nil
 }
 
-// location is a region of a repository file. Columns are code points,
+// newLocation is a region of a repository file. Columns are code points,
 // as run.columnKind says; an empty region grows to one character.
-func location(file string, line, col, endLine, endCol int) (*gosarif.Location, error) {
+func newLocation(file string, line, col, endLine, endCol int) (location, error) {
 	uri, err := fileURI(file)
 	if err != nil {
-		return nil, err
+		return location{}, err
 	}
 	line, col = max(line, 1), max(col, 1)
 	if endLine < line || endLine == line && endCol <= col {
 		endLine, endCol = line, col+1
 	}
-	return &gosarif.Location{PhysicalLocation: &gosarif.PhysicalLocation{
-		ArtifactLocation: &gosarif.ArtifactLocation{URI: ptr(uri), URIBaseId: ptr("%SRCROOT%")},
-		Region:           &gosarif.Region{StartLine: &line, StartColumn: &col, EndLine: &endLine, EndColumn: &endCol},
+	return location{PhysicalLocation: physicalLocation{
+		ArtifactLocation: artifactLocation{URI: uri, URIBaseID: "%SRCROOT%"},
+		Region:           region{StartLine: line, StartColumn: col, EndLine: endLine, EndColumn: endCol},
 	}}, nil
 }
 
@@ -217,25 +335,14 @@ func level(s finding.Severity) string {
 	return "note"
 }
 
-// securitySeverity is GitHub's score: over 7 is high, 4 to 7 medium,
-// under 4 low.
-func securitySeverity(s finding.Severity) string {
-	switch s {
-	case finding.Error:
-		return "8.0"
-	case finding.Warning:
-		return "5.5"
-	}
-	return "3.0"
-}
-
 // maxTags is the most tags GitHub keeps on a rule.
-const maxTags = 20
+const maxTags = 10
 
-// tags are "security", the ATF elements and an "atf/I-1" tag per
-// requirement; a rule about more requirements than fit (the matrix) gets
-// one tag per element instead, "atf/identity".
-func tags(ids []string) []string {
+// tags are "security", the ATF elements, an "atf/I-1" tag per
+// requirement and an "owasp/ASI02" tag per OWASP risk: code scanning
+// filters by tags. A rule about more requirements than fit gets one tag
+// per element instead, "atf/identity", and no more than GitHub keeps.
+func tags(ids, risks []string) []string {
 	t := []string{"security"}
 	var elements []string
 	for _, id := range ids {
@@ -243,8 +350,8 @@ func tags(ids []string) []string {
 			elements = append(elements, r.Element)
 		}
 	}
-	t = append(t, elements...)
-	if len(t)+len(ids) <= maxTags {
+	if len(t)+len(elements)+len(ids)+len(risks) <= maxTags {
+		t = append(t, elements...)
 		for _, id := range ids {
 			t = append(t, "atf/"+id)
 		}
@@ -253,7 +360,10 @@ func tags(ids []string) []string {
 			t = append(t, "atf/"+e)
 		}
 	}
-	return t
+	for _, id := range risks {
+		t = append(t, "owasp/"+id)
+	}
+	return t[:min(len(t), maxTags)]
 }
 
 // fullDescription is the rationale's first paragraph on one line, within
@@ -263,8 +373,8 @@ func fullDescription(rationale string) string {
 	return clip(strings.Join(strings.Fields(para), " "), 1024)
 }
 
-func helpText(r *rules.Rule) string {
-	return r.Title + ".\n\n" + strings.TrimSpace(r.Rationale) + "\n\nMore: " + r.URL()
+func helpText(r *rules.Rule, url string) string {
+	return r.Title + ".\n\n" + strings.TrimSpace(r.Rationale) + "\n\nMore: " + url
 }
 
 // clip shortens s to at most n characters, at a word if it can.
@@ -318,4 +428,3 @@ func isSemver(v string) bool {
 	return true
 }
 
-func ptr[T any](v T) *T { return &v }

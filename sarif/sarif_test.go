@@ -31,9 +31,26 @@ type report struct {
 						Tags             []string `json:"tags"`
 						SecuritySeverity string   `json:"security-severity"`
 					} `json:"properties"`
+					Relationships []struct {
+						Target struct {
+							ID            string `json:"id"`
+							Index         int    `json:"index"`
+							ToolComponent struct {
+								Name  string `json:"name"`
+								Index int    `json:"index"`
+							} `json:"toolComponent"`
+						} `json:"target"`
+					} `json:"relationships"`
 				} `json:"rules"`
+				Version string `json:"version"`
 			} `json:"driver"`
 		} `json:"tool"`
+		Taxonomies []struct {
+			Name string `json:"name"`
+			Taxa []struct {
+				ID, Name string
+			} `json:"taxa"`
+		} `json:"taxonomies"`
 		Results []struct {
 			RuleID    string `json:"ruleId"`
 			RuleIndex int    `json:"ruleIndex"`
@@ -74,23 +91,75 @@ func write(t *testing.T, fs []finding.Finding, opt Options) (report, []byte, int
 }
 
 func TestRules(t *testing.T) {
-	r, _, _ := write(t, nil, Options{Version: "v1.2.3"})
+	r, _, _ := write(t, nil, Options{Version: "v1.2.3", Ref: "v1.2.3"})
 	got := r.Runs[0].Tool.Driver.Rules
-	if len(got) != len(rules.All()) {
-		t.Fatalf("%d rules, want every enabled rule", len(got))
+	mc := rules.Lookup("missing-control")
+	if want := len(rules.All()) - 1 + len(mc.ATF); len(got) != want {
+		t.Fatalf("%d rules, want %d: every enabled rule, missing-control once per requirement", len(got), want)
+	}
+	taxa := map[string][]string{}
+	for _, tx := range r.Runs[0].Taxonomies {
+		for _, t := range tx.Taxa {
+			taxa[tx.Name] = append(taxa[tx.Name], t.ID)
+		}
+	}
+	if len(taxa["ATF"]) != 25 || len(taxa["OWASP Agentic Top 10"]) != 10 {
+		t.Fatalf("taxonomies %v", taxa)
 	}
 	for i, d := range got {
-		if i > 0 && got[i-1].ID >= d.ID {
+		base, _, _ := strings.Cut(d.ID, "/")
+		if prev, _, _ := strings.Cut(got[max(i-1, 0)].ID, "/"); i > 0 && prev > base {
 			t.Errorf("rules not sorted by id at %s", d.ID)
 		}
 		if d.Name == "" || d.Name == d.ID || d.ShortDescription.Text == "" || d.FullDescription.Text == "" ||
-			len(d.FullDescription.Text) > 1024 || d.Help.Text == "" || d.Help.Markdown == "" || !strings.HasPrefix(d.HelpURI, "https://") {
+			len(d.FullDescription.Text) > 1024 || d.Help.Text == "" || d.Help.Markdown == "" ||
+			d.HelpURI != "https://github.com/atflint/atflint/blob/v1.2.3/docs/rules/"+base+".md" {
 			t.Errorf("rule %s is incomplete: %+v", d.ID, d)
 		}
 		p := d.Properties
-		if len(p.Tags) == 0 || p.Tags[0] != "security" || len(p.Tags) > 20 || p.SecuritySeverity == "" {
+		if len(p.Tags) == 0 || p.Tags[0] != "security" || len(p.Tags) > 10 || p.SecuritySeverity == "" {
 			t.Errorf("rule %s properties: %+v", d.ID, p)
 		}
+		if len(d.Relationships) == 0 {
+			t.Errorf("rule %s relates to no ATF requirement", d.ID)
+		}
+		for _, rel := range d.Relationships {
+			ids := taxa[rel.Target.ToolComponent.Name]
+			if rel.Target.Index >= len(ids) || ids[rel.Target.Index] != rel.Target.ID {
+				t.Errorf("rule %s: relationship %+v points at no taxon", d.ID, rel.Target)
+			}
+		}
+	}
+	if r.Runs[0].Tool.Driver.Version != "v1.2.3" {
+		t.Errorf("driver version %q", r.Runs[0].Tool.Driver.Version)
+	}
+}
+
+// TestByRequirement checks that each requirement of missing-control is a
+// rule of its own, with its own security severity, and that a result
+// names it.
+func TestByRequirement(t *testing.T) {
+	fs := []finding.Finding{
+		{Rule: "missing-control", Severity: finding.Warning, Message: "S-3 missing", File: "a.atf.yaml", Span: span(1, 1, 1, 2), ATF: []string{"S-3"}},
+		{Rule: "missing-control", Severity: finding.Error, Message: "I-3 missing", File: "a.atf.yaml", Span: span(1, 1, 1, 2), ATF: []string{"I-3"}},
+	}
+	r, _, _ := write(t, fs, Options{})
+	severity := map[string]string{}
+	for _, d := range r.Runs[0].Tool.Driver.Rules {
+		severity[d.ID] = d.Properties.SecuritySeverity
+	}
+	// I-3 is a MUST at every level, S-3 at three: more is at stake.
+	if severity["missing-control/I-3"] != "7.0" || severity["missing-control/S-3"] != "6.0" {
+		t.Errorf("security severities %s, %s", severity["missing-control/I-3"], severity["missing-control/S-3"])
+	}
+	for i, want := range []string{"missing-control/S-3", "missing-control/I-3"} {
+		res := r.Runs[0].Results[i]
+		if res.RuleID != want || r.Runs[0].Tool.Driver.Rules[res.RuleIndex].ID != want {
+			t.Errorf("result %d: rule %s at index %d, want %s", i, res.RuleID, res.RuleIndex, want)
+		}
+	}
+	if r.Runs[0].Results[0].Level != "warning" {
+		t.Error("the result's level must stay the keyword's at the agent's level")
 	}
 }
 
@@ -168,16 +237,12 @@ func TestLimit(t *testing.T) {
 }
 
 func TestTags(t *testing.T) {
-	if got := strings.Join(tags([]string{"I-1", "I-2"}), " "); got != "security identity atf/I-1 atf/I-2" {
+	if got := strings.Join(tags([]string{"I-1", "I-2"}, []string{"ASI03"}), " "); got != "security identity atf/I-1 atf/I-2 owasp/ASI03" {
 		t.Errorf("tags = %s", got)
 	}
-	var all []string
-	for _, r := range rules.Lookup("missing-control").ATF {
-		all = append(all, r)
-	}
-	got := tags(all)
-	if len(got) > 20 || got[len(got)-1] != "atf/incident" {
-		t.Errorf("the matrix's tags = %v", got)
+	got := tags(rules.Lookup("missing-control").ATF, nil)
+	if len(got) > 10 || got[len(got)-1] != "atf/incident" {
+		t.Errorf("many requirements' tags = %v", got)
 	}
 }
 

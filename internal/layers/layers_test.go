@@ -17,7 +17,7 @@ const module = "github.com/atflint/atflint/"
 // order lists the layers, lowest first; a package may import only packages
 // of lower layers, and any package under internal/.
 var order = [][]string{
-	{"atf"},
+	{"atf", "owasp"},
 	{"syntax"},
 	{"model"},
 	{"schemas"},

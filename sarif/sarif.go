@@ -427,4 +427,3 @@ func isSemver(v string) bool {
 	}
 	return true
 }
-

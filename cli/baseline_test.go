@@ -153,3 +153,66 @@ func TestIgnoreByFingerprint(t *testing.T) {
 		t.Errorf("a fingerprint that matches nothing is not reported:\n%s", out)
 	}
 }
+
+// TestIncludeSuppressed hides one finding of baselineManifest each way (a
+// comment, a configuration ignore, the baseline) and checks that
+// --include-suppressed shows each, marked with why, in SARIF and JSON.
+func TestIncludeSuppressed(t *testing.T) {
+	dir := t.TempDir()
+	manifest := strings.Replace(baselineManifest, "  id: support-bot\n", "  id: support-bot # atflint:ignore[missing-identity] renamed in the next release\n", 1)
+	for name, text := range map[string]string{
+		"bot.atf.yaml":  manifest,
+		".atflint.yaml": "rules:\n  unknown-key:\n    ignore: [bot.atf.yaml]\n",
+	} {
+		if err := writeFile(filepath.Join(dir, name), text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, errOut := atflintIn(t, dir, "check", "--write-baseline", "base.json", "."); code != ExitClean {
+		t.Fatalf("write-baseline: exit %d: %s", code, errOut)
+	}
+	code, plain, _ := atflintIn(t, dir, "check", "--baseline", "base.json", "--format", "json", ".")
+	if code != ExitClean || strings.Contains(plain, `"rule"`) {
+		t.Fatalf("everything is hidden: exit %d:\n%s", code, plain)
+	}
+	code, out, errOut := atflintIn(t, dir, "check", "--baseline", "base.json", "--format", "sarif", "--include-suppressed", ".")
+	if code != ExitClean {
+		t.Fatalf("suppressed findings must not fail the run: exit %d: %s", code, errOut)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID       string `json:"ruleId"`
+				Suppressions []struct{ Kind, Justification string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range log.Runs[0].Results {
+		if len(r.Suppressions) != 1 {
+			t.Errorf("%s: suppressions %+v", r.RuleID, r.Suppressions)
+			continue
+		}
+		got[r.RuleID] = r.Suppressions[0].Kind + ": " + r.Suppressions[0].Justification
+	}
+	want := map[string]string{
+		"missing-identity": "inSource: renamed in the next release",
+		"unknown-key":      `external: ignored by .atflint.yaml:3 (rules.unknown-key.ignore "bot.atf.yaml")`,
+		"level-mismatch":   "external: recorded in the baseline base.json",
+	}
+	for rule, w := range want {
+		if got[rule] != w {
+			t.Errorf("%s: %q, want %q", rule, got[rule], w)
+		}
+	}
+	_, js, _ := atflintIn(t, dir, "check", "--baseline", "base.json", "--format", "json", "--include-suppressed", ".")
+	if !strings.Contains(js, `"suppression": {`) || !strings.Contains(js, `"kind": "inSource"`) {
+		t.Errorf("JSON does not mark the suppressed:\n%s", js)
+	}
+	if code, _, errOut := atflintIn(t, dir, "check", "--include-suppressed", "."); code != ExitUsage || !strings.Contains(errOut, "--format sarif or json") {
+		t.Errorf("text with --include-suppressed: exit %d, %s", code, errOut)
+	}
+}

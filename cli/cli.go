@@ -96,6 +96,8 @@ const checkFlags = `  --format FORMAT          text (default), json, sarif (for 
   --no-go                  do not run the Go analyzers on the Go packages under PATH
   --no-ignores             report what atflint:ignore comments and the configuration's
                            ignores would hide
+  --include-suppressed     with --format sarif or json, add the findings suppressions,
+                           ignores and the baseline hide, each marked with why (for audit)
   --no-progress            never show progress, even on a terminal
   --verbose                list on stderr every file read, with the format it was
                            read as, and every file or directory skipped, with why
@@ -116,8 +118,9 @@ Flags:
 Checks like check, and posts the findings on a pull request's changed
 lines as one review, in a GitHub Actions job. It reads the pull request
 from GITHUB_EVENT_PATH and the token from GITHUB_TOKEN (pull-requests:
-write). It takes the flags of check but --format, --no-progress and
---write-baseline, with --fail-on never by default, and:
+write). It takes the flags of check but --format, --no-progress,
+--write-baseline and --include-suppressed, with --fail-on never by
+default, and:
 
   --author LOGIN           who the token posts as, for a GitHub App's token
                            (default: the token's user, or github-actions[bot])
@@ -336,7 +339,11 @@ type outcome struct {
 	cfg    *filter.Config
 	all    []finding.Finding // as configured, of every severity, fingerprinted
 	shown  []finding.Finding // at or above --min-severity, not in the baseline
-	failed bool              // something at or above --fail-on
+	// suppressed are the findings at or above --min-severity that an
+	// atflint:ignore comment, a configuration ignore or the baseline
+	// hides, each with why, for --include-suppressed.
+	suppressed []finding.Finding
+	failed     bool // something at or above --fail-on
 	base   *filter.Baseline  // nil without --baseline
 	stale  int               // baseline entries that matched no finding
 }
@@ -421,21 +428,28 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if *rf.noIgnores {
 		cfg = cfg.WithoutIgnores()
 	} else {
-		kept, about, errs := filter.Suppress(res.Sources, fs, time.Now())
+		kept, suppressed, about, errs := filter.Suppress(res.Sources, fs, time.Now())
 		fs = append(kept, about...)
 		finding.Sort(fs)
 		res.Errors = append(res.Errors, errs...)
+		filter.Fingerprint(res.Sources, suppressed)
+		o.suppressed = suppressed
 	}
 	// Fingerprints first: the configuration may ignore a finding by its
 	// fingerprint, where a file has no comments to suppress it with.
 	filter.Fingerprint(res.Sources, fs)
-	o.all = cfg.Apply(fs, res.Sources)
+	var ignored []finding.Finding
+	o.all, ignored = cfg.Apply(fs, res.Sources)
+	o.suppressed = append(o.suppressed, ignored...)
 	fs = o.all
 	if base != nil {
-		fs, o.stale = base.Filter(fs)
+		var known []finding.Finding
+		fs, known, o.stale = base.Filter(fs)
+		o.suppressed = append(o.suppressed, known...)
 	}
 	if changes != nil {
 		fs = changes.Keep(fs)
+		o.suppressed = changes.Keep(o.suppressed)
 	}
 	// Only what is reported can fail the run: a verdict on findings no one
 	// sees could not be acted on.
@@ -445,6 +459,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 			o.failed = o.failed || f.Severity >= fail
 		}
 	}
+	o.suppressed = slices.DeleteFunc(o.suppressed, func(f finding.Finding) bool { return f.Severity < min })
 	return o, ExitClean
 }
 
@@ -493,6 +508,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	format := fl.String("format", "text", "")
 	noProgress := fl.Bool("no-progress", false, "")
 	writeBaseline := fl.String("write-baseline", "", "")
+	includeSuppressed := fl.Bool("include-suppressed", false, "")
 	rf := addRunFlags(fl, "")
 	paths, err := parse(fl, args)
 	if err != nil {
@@ -503,6 +519,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	if _, ok := formats[*format]; !ok && *format != "sarif" {
 		return usageError(stderr, fmt.Errorf("--format %q: want text, json, sarif or github", *format))
+	}
+	if *includeSuppressed && *format != "sarif" && *format != "json" {
+		return usageError(stderr, errors.New("--include-suppressed is for --format sarif or json, which mark each suppressed finding as such"))
 	}
 	var p *progress
 	var onProgress func(done, total int, what string)
@@ -523,10 +542,15 @@ func check(args []string, stdout, stderr io.Writer) int {
 		o.failed = false
 		return o.exitCode(stderr)
 	}
+	written := o.shown
+	if *includeSuppressed {
+		written = slices.Concat(o.shown, o.suppressed)
+		finding.Sort(written)
+	}
 	if *format == "sarif" {
-		err = writeSARIF(stdout, stderr, o.shown, o.cfg)
+		err = writeSARIF(stdout, stderr, written, o.cfg)
 	} else {
-		err = formats[*format](stdout, o.shown)
+		err = formats[*format](stdout, written)
 	}
 	var outside *sarif.OutsideError
 	if errors.As(err, &outside) {

@@ -74,7 +74,7 @@ func ReadBaseline(path string) (*Baseline, error) {
 // Filter returns the findings the baseline does not hold, and how many of
 // its entries matched no finding (fixed since, or changed). Each entry
 // accepts one finding.
-func (b *Baseline) Filter(fs []finding.Finding) (fresh []finding.Finding, stale int) {
+func (b *Baseline) Filter(fs []finding.Finding) (fresh, known []finding.Finding, stale int) {
 	left := make(map[baselineKey]int, len(b.entries))
 	for k, n := range b.entries {
 		left[k] = n
@@ -85,11 +85,13 @@ func (b *Baseline) Filter(fs []finding.Finding) (fresh []finding.Finding, stale 
 		if left[k] > 0 {
 			left[k]--
 			matched++
+			f.Suppression = &finding.Suppression{Justification: "recorded in the baseline " + b.Path}
+			known = append(known, f)
 			continue
 		}
 		fresh = append(fresh, f)
 	}
-	return fresh, b.total - matched
+	return fresh, known, b.total - matched
 }
 
 // WriteBaseline records fs, fingerprinted, as the accepted findings. It

@@ -411,15 +411,19 @@ func (c *Config) WithoutIgnores() *Config {
 // severities as it sets them for their files, and an unused-suppression
 // finding for each ignore that hid nothing in a file the run read (an
 // ignore of a file outside the paths checked says nothing).
-func (c *Config) Apply(fs []finding.Finding, sources []lint.Source) []finding.Finding {
-	out := fs[:0:0]
+func (c *Config) Apply(fs []finding.Finding, sources []lint.Source) (out, ignored []finding.Finding) {
+	out = fs[:0:0]
 	for _, f := range fs {
 		disabled, sev := c.settings(f.Rule, f.File)
 		if disabled {
 			continue
 		}
-		if rc := c.Rules[f.Rule]; rc != nil && c.ignored(rc, f) {
-			continue
+		if rc := c.Rules[f.Rule]; rc != nil {
+			if ig := c.ignored(rc, f); ig != nil {
+				f.Suppression = &finding.Suppression{Justification: fmt.Sprintf("ignored by %s:%d (rules.%s.ignore %q)", ig.File, ig.Pos.Line, f.Rule, ig.String())}
+				ignored = append(ignored, f)
+				continue
+			}
 		}
 		if sev != 0 {
 			f.Severity = sev
@@ -445,19 +449,20 @@ func (c *Config) Apply(fs []finding.Finding, sources []lint.Source) []finding.Fi
 			}
 		}
 	}
-	return out
+	return out, ignored
 }
 
-// ignored reports whether one of the rule's ignores matches f, marking
-// every one that does as used.
-func (c *Config) ignored(rc *RuleConfig, f finding.Finding) bool {
-	hit := false
+// ignored returns the first of the rule's ignores that matches f, nil
+// when none does, and marks every one that does as used.
+func (c *Config) ignored(rc *RuleConfig, f finding.Finding) *Ignore {
+	var first *Ignore
 	for _, ig := range rc.Ignore {
 		if ig.matches(f) {
-			ig.used, hit = true, true
+			ig.used = true
+			first = cmp.Or(first, ig)
 		}
 	}
-	return hit
+	return first
 }
 
 // settings is whether a rule is off in file and the severity set for it

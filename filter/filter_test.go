@@ -44,7 +44,7 @@ func TestApply(t *testing.T) {
 		"missing-control": {Severity: finding.Note, Ignore: []*Ignore{{Pattern: "legacy/"}, {Pattern: "x/*.atf.yaml", Line: 3}, {Pattern: "y.atf.yaml", Line: 1, Col: 2}}},
 		"unknown-key":     {Disable: &yes},
 	}}
-	got := c.Apply([]finding.Finding{
+	got, ignored := c.Apply([]finding.Finding{
 		at("legacy/a.atf.yaml", 1, 1), at("x/b.atf.yaml", 3, 1), at("x/b.atf.yaml", 4, 1),
 		at("y.atf.yaml", 1, 2), at("y.atf.yaml", 1, 3), {Rule: "unknown-key", File: "z.atf.yaml"},
 	}, nil)
@@ -54,6 +54,15 @@ func TestApply(t *testing.T) {
 	}
 	if strings.Join(kept, " ") != "x/b.atf.yaml:4:1:note y.atf.yaml:1:3:note" {
 		t.Errorf("kept %v", kept)
+	}
+	// The ignored say by what, for SARIF's suppressions; the disabled
+	// rule's finding is not among them: it was never reported.
+	var why []string
+	for _, f := range ignored {
+		why = append(why, f.File+" "+f.Suppression.Justification)
+	}
+	if want := `legacy/a.atf.yaml ignored by :0 (rules.missing-control.ignore "legacy/")|x/b.atf.yaml ignored by :0 (rules.missing-control.ignore "x/*.atf.yaml:3")|y.atf.yaml ignored by :0 (rules.missing-control.ignore "y.atf.yaml:1:2")`; strings.Join(why, "|") != want {
+		t.Errorf("ignored %q", why)
 	}
 	if c.Enabled("unknown-key") || !c.Enabled("missing-control") {
 		t.Error("Enabled is wrong")
@@ -142,7 +151,8 @@ func TestLoadExtends(t *testing.T) {
 	}
 	sources := []lint.Source{{Path: "a.atf.yaml"}, {Path: "legacy/b.atf.yaml"}, {Path: "old.atf.yaml"}}
 	var got []string
-	for _, f := range c.Apply([]finding.Finding{mc("a.atf.yaml"), mc("legacy/b.atf.yaml"), mc("gen/x/c.atf.yaml"), mc(".claude/d.atf.yaml")}, sources) {
+	out, _ := c.Apply([]finding.Finding{mc("a.atf.yaml"), mc("legacy/b.atf.yaml"), mc("gen/x/c.atf.yaml"), mc(".claude/d.atf.yaml")}, sources)
+	for _, f := range out {
 		got = append(got, f.File+":"+f.Span.Start.String()+" "+f.Rule+" "+f.Severity.String())
 	}
 	want := []string{

@@ -1,6 +1,7 @@
 package filter
 
 import (
+	"cmp"
 	"bytes"
 	"fmt"
 	"os"
@@ -53,13 +54,13 @@ func (s *Suppression) matches(f finding.Finding) bool {
 }
 
 // Suppress applies the atflint:ignore comments of the files read by a
-// run to its findings. It returns the
-// findings kept, and findings about the suppressions: one that names no
+// run to its findings. It returns the findings kept, those suppressed
+// (with why), and findings about the suppressions: one that names no
 // reason, an unknown rule or a bad date, or has expired, is
 // invalid-suppression and suppresses nothing; one that suppressed nothing
 // is unused-suppression. A file that cannot be read is an error in the
 // list returned; the others are still applied.
-func Suppress(sources []lint.Source, fs []finding.Finding, now time.Time) (kept, about []finding.Finding, errs []error) {
+func Suppress(sources []lint.Source, fs []finding.Finding, now time.Time) (kept, suppressed, about []finding.Finding, errs []error) {
 	var sups []*Suppression
 	for _, file := range sources {
 		src, err := os.ReadFile(file.Abs)
@@ -75,15 +76,19 @@ func Suppress(sources []lint.Source, fs []finding.Finding, now time.Time) (kept,
 		about = append(about, bad...)
 	}
 	for _, f := range fs {
-		suppressed := false
+		var by *Suppression
 		for _, s := range sups {
 			if s.matches(f) {
-				s.used, suppressed = true, true
+				s.used = true
+				by = cmp.Or(by, s)
 			}
 		}
-		if !suppressed {
+		if by == nil {
 			kept = append(kept, f)
+			continue
 		}
+		f.Suppression = &finding.Suppression{InSource: true, Justification: by.Reason}
+		suppressed = append(suppressed, f)
 	}
 	for _, s := range sups {
 		if !s.used {
@@ -91,7 +96,7 @@ func Suppress(sources []lint.Source, fs []finding.Finding, now time.Time) (kept,
 				fmt.Sprintf("this atflint:ignore[%s] suppresses nothing: no finding of it on line %d; remove it", strings.Join(s.IDs, ","), s.Line)))
 		}
 	}
-	return kept, about, errs
+	return kept, suppressed, about, errs
 }
 
 // Parse reads the suppressions of one file: the valid ones, and findings

@@ -34,12 +34,20 @@ func suppress(t *testing.T, files map[string]string, fs []finding.Finding) (kept
 		}
 		sources = append(sources, lint.Source{Path: name, Abs: p})
 	}
-	k, a, errs := Suppress(sources, fs, today)
+	k, suppressed, a, errs := Suppress(sources, fs, today)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	for _, f := range k {
 		kept = append(kept, fmt.Sprintf("%s:%02d %s", f.File, f.Span.Start.Line, f.Rule))
+	}
+	if len(k)+len(suppressed) != len(fs) {
+		t.Errorf("%d kept and %d suppressed of %d findings", len(k), len(suppressed), len(fs))
+	}
+	for _, f := range suppressed {
+		if s := f.Suppression; s == nil || !s.InSource || s.Justification == "" {
+			t.Errorf("%s:%d %s suppressed with no reason: %+v", f.File, f.Span.Start.Line, f.Rule, s)
+		}
 	}
 	for _, f := range a {
 		about = append(about, fmt.Sprintf("%s:%02d %s: %s", f.File, f.Span.Start.Line, f.Rule, f.Message))
@@ -125,7 +133,7 @@ func TestSuppressUnreadable(t *testing.T) {
 	if err := os.WriteFile(good, []byte("a: 1 # atflint:ignore[unknown-key] fine\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	kept, _, errs := Suppress([]lint.Source{{Path: "gone.yaml", Abs: filepath.Join(dir, "gone.yaml")}, {Path: "a.yaml", Abs: good}}, []finding.Finding{at("a.yaml", "unknown-key", 1)}, today)
+	kept, _, _, errs := Suppress([]lint.Source{{Path: "gone.yaml", Abs: filepath.Join(dir, "gone.yaml")}, {Path: "a.yaml", Abs: good}}, []finding.Finding{at("a.yaml", "unknown-key", 1)}, today)
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "gone.yaml") || len(kept) != 0 {
 		t.Errorf("errs %v, kept %v", errs, kept)
 	}

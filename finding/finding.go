@@ -54,10 +54,30 @@ type Finding struct {
 	// this finding's part of it ("I-2 Credential Binding
 	// (identity.credential)"). Empty for a finding that stands alone.
 	Group, Item string
+	// Suppression is why the finding is not reported, when it is not;
+	// only outputs asked to show suppressed findings, for audit, see it.
+	Suppression *Suppression
 	// Fingerprint identifies the finding across line shifts and
 	// whitespace changes, for baselines and SARIF partialFingerprints;
 	// filter.Fingerprint sets it, "" before.
 	Fingerprint string
+}
+
+// A Suppression is why a finding is not reported: an atflint:ignore
+// comment in the file (InSource), or the configuration's ignores or the
+// baseline, outside it.
+type Suppression struct {
+	InSource      bool
+	Justification string
+}
+
+// Kind is where the suppression is kept, in SARIF's words: inSource or
+// external.
+func (s *Suppression) Kind() string {
+	if s.InSource {
+		return "inSource"
+	}
+	return "external"
 }
 
 // Related is another place that explains a finding: the first use of a

@@ -108,6 +108,14 @@ type jsonFinding struct {
 	ATF         []string      `json:"atf"`
 	Related     []jsonRelated `json:"related,omitempty"`
 	Fingerprint string        `json:"fingerprint,omitempty"`
+	// Suppression is set on the suppressed findings --include-suppressed
+	// adds.
+	Suppression *jsonSuppression `json:"suppression,omitempty"`
+}
+
+type jsonSuppression struct {
+	Kind          string `json:"kind"` // inSource (an atflint:ignore comment) or external
+	Justification string `json:"justification"`
 }
 
 type jsonLocation struct {
@@ -141,6 +149,9 @@ func JSON(w io.Writer, fs []finding.Finding) error {
 		}
 		for _, rel := range f.Related {
 			jf.Related = append(jf.Related, jsonRelated{location(rel.File, rel.Span), rel.Message})
+		}
+		if sup := f.Suppression; sup != nil {
+			jf.Suppression = &jsonSuppression{sup.Kind(), sup.Justification}
 		}
 		r.Findings = append(r.Findings, jf)
 	}

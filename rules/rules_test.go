@@ -28,7 +28,7 @@ func run(t *testing.T, base string, path string) []finding.Finding {
 	if len(res.Errors) > 0 {
 		t.Fatalf("errors: %v", res.Errors)
 	}
-	kept, about, errs := filter.Suppress(res.Sources, res.Findings, time.Now())
+	kept, _, about, errs := filter.Suppress(res.Sources, res.Findings, time.Now())
 	if len(errs) > 0 {
 		t.Fatalf("errors: %v", errs)
 	}

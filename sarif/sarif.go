@@ -259,6 +259,9 @@ func newResult(f finding.Finding, ruleID string, ruleIndex int) (result, error) 
 		Level:     level(f.Severity),
 		Locations: []location{loc},
 	}
+	if sup := f.Suppression; sup != nil {
+		res.Suppressions = []suppression{{Kind: sup.Kind(), Justification: sup.Justification}}
+	}
 	if f.Fingerprint != "" {
 		// Code scanning keys alerts by these across commits, as the
 		// baseline does.

@@ -253,3 +253,12 @@ func TestHugeMessage(t *testing.T) {
 		t.Errorf("a 10 MB message gave %d bytes of SARIF", len(out))
 	}
 }
+
+func TestSuppressed(t *testing.T) {
+	fs := []finding.Finding{{Rule: "unknown-key", Severity: finding.Warning, Message: "m", File: "a.atf.yaml", Span: span(1, 1, 1, 2),
+		Suppression: &finding.Suppression{InSource: true, Justification: "read by our portal"}}}
+	_, out, _ := write(t, fs, Options{}) // validated against the schema
+	if !strings.Contains(string(out), `"suppressions": [`) || !strings.Contains(string(out), `"kind": "inSource"`) || !strings.Contains(string(out), `"justification": "read by our portal"`) {
+		t.Errorf("no suppression in:\n%s", out[len(out)-600:])
+	}
+}

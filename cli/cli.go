@@ -335,17 +335,17 @@ func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 
 // outcome is what a run of the linter gives the commands.
 type outcome struct {
-	res    *lint.Result
-	cfg    *filter.Config
-	all    []finding.Finding // as configured, of every severity, fingerprinted
-	shown  []finding.Finding // at or above --min-severity, not in the baseline
+	res   *lint.Result
+	cfg   *filter.Config
+	all   []finding.Finding // as configured, of every severity, fingerprinted
+	shown []finding.Finding // at or above --min-severity, not in the baseline
 	// suppressed are the findings at or above --min-severity that an
 	// atflint:ignore comment, a configuration ignore or the baseline
 	// hides, each with why, for --include-suppressed.
 	suppressed []finding.Finding
-	failed     bool // something at or above --fail-on
-	base   *filter.Baseline  // nil without --baseline
-	stale  int               // baseline entries that matched no finding
+	failed     bool             // something at or above --fail-on
+	base       *filter.Baseline // nil without --baseline
+	stale      int              // baseline entries that matched no finding
 }
 
 // lint runs the linter on paths with the flags; a failure is returned as

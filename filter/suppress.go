@@ -1,8 +1,8 @@
 package filter
 
 import (
-	"cmp"
 	"bytes"
+	"cmp"
 	"fmt"
 	"os"
 	"slices"

@@ -489,7 +489,7 @@ func (o *outcome) exitCode(stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atflint: %v\n", err)
 	}
 	if o.stale > 0 {
-		fmt.Fprintf(stderr, "atflint: %s of baseline %s no longer found (fixed, or changed); --write-baseline %[2]s drops them\n", plural(o.stale, "finding"), o.base.Path)
+		fmt.Fprintf(stderr, "atflint: %s of baseline %s no longer found (fixed, or changed); --write-baseline %[2]s drops them\n", output.Plural(o.stale, "finding"), o.base.Path)
 	}
 	switch {
 	case o.res.Internal:
@@ -538,7 +538,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		if err := filter.WriteBaseline(*writeBaseline, o.all); err != nil {
 			return usageError(stderr, err)
 		}
-		fmt.Fprintf(stderr, "atflint: wrote %s: %s accepted; check with --baseline %[1]s to see only new ones\n", *writeBaseline, plural(len(o.all), "finding"))
+		fmt.Fprintf(stderr, "atflint: wrote %s: %s accepted; check with --baseline %[1]s to see only new ones\n", *writeBaseline, output.Plural(len(o.all), "finding"))
 		o.failed = false
 		return o.exitCode(stderr)
 	}
@@ -602,7 +602,7 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 		return ExitInternal
 	}
 	fmt.Fprintf(stdout, "atflint: pull request #%d: %s posted, %d earlier still true, %d marked no longer reported; %s outside the changed lines left to code scanning\n",
-		pr.Number, plural(res.Posted, "new comment"), res.Kept, res.Resolved, plural(res.OutsideDiff, "finding"))
+		pr.Number, output.Plural(res.Posted, "new comment"), res.Kept, res.Resolved, output.Plural(res.OutsideDiff, "finding"))
 	return o.exitCode(stderr)
 }
 
@@ -628,9 +628,9 @@ func writeSARIF(stdout, stderr io.Writer, fs []finding.Finding, cfg *filter.Conf
 }
 
 func summary(files, packages int, fs []finding.Finding) string {
-	checked := plural(files, "file")
+	checked := output.Plural(files, "file")
 	if packages > 0 {
-		checked += " and " + plural(packages, "Go package")
+		checked += " and " + output.Plural(packages, "Go package")
 	}
 	if len(fs) == 0 {
 		return checked + " checked, no findings"
@@ -642,7 +642,7 @@ func summary(files, packages int, fs []finding.Finding) string {
 	var parts []string
 	for _, sev := range []finding.Severity{finding.Error, finding.Warning, finding.Note} {
 		if n := counts[sev]; n > 0 {
-			parts = append(parts, plural(n, sev.String()))
+			parts = append(parts, output.Plural(n, sev.String()))
 		}
 	}
 	return checked + " checked, " + strings.Join(parts, ", ")
@@ -658,13 +658,6 @@ func unresolvedTools(fs []finding.Finding) int {
 		}
 	}
 	return n
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func listRules(args []string, stdout, stderr io.Writer) int {

@@ -199,10 +199,15 @@ func TestCheckGitHub(t *testing.T) {
 	if code != ExitFindings {
 		t.Errorf("exit %d, want 1", code)
 	}
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for _, line := range lines[:len(lines)-1] {
 		if !strings.HasPrefix(line, "::error file=testdata/cli/mixed/") && !strings.HasPrefix(line, "::warning file=testdata/cli/mixed/") {
 			t.Errorf("not an annotation: %q", line)
 		}
+	}
+	// More than GitHub shows: the last says how many were left out.
+	if last := lines[len(lines)-1]; len(lines) != 20 || !strings.HasPrefix(last, "::notice title=atflint::") || !strings.Contains(last, "more findings not shown") {
+		t.Errorf("%d lines, the last %q", len(lines), last)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/atflint/atflint/output"
 	"io"
 	"os"
 	"path/filepath"
@@ -87,9 +88,9 @@ func initManifest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atflint: %s\n", w)
 	}
 	fmt.Fprintf(stdout, "atflint: wrote %s for %s agent %s: %s from Go code, %s under sources\n",
-		path, level.WithArticle(), *name, plural(d.Tools, "tool"), plural(d.Sources, "agent config"))
+		path, level.WithArticle(), *name, output.Plural(d.Tools, "tool"), output.Plural(d.Sources, "agent config"))
 	if len(notAnalyzed) > 0 {
-		fmt.Fprintf(stdout, "Not all was analyzed (%s on stderr, and at the top of the draft): the tools there are missing from it.\n", plural(len(notAnalyzed), "error"))
+		fmt.Fprintf(stdout, "Not all was analyzed (%s on stderr, and at the top of the draft): the tools there are missing from it.\n", output.Plural(len(notAnalyzed), "error"))
 	}
 	fmt.Fprintf(stdout, "Fill in what is TODO (%s), confirm or change each value marked \"TODO verify\", then run atflint check.\n", strings.Join(d.TODO, ", "))
 	return ExitClean

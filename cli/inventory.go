@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/atflint/atflint/output"
 	"io"
 	"strings"
 
@@ -48,7 +49,7 @@ func inventory(args []string, stdout, stderr io.Writer) int {
 
 func writeInventory(w io.Writer, inv *lint.Inventory) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s:\n", plural(len(inv.Tools), "tool"))
+	fmt.Fprintf(&b, "%s:\n", output.Plural(len(inv.Tools), "tool"))
 	for _, t := range inv.Tools {
 		name := t.Name
 		if name == "" {
@@ -77,7 +78,7 @@ func writeInventory(w io.Writer, inv *lint.Inventory) error {
 		what    string
 		entries []lint.InventoryEntry
 	}{{"server", inv.Servers}, {"agent", inv.Agents}, {"unresolved registration", inv.Unresolved}} {
-		fmt.Fprintf(&b, "%s:\n", plural(len(l.entries), l.what))
+		fmt.Fprintf(&b, "%s:\n", output.Plural(len(l.entries), l.what))
 		for _, e := range l.entries {
 			fmt.Fprintf(&b, "  %s:%d:%d: %s", e.File, e.Line, e.Column, e.Kind)
 			if e.Name != "" {

@@ -93,3 +93,36 @@ func TestGrouped(t *testing.T) {
 		t.Error("Grouped changed the findings it was given")
 	}
 }
+
+func TestGitHubLimits(t *testing.T) {
+	var fs []finding.Finding
+	for i := range 14 {
+		for _, sev := range []finding.Severity{finding.Error, finding.Note} {
+			fs = append(fs, finding.Finding{Rule: "r", Severity: sev, Message: "m", File: "a.atf.yaml", Span: syntax.Span{Start: syntax.Pos{Line: i + 1, Col: 1}}})
+		}
+	}
+	fs = append(fs, finding.Finding{Rule: "r", Severity: finding.Warning, Message: "m", File: "a.atf.yaml", Span: syntax.Span{Start: syntax.Pos{Line: 1, Col: 1}}})
+	var b bytes.Buffer
+	if err := GitHub(&b, fs); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	count := map[string]int{}
+	for _, l := range lines {
+		kind, _, _ := strings.Cut(strings.TrimPrefix(l, "::"), " ")
+		count[kind]++
+	}
+	// 10 errors, the warning, 9 notes and the notice of the 9 left out.
+	if count["error"] != 10 || count["warning"] != 1 || count["notice"] != 10 || !strings.HasPrefix(lines[0], "::error") {
+		t.Errorf("annotations %v:\n%s", count, b.String())
+	}
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "::notice title=atflint::9 more findings not shown") {
+		t.Errorf("last line %q", last)
+	}
+	// Within the limits, nothing is said.
+	b.Reset()
+	GitHub(&b, fs[:3])
+	if strings.Contains(b.String(), "not shown") {
+		t.Errorf("a notice with nothing left out:\n%s", b.String())
+	}
+}

@@ -29,7 +29,7 @@ func TestActionScript(t *testing.T) {
 		"ATFLINT_MIN_SEVERITY=warning", "ATFLINT_FAIL_ON=error",
 		"ATFLINT_UPLOAD=false", "ATFLINT_SARIF="+filepath.Join(dir, "out.sarif"),
 		"GITHUB_OUTPUT="+filepath.Join(dir, "output"),
-		"ATFLINT_NEW_ONLY=true", "GITHUB_BASE_REF=main",
+		"ATFLINT_NEW_ONLY=true", "GITHUB_BASE_REF=main", "RUNNER_TEMP="+dir,
 	)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v: %s", err, out)
@@ -39,7 +39,7 @@ func TestActionScript(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := strings.Join(strings.Fields(string(args)), " ")
-	want := "check --no-progress --min-severity warning --fail-on error --new-from-merge-base origin/main --format github -- agents tools *.yaml $(touch " + filepath.Join(dir, "pwned") + ")"
+	want := "check --no-progress --min-severity warning --fail-on error --new-from-merge-base origin/main --output summary=" + filepath.Join(dir, "atflint-summary.md") + " --format github -- agents tools *.yaml $(touch " + filepath.Join(dir, "pwned") + ")"
 	if got != want {
 		t.Errorf("atflint got\n%s\nwant\n%s", got, want)
 	}

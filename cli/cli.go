@@ -78,8 +78,9 @@ configuration error, 3 internal error (or GitHub could not be reached).
 `
 
 // checkFlags are the flags of check, which github-review shares.
-const checkFlags = `  --format FORMAT          text (default), json, sarif (for code scanning) or
-                           github (workflow annotations)
+const checkFlags = `  --format FORMAT          text (default), json, sarif (for code scanning),
+                           github (workflow annotations) or summary (Markdown,
+                           for a job summary)
   --min-severity LEVEL     report error, warning or note and above (default warning)
   --fail-on LEVEL          exit 1 on reported findings of error, warning or note
                            and above, or never (default: --min-severity; never
@@ -96,6 +97,8 @@ const checkFlags = `  --format FORMAT          text (default), json, sarif (for 
   --no-go                  do not run the Go analyzers on the Go packages under PATH
   --no-ignores             report what atflint:ignore comments and the configuration's
                            ignores would hide
+  --output FORMAT=FILE     also write FORMAT to FILE, in the same run (repeatable):
+                           --format github --output sarif=atflint.sarif
   --include-suppressed     with --format sarif or json, add the findings suppressions,
                            ignores and the baseline hide, each marked with why (for audit)
   --no-progress            never show progress, even on a terminal
@@ -509,6 +512,8 @@ func check(args []string, stdout, stderr io.Writer) int {
 	noProgress := fl.Bool("no-progress", false, "")
 	writeBaseline := fl.String("write-baseline", "", "")
 	includeSuppressed := fl.Bool("include-suppressed", false, "")
+	var outputs outputFiles
+	fl.Var(&outputs, "output", "")
 	rf := addRunFlags(fl, "")
 	paths, err := parse(fl, args)
 	if err != nil {
@@ -517,8 +522,8 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if *writeBaseline != "" && *rf.baseline != "" {
 		return usageError(stderr, errors.New("--write-baseline records every finding, and --baseline hides some: give one of them"))
 	}
-	if _, ok := formats[*format]; !ok && *format != "sarif" {
-		return usageError(stderr, fmt.Errorf("--format %q: want text, json, sarif or github", *format))
+	if !knownFormat(*format) {
+		return usageError(stderr, fmt.Errorf("--format %q: want %s", *format, formatNames))
 	}
 	if *includeSuppressed && *format != "sarif" && *format != "json" {
 		return usageError(stderr, errors.New("--include-suppressed is for --format sarif or json, which mark each suppressed finding as such"))
@@ -547,18 +552,16 @@ func check(args []string, stdout, stderr io.Writer) int {
 		written = slices.Concat(o.shown, o.suppressed)
 		finding.Sort(written)
 	}
-	if *format == "sarif" {
-		err = writeSARIF(stdout, stderr, written, o.cfg)
-	} else {
-		err = formats[*format](stdout, written)
+	// The files first: one that cannot be written ends the run before
+	// anything is printed. They get what is reported, suppressed findings
+	// aside, which are asked for one format at a time.
+	for _, out := range outputs {
+		if code := writeOutput(out, stderr, o); code != ExitClean {
+			return code
+		}
 	}
-	var outside *sarif.OutsideError
-	if errors.As(err, &outside) {
-		return usageError(stderr, err)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "atflint: writing the findings: %v\n", err)
-		return ExitInternal
+	if code := writeFormat(stdout, stderr, *format, written, o); code != ExitClean {
+		return code
 	}
 	if *format == "text" {
 		fmt.Fprintf(stderr, "atflint: %s\n", summary(o.res.Files, o.res.Packages, o.shown))
@@ -612,6 +615,82 @@ var formats = map[string]func(io.Writer, []finding.Finding) error{
 	"github": output.GitHub,
 }
 
+const formatNames = "text, json, sarif, github or summary"
+
+func knownFormat(f string) bool {
+	_, ok := formats[f]
+	return ok || f == "sarif" || f == "summary"
+}
+
+// writeFormat writes the findings in one format, and returns the exit
+// code of a failure, or ExitClean.
+func writeFormat(w, stderr io.Writer, format string, fs []finding.Finding, o *outcome) int {
+	var err error
+	switch format {
+	case "sarif":
+		err = writeSARIF(w, stderr, fs, o.cfg)
+	case "summary":
+		err = writeSummary(w, fs, o.res)
+	default:
+		err = formats[format](w, fs)
+	}
+	var outside *sarif.OutsideError
+	if errors.As(err, &outside) {
+		return usageError(stderr, err)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "atflint: writing the findings: %v\n", err)
+		return ExitInternal
+	}
+	return ExitClean
+}
+
+// An outputFile is one --output FORMAT=FILE.
+type outputFile struct{ format, path string }
+
+// outputFiles are the --output flags: more formats written in the same
+// run, each to its file.
+type outputFiles []outputFile
+
+func (o *outputFiles) String() string { return "" }
+
+func (o *outputFiles) Set(v string) error {
+	format, path, ok := strings.Cut(v, "=")
+	switch {
+	case !ok || path == "":
+		return fmt.Errorf("want FORMAT=FILE, as sarif=atflint.sarif")
+	case !knownFormat(format):
+		return fmt.Errorf("format %q: want %s", format, formatNames)
+	}
+	*o = append(*o, outputFile{format, path})
+	return nil
+}
+
+// writeOutput writes one --output file whole: to a temporary file beside
+// it, renamed over it, so that a failed run leaves no half of one.
+func writeOutput(out outputFile, stderr io.Writer, o *outcome) int {
+	tmp, err := os.CreateTemp(filepath.Dir(out.path), ".atflint-output-*")
+	if err != nil {
+		return usageError(stderr, fmt.Errorf("--output %s=%s: %w", out.format, out.path, err))
+	}
+	defer os.Remove(tmp.Name())
+	if code := writeFormat(tmp, stderr, out.format, o.shown, o); code != ExitClean {
+		tmp.Close()
+		return code
+	}
+	err = tmp.Chmod(0o644) // as os.Create would make it
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), out.path)
+	}
+	if err != nil {
+		return usageError(stderr, fmt.Errorf("--output %s=%s: %w", out.format, out.path, err))
+	}
+	return ExitClean
+}
+
 func writeSARIF(stdout, stderr io.Writer, fs []finding.Finding, cfg *filter.Config) error {
 	var enabled []*rules.Rule
 	for _, r := range rules.All() {
@@ -625,6 +704,15 @@ func writeSARIF(stdout, stderr io.Writer, fs []finding.Finding, cfg *filter.Conf
 		fmt.Fprintf(stderr, "atflint: %d findings are over GitHub's limit of %d results per run; the SARIF keeps the %d most severe\n", len(fs), sarif.MaxResults, sarif.MaxResults)
 	}
 	return err
+}
+
+func writeSummary(w io.Writer, fs []finding.Finding, res *lint.Result) error {
+	_, ref := versionAndRef()
+	opt := output.SummaryOptions{Files: res.Files, Packages: res.Packages, Ref: ref}
+	for _, err := range res.Errors {
+		opt.NotAnalyzed = append(opt.NotAnalyzed, err.Error())
+	}
+	return output.Summary(w, fs, opt)
 }
 
 func summary(files, packages int, fs []finding.Finding) string {

@@ -184,6 +184,14 @@ func TestCheckSARIF(t *testing.T) {
 	}
 }
 
+func TestCheckSummary(t *testing.T) {
+	code, out, _ := atflint(t, "check", "--format", "summary", "testdata/cli/mixed")
+	if code != ExitFindings {
+		t.Errorf("exit %d, want 1", code)
+	}
+	golden.Check(t, "testdata/cli/mixed.summary.md", []byte(out))
+}
+
 func TestCheckSARIFOutsideRoot(t *testing.T) {
 	t.Chdir(root)
 	t.Chdir("testdata")
@@ -479,5 +487,30 @@ atflint: package.json: skipped: neither an ATF manifest nor an agent config atfl
 `
 	if !strings.HasPrefix(errOut, want) {
 		t.Errorf("stderr:\n%s\nwant it to start with\n%s", errOut, want)
+	}
+}
+
+func TestOutputFiles(t *testing.T) {
+	dir := t.TempDir()
+	sarifPath, summaryPath := filepath.Join(dir, "out.sarif"), filepath.Join(dir, "summary.md")
+	code, out, errOut := atflint(t, "check", "--format", "github", "--output", "sarif="+sarifPath, "--output", "summary="+summaryPath, "testdata/cli/mixed")
+	if code != ExitFindings || !strings.HasPrefix(out, "::error ") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	_, wantSARIF, _ := atflint(t, "check", "--format", "sarif", "testdata/cli/mixed")
+	_, wantSummary, _ := atflint(t, "check", "--format", "summary", "testdata/cli/mixed")
+	for path, want := range map[string]string{sarifPath: wantSARIF, summaryPath: wantSummary} {
+		got, err := os.ReadFile(path)
+		if err != nil || string(got) != want {
+			t.Errorf("%s differs from its --format run (%v)", path, err)
+		}
+	}
+	checkUsageErrors(t, filepath.Join(root, "testdata", "cli", "clean"), []usageCase{
+		{[]string{"--output", "sarif"}, "want FORMAT=FILE"},
+		{[]string{"--output", "pdf=x.pdf"}, `format "pdf"`},
+		{[]string{"--output", "sarif=" + filepath.Join(dir, "no", "such", "dir", "x.sarif")}, "--output sarif="},
+	})
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("files left behind: %v", entries)
 	}
 }

@@ -126,3 +126,19 @@ func TestGitHubLimits(t *testing.T) {
 		t.Errorf("a notice with nothing left out:\n%s", b.String())
 	}
 }
+
+func TestSummary(t *testing.T) {
+	var b bytes.Buffer
+	if err := Summary(&b, nil, SummaryOptions{Files: 2, NotAnalyzed: []string{"cannot analyze Go package x"}}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "### atflint: no findings\n\n2 files checked.\n\n**Not analyzed** (1):\n\n- cannot analyze Go package x\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+	// A file name cannot break the table or add markup.
+	b.Reset()
+	Summary(&b, []finding.Finding{{Rule: "r", Severity: finding.Error, File: "a|b`[x](y)\n.atf.yaml"}}, SummaryOptions{Files: 1, Ref: "v1.2.3"})
+	if !strings.Contains(b.String(), "| \"a\\|b\\`\\[x\\](y)\\\\n.atf.yaml\" | 1 |") || !strings.Contains(b.String(), "blob/v1.2.3/docs/rules/r.md") {
+		t.Errorf("summary:\n%s", b.String())
+	}
+}

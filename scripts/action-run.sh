@@ -33,9 +33,14 @@ if [ "${ATFLINT_GO_DOWNLOAD:-false}" = true ] && command -v go >/dev/null; then
 	done < <(find -- "${paths[@]}" \( -name .git -o -name vendor -o -name node_modules -o -name testdata \) -prune -o -name go.mod -type f -print0 2>/dev/null)
 fi
 
+# One pass writes everything: the job summary always; with upload, the
+# SARIF for code scanning and the findings as text in the log; without,
+# the findings as annotations.
+summary="${RUNNER_TEMP:-/tmp}/atflint-summary.md"
+args+=(--output "summary=$summary")
 case "$ATFLINT_UPLOAD" in
 true)
-	"$ATFLINT" "${args[@]}" --format sarif -- "${paths[@]}" >"$ATFLINT_SARIF"
+	"$ATFLINT" "${args[@]}" --output "sarif=$ATFLINT_SARIF" --format text -- "${paths[@]}"
 	code=$?
 	echo "sarif-file=$ATFLINT_SARIF" >>"$GITHUB_OUTPUT"
 	;;
@@ -48,6 +53,9 @@ false)
 	exit 2
 	;;
 esac
+if [ -f "$summary" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+	cat -- "$summary" >>"$GITHUB_STEP_SUMMARY"
+fi
 
 echo "exit-code=$code" >>"$GITHUB_OUTPUT"
 if [ "$code" -gt 1 ]; then

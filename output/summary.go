@@ -91,7 +91,9 @@ func ruleTable(w io.Writer, fs []finding.Finding, ref string) {
 	}
 }
 
-func total(n *[finding.Error + 1]int) int { return n[finding.Error] + n[finding.Warning] + n[finding.Note] }
+func total(n *[finding.Error + 1]int) int {
+	return n[finding.Error] + n[finding.Warning] + n[finding.Note]
+}
 
 func fileTable(w io.Writer, fs []finding.Finding) {
 	byFile := map[string]int{}

@@ -560,7 +560,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 			return code
 		}
 	}
-	if code := writeFormat(stdout, stderr, *format, written, o); code != ExitClean {
+	stdoutFormat := *format
+	if stdoutFormat == "text" && useColor(stdout) {
+		stdoutFormat = "color"
+	}
+	if code := writeFormat(stdout, stderr, stdoutFormat, written, o); code != ExitClean {
 		return code
 	}
 	if *format == "text" {
@@ -631,6 +635,8 @@ func writeFormat(w, stderr io.Writer, format string, fs []finding.Finding, o *ou
 		err = writeSARIF(w, stderr, fs, o.cfg)
 	case "summary":
 		err = writeSummary(w, fs, o.res)
+	case "color":
+		err = output.ColorText(w, fs)
 	default:
 		err = formats[format](w, fs)
 	}
@@ -866,6 +872,12 @@ func flagError(fl *flag.FlagSet, stdout, stderr io.Writer, err error) int {
 func usageError(stderr io.Writer, err error) int {
 	fmt.Fprintf(stderr, "atflint: %v\nRun 'atflint help' for usage.\n", err)
 	return ExitUsage
+}
+
+// useColor reports whether text on w gets colour: a terminal, outside CI,
+// and NO_COLOR (no-color.org) not set.
+func useColor(w io.Writer) bool {
+	return os.Getenv("NO_COLOR") == "" && showProgress(w)
 }
 
 // showProgress reports whether progress belongs on w: a terminal, outside CI.

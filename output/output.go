@@ -22,10 +22,32 @@ import (
 //
 // Findings that share a group (missing-control's requirements at one
 // place) are written as one line; see Grouped.
-func Text(w io.Writer, fs []finding.Finding) error {
+func Text(w io.Writer, fs []finding.Finding) error { return text(w, fs, false) }
+
+// ColorText writes what Text does, with the place in bold and the
+// severity in colour, for a terminal.
+func ColorText(w io.Writer, fs []finding.Finding) error { return text(w, fs, true) }
+
+// sgr are the terminal's select graphic rendition sequences ColorText uses.
+var sgr = map[finding.Severity]string{finding.Error: "\x1b[1;31m", finding.Warning: "\x1b[1;33m", finding.Note: "\x1b[1;36m"}
+
+const (
+	bold  = "\x1b[1m"
+	faint = "\x1b[2m"
+	reset = "\x1b[0m"
+)
+
+func text(w io.Writer, fs []finding.Finding, color bool) error {
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return code + s + reset
+	}
 	bw := bufio.NewWriter(w)
 	for _, f := range Grouped(fs) {
-		fmt.Fprintf(bw, "%s:%d:%d: %s: %s [%s]", FileName(f.File), f.Span.Start.Line, f.Span.Start.Col, f.Severity, oneLine(f.Message), f.Rule)
+		place := fmt.Sprintf("%s:%d:%d:", FileName(f.File), f.Span.Start.Line, f.Span.Start.Col)
+		fmt.Fprintf(bw, "%s %s %s %s", paint(bold, place), paint(sgr[f.Severity], f.Severity.String()+":"), oneLine(f.Message), paint(faint, "["+f.Rule+"]"))
 		if len(f.ATF) > 0 {
 			fmt.Fprintf(bw, " (ATF %s)", strings.Join(f.ATF, ", "))
 		}

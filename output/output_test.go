@@ -142,3 +142,18 @@ func TestSummary(t *testing.T) {
 		t.Errorf("summary:\n%s", b.String())
 	}
 }
+
+func TestColorText(t *testing.T) {
+	fs := []finding.Finding{{Rule: "r", Severity: finding.Error, Message: "m", File: "a.atf.yaml", Span: syntax.Span{Start: syntax.Pos{Line: 1, Col: 2}}}}
+	var plain, color bytes.Buffer
+	Text(&plain, fs)
+	ColorText(&color, fs)
+	if want := "\x1b[1ma.atf.yaml:1:2:\x1b[0m \x1b[1;31merror:\x1b[0m m \x1b[2m[r]\x1b[0m\n"; color.String() != want {
+		t.Errorf("got %q, want %q", color.String(), want)
+	}
+	// Without its escapes, the coloured line is the plain one.
+	stripped := strings.NewReplacer("\x1b[1m", "", "\x1b[0m", "", "\x1b[1;31m", "", "\x1b[2m", "").Replace(color.String())
+	if stripped != plain.String() {
+		t.Errorf("%q is not %q with colour", color.String(), plain.String())
+	}
+}

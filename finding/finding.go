@@ -5,6 +5,7 @@ package finding
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -102,3 +103,42 @@ func Compare(a, b Finding) int {
 
 // Sort sorts findings into output order.
 func Sort(fs []Finding) { slices.SortStableFunc(fs, Compare) }
+
+// Grouped merges the findings, in output order, that share a rule, a
+// file, a start, a severity and a group into one, whose message heads the
+// group and lists its items, and whose ATF ids are all of theirs: read by
+// a person, the eighteenth missing control at 1:1 says nothing the first
+// did not. A group of one keeps its own message. Machine outputs (JSON,
+// SARIF) keep every finding.
+func Grouped(fs []Finding) []Finding {
+	out := make([]Finding, 0, len(fs))
+	taken := make([]bool, len(fs))
+	for i, f := range fs {
+		if taken[i] {
+			continue
+		}
+		if f.Group == "" {
+			out = append(out, f)
+			continue
+		}
+		items, atf := []string{f.Item}, slices.Clone(f.ATF)
+		for j := i + 1; j < len(fs) && fs[j].File == f.File && fs[j].Span.Start == f.Span.Start; j++ {
+			g := fs[j]
+			if !taken[j] && g.Rule == f.Rule && g.Severity == f.Severity && g.Group == f.Group {
+				taken[j] = true
+				items = append(items, g.Item)
+				for _, id := range g.ATF {
+					if !slices.Contains(atf, id) {
+						atf = append(atf, id)
+					}
+				}
+			}
+		}
+		if len(items) > 1 {
+			f.Message = fmt.Sprintf("%d %s: %s", len(items), f.Group, strings.Join(items, "; "))
+			f.ATF = atf
+		}
+		out = append(out, f)
+	}
+	return out
+}

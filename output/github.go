@@ -19,14 +19,14 @@ const AnnotationsPerKind = 10
 //
 //	::error file=a.atf.yaml,line=3,endLine=3,col=5,endColumn=9,title=...::message
 //
-// The missing controls of one place share an annotation (see Grouped).
+// The missing controls of one place share an annotation (see finding.Grouped).
 // Within GitHub's limit of AnnotationsPerKind of each kind, the most
 // severe come first; when some do not fit, one notice says how many, so
 // that none vanishes unsaid.
 func GitHub(w io.Writer, fs []finding.Finding) error {
 	bw := bufio.NewWriter(w)
 	var kinds [finding.Error + 1][]finding.Finding
-	for _, f := range Grouped(fs) {
+	for _, f := range finding.Grouped(fs) {
 		kinds[f.Severity] = append(kinds[f.Severity], f)
 	}
 	left := 0

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -21,7 +20,7 @@ import (
 //	file:line:col: severity: message [rule-id] (ATF I-1, I-2)
 //
 // Findings that share a group (missing-control's requirements at one
-// place) are written as one line; see Grouped.
+// place) are written as one line; see finding.Grouped.
 func Text(w io.Writer, fs []finding.Finding) error { return text(w, fs, false) }
 
 // ColorText writes what Text does, with the place in bold and the
@@ -45,7 +44,7 @@ func text(w io.Writer, fs []finding.Finding, color bool) error {
 		return code + s + reset
 	}
 	bw := bufio.NewWriter(w)
-	for _, f := range Grouped(fs) {
+	for _, f := range finding.Grouped(fs) {
 		place := fmt.Sprintf("%s:%d:%d:", FileName(f.File), f.Span.Start.Line, f.Span.Start.Col)
 		fmt.Fprintf(bw, "%s %s %s %s", paint(bold, place), paint(sgr[f.Severity], f.Severity.String()+":"), oneLine(f.Message), paint(faint, "["+f.Rule+"]"))
 		if len(f.ATF) > 0 {
@@ -54,45 +53,6 @@ func text(w io.Writer, fs []finding.Finding, color bool) error {
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()
-}
-
-// Grouped merges the findings, in output order, that share a rule, a
-// file, a start, a severity and a group into one, whose message heads the
-// group and lists its items, and whose ATF ids are all of theirs: read by
-// a person, the eighteenth missing control at 1:1 says nothing the first
-// did not. A group of one keeps its own message. Machine outputs (JSON,
-// SARIF) keep every finding.
-func Grouped(fs []finding.Finding) []finding.Finding {
-	out := make([]finding.Finding, 0, len(fs))
-	taken := make([]bool, len(fs))
-	for i, f := range fs {
-		if taken[i] {
-			continue
-		}
-		if f.Group == "" {
-			out = append(out, f)
-			continue
-		}
-		items, atf := []string{f.Item}, slices.Clone(f.ATF)
-		for j := i + 1; j < len(fs) && fs[j].File == f.File && fs[j].Span.Start == f.Span.Start; j++ {
-			g := fs[j]
-			if !taken[j] && g.Rule == f.Rule && g.Severity == f.Severity && g.Group == f.Group {
-				taken[j] = true
-				items = append(items, g.Item)
-				for _, id := range g.ATF {
-					if !slices.Contains(atf, id) {
-						atf = append(atf, id)
-					}
-				}
-			}
-		}
-		if len(items) > 1 {
-			f.Message = fmt.Sprintf("%d %s: %s", len(items), f.Group, strings.Join(items, "; "))
-			f.ATF = atf
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 // FileName writes a file name as it is, or quoted with Go's escapes when it

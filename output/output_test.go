@@ -61,39 +61,6 @@ func TestGitHub(t *testing.T) {
 	}
 }
 
-func TestGrouped(t *testing.T) {
-	at := func(line, col int) syntax.Span { return syntax.Span{Start: syntax.Pos{Line: line, Col: col}} }
-	mc := func(sev finding.Severity, span syntax.Span, id string) finding.Finding {
-		return finding.Finding{Rule: "missing-control", Severity: sev, File: "a.atf.yaml", Span: span, ATF: []string{id},
-			Message: id + " alone", Group: "requirements not declared", Item: id}
-	}
-	fs := []finding.Finding{
-		mc(finding.Error, at(1, 1), "D-1"),
-		mc(finding.Warning, at(1, 1), "D-4"), // another severity: its own line
-		{Rule: "other", Severity: finding.Error, File: "a.atf.yaml", Span: at(1, 1), Message: "m"},
-		mc(finding.Error, at(1, 1), "I-2"), // same place and group as D-1, not next to it
-		mc(finding.Error, at(5, 1), "B-1"), // another place: alone
-		{Rule: "missing-control", Severity: finding.Error, File: "b.atf.yaml", Span: at(1, 1), Message: "b", Group: "requirements not declared", Item: "S-1"},
-	}
-	var got []string
-	for _, f := range Grouped(fs) {
-		got = append(got, f.File+" "+f.Severity.String()+" "+f.Message+" "+strings.Join(f.ATF, ","))
-	}
-	want := []string{
-		"a.atf.yaml error 2 requirements not declared: D-1; I-2 D-1,I-2",
-		"a.atf.yaml warning D-4 alone D-4",
-		"a.atf.yaml error m ",
-		"a.atf.yaml error B-1 alone B-1",
-		"b.atf.yaml error b ",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	if fs[0].Message != "D-1 alone" || len(fs[0].ATF) != 1 {
-		t.Error("Grouped changed the findings it was given")
-	}
-}
-
 func TestGitHubLimits(t *testing.T) {
 	var fs []finding.Finding
 	for i := range 14 {

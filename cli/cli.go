@@ -6,6 +6,7 @@ package cli
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -127,6 +128,10 @@ default, and:
 
   --author LOGIN           who the token posts as, for a GitHub App's token
                            (default: the token's user, or github-actions[bot])
+  --max-comments N         the most new line comments one review posts; the other
+                           lines are listed in its body (default 30)
+  --dry-run                print the review it would post, and the comments it
+                           would edit, as JSON, and post nothing
 
 Flags of check:
 ` + checkFlags,
@@ -583,11 +588,19 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(io.Discard)
 	rf := addRunFlags(fl, "never")
 	author := fl.String("author", "", "")
+	dryRun := fl.Bool("dry-run", false, "")
+	maxComments := fl.Int("max-comments", review.DefaultMaxComments, "")
 	paths, err := parse(fl, args)
 	if err != nil {
 		return flagError(fl, stdout, stderr, err)
 	}
-	eventPath := os.Getenv("GITHUB_EVENT_PATH")
+	if *maxComments < 1 {
+		return usageError(stderr, fmt.Errorf("--max-comments %d: want 1 or more", *maxComments))
+	}
+	eventPath, token := os.Getenv("GITHUB_EVENT_PATH"), os.Getenv("GITHUB_TOKEN")
+	if eventPath == "" && token == "" {
+		return usageError(stderr, errors.New("neither GITHUB_EVENT_PATH nor GITHUB_TOKEN is set; github-review runs in a GitHub Actions job for a pull request, with env: GITHUB_TOKEN: ${{ github.token }} (pull-requests: write)"))
+	}
 	if eventPath == "" {
 		return usageError(stderr, errors.New("GITHUB_EVENT_PATH is not set; github-review runs in a GitHub Actions job for a pull request"))
 	}
@@ -595,7 +608,15 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	reviewer, err := review.New(os.Getenv("GITHUB_TOKEN"), review.Options{APIURL: os.Getenv("GITHUB_API_URL"), Retries: 3, Author: *author})
+	_, ref := versionAndRef()
+	var o *outcome // the run, which the review's summary counts
+	summarize := func(fs []finding.Finding) string {
+		var b strings.Builder
+		output.Summary(&b, fs, output.SummaryOptions{Files: o.res.Files, Packages: o.res.Packages, Ref: ref})
+		return b.String()
+	}
+	reviewer, err := review.New(token, review.Options{APIURL: os.Getenv("GITHUB_API_URL"), Retries: 3, Author: *author,
+		MaxComments: *maxComments, Summarize: summarize, Ref: ref})
 	if err != nil {
 		return usageError(stderr, err)
 	}
@@ -603,13 +624,31 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 	if o == nil {
 		return code
 	}
-	res, err := reviewer.Review(context.Background(), pr, o.shown)
+	ctx := context.Background()
+	plan, err := reviewer.Plan(ctx, pr, o.shown)
+	if err == nil && *dryRun {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(plan); err != nil {
+			fmt.Fprintf(stderr, "atflint: writing the review: %v\n", err)
+			return ExitInternal
+		}
+		return o.exitCode(stderr)
+	}
+	if err == nil {
+		err = reviewer.Apply(ctx, pr, plan)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "atflint: %v\n", err)
 		return ExitInternal
 	}
-	fmt.Fprintf(stdout, "atflint: pull request #%d: %s posted, %d earlier still true, %d marked no longer reported; %s outside the changed lines left to code scanning\n",
-		pr.Number, output.Plural(res.Posted, "new comment"), res.Kept, res.Resolved, output.Plural(res.OutsideDiff, "finding"))
+	res := plan.Result
+	fmt.Fprintf(stdout, "atflint: pull request #%d: %s posted, %d updated, %d earlier still true, %d marked no longer reported; %s outside the changed lines left to code scanning\n",
+		pr.Number, output.Plural(res.Posted, "new comment"), res.Updated, res.Kept, res.Resolved, output.Plural(res.OutsideDiff, "finding"))
+	if res.Uncommented > 0 {
+		fmt.Fprintf(stdout, "atflint: %s past --max-comments %d, listed in the review's body\n", output.Plural(res.Uncommented, "line"), *maxComments)
+	}
 	return o.exitCode(stderr)
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,19 +50,58 @@ func TestGitHubReview(t *testing.T) {
 			t.Errorf("a comment on line %d, which the pull request does not change", c.Line)
 		}
 	}
-	if !strings.Contains(out, "pull request #1: 9 new comments posted") || strings.Contains(out+errOut, testToken) {
+	// Nine findings on six lines: one comment per line.
+	if !strings.Contains(out, "pull request #1: 6 new comments posted") || strings.Contains(out+errOut, testToken) {
 		t.Errorf("stdout %q, stderr %q", out, errOut)
 	}
+	lines := map[int]bool{}
+	for _, c := range s.Reviews[0].Comments {
+		if lines[c.Line] {
+			t.Errorf("two comments on line %d", c.Line)
+		}
+		lines[c.Line] = true
+	}
+	if body := s.Reviews[0].Body; !strings.Contains(body, "### atflint:") || !strings.Contains(body, "| Rule | Errors |") {
+		t.Errorf("the review's body has no summary:\n%s", body)
+	}
 	// A second run posts nothing new.
-	if code, out, _ := atflint(t, "github-review", "examples/insecure"); code != ExitClean || len(s.Reviews) != 1 || !strings.Contains(out, "0 new comments posted, 9 earlier still true") {
+	if code, out, _ := atflint(t, "github-review", "examples/insecure"); code != ExitClean || len(s.Reviews) != 1 || !strings.Contains(out, "0 new comments posted, 0 updated, 6 earlier still true") {
 		t.Errorf("re-run: exit %d, %d reviews, %q", code, len(s.Reviews), out)
 	}
 	if code, _, _ := atflint(t, "github-review", "--fail-on", "error", "examples/insecure"); code != ExitFindings {
 		t.Errorf("--fail-on error: exit %d, want 1", code)
 	}
 	// Under another author, the comments are not atflint's own.
-	if code, out, _ := atflint(t, "github-review", "--author", "some-app[bot]", "examples/insecure"); code != ExitClean || !strings.Contains(out, "9 new comments posted, 0 earlier") {
+	if code, out, _ := atflint(t, "github-review", "--author", "some-app[bot]", "examples/insecure"); code != ExitClean || !strings.Contains(out, "6 new comments posted, 0 updated, 0 earlier") {
 		t.Errorf("--author: exit %d, %q", code, out)
+	}
+}
+
+// TestGitHubReviewDryRun prints the review as JSON and posts nothing.
+func TestGitHubReviewDryRun(t *testing.T) {
+	s := fakegithub.New(testToken)
+	defer s.Close()
+	s.Files = []fakegithub.File{{Name: "examples/insecure/support-bot.atf.yaml", Status: "added", Patch: "@@ -0,0 +1,6 @@\n+a\n+b\n+c\n+d\n+e\n+f\n"}}
+	prEnv(t, s, prEvent)
+	code, out, errOut := atflint(t, "github-review", "--dry-run", "--max-comments", "1", "examples/insecure")
+	if code != ExitClean || len(s.Reviews) != 0 || len(s.Updated) != 0 {
+		t.Fatalf("exit %d, %d reviews, %d updates: %s", code, len(s.Reviews), len(s.Updated), errOut)
+	}
+	var plan struct {
+		Review struct {
+			Body     string
+			Comments []struct{ Path, Body string }
+		}
+		Result struct{ Posted, Uncommented int }
+	}
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	if plan.Result.Posted != 1 || plan.Result.Uncommented != 1 || len(plan.Review.Comments) != 1 || !strings.Contains(plan.Review.Body, "at most 1 comment;") {
+		t.Errorf("plan %+v", plan)
+	}
+	if code, _, errOut := atflint(t, "github-review", "--max-comments", "0", "examples/insecure"); code != ExitUsage || !strings.Contains(errOut, "want 1 or more") {
+		t.Errorf("--max-comments 0: exit %d, %q", code, errOut)
 	}
 }
 
@@ -79,7 +119,11 @@ func TestGitHubReviewErrors(t *testing.T) {
 		t.Errorf("no token: exit %d, %q", code, errOut)
 	}
 	t.Setenv("GITHUB_EVENT_PATH", "")
-	if code, _, errOut := atflint(t, "github-review", "examples/insecure"); code != ExitUsage || !strings.Contains(errOut, "GITHUB_EVENT_PATH") {
+	if code, _, errOut := atflint(t, "github-review", "examples/insecure"); code != ExitUsage || !strings.Contains(errOut, "neither GITHUB_EVENT_PATH nor GITHUB_TOKEN is set") {
+		t.Errorf("no event, no token: exit %d, %q", code, errOut)
+	}
+	t.Setenv("GITHUB_TOKEN", testToken)
+	if code, _, errOut := atflint(t, "github-review", "examples/insecure"); code != ExitUsage || !strings.Contains(errOut, "GITHUB_EVENT_PATH is not set") {
 		t.Errorf("no event: exit %d, %q", code, errOut)
 	}
 	prEnv(t, s, prEvent)

@@ -1,11 +1,13 @@
-// Package review posts findings to a GitHub pull request as one review
-// whose inline comments are the findings on the lines the pull request
-// changes. Findings elsewhere are left to code scanning. On a re-run it
-// finds its own earlier comments by a marker, leaves those still true
-// alone, and marks those no longer reported, so nothing is posted twice.
+// Package review posts findings to a GitHub pull request as one review,
+// with one comment for each changed line that has findings, listing them
+// all. Findings elsewhere are left to code scanning. On a re-run it finds
+// its own earlier comments by a marker, leaves those still true alone,
+// rewrites in place those whose line's findings changed, and marks those
+// no longer reported, so nothing is posted twice.
 package review
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,6 +16,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,7 +24,7 @@ import (
 	"github.com/google/go-github/v93/github"
 
 	"github.com/atflint/atflint/finding"
-	"github.com/atflint/atflint/rules"
+	"github.com/atflint/atflint/ruledoc"
 )
 
 // PullRequest names the pull request a workflow runs for.
@@ -76,12 +79,28 @@ type Options struct {
 	// github-actions[bot] for a workflow's token, which cannot read its
 	// user.
 	Author string
+	// MaxComments is the most new comments one review posts; the lines
+	// past it are listed in the review's body. 0 means DefaultMaxComments.
+	MaxComments int
+	// Summarize writes the Markdown summary of the findings on the changed
+	// lines that heads the review's body; nil leaves it out.
+	Summarize func([]finding.Finding) string
+	// Ref is the release or commit the rules' documentation is linked at.
+	Ref string
 }
+
+// DefaultMaxComments keeps a review readable, and within what GitHub
+// takes in one request without complaint.
+const DefaultMaxComments = 30
+
+// maxFindingsPerComment bounds one comment, far below GitHub's 65,536
+// characters.
+const maxFindingsPerComment = 20
 
 // A Reviewer posts reviews with one token.
 type Reviewer struct {
-	gh     *github.Client
-	author string
+	gh  *github.Client
+	opt Options
 }
 
 // workflowBot is who a workflow's GITHUB_TOKEN posts as.
@@ -96,6 +115,9 @@ func New(token string, opt Options) (*Reviewer, error) {
 	if opt.Backoff == 0 {
 		opt.Backoff = time.Second
 	}
+	if opt.MaxComments <= 0 {
+		opt.MaxComments = DefaultMaxComments
+	}
 	opts := []github.ClientOptionsFunc{
 		github.WithAuthToken(token),
 		github.WithHTTPClient(&http.Client{Timeout: 30 * time.Second, Transport: &retryTransport{base: http.DefaultTransport, retries: opt.Retries, backoff: opt.Backoff}}),
@@ -109,72 +131,176 @@ func New(token string, opt Options) (*Reviewer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("GitHub client: %w", err)
 	}
-	return &Reviewer{gh: gh, author: opt.Author}, nil
+	return &Reviewer{gh: gh, opt: opt}, nil
 }
 
 // Result says what a review did.
 type Result struct {
-	Posted      int // new inline comments
-	Kept        int // earlier comments still true
-	Resolved    int // earlier comments marked as no longer reported
-	OutsideDiff int // findings not on a changed line, left to code scanning
+	Posted      int `json:"posted"`      // new line comments
+	Updated     int `json:"updated"`     // earlier comments rewritten in place, their line's findings changed
+	Kept        int `json:"kept"`        // earlier comments still true as they are
+	Resolved    int `json:"resolved"`    // earlier comments marked no longer reported
+	OutsideDiff int `json:"outsideDiff"` // findings not on a changed line, left to code scanning
+	// Uncommented are lines with findings past Options.MaxComments,
+	// listed in the review's body instead.
+	Uncommented int `json:"uncommented"`
 }
 
-// Review posts the findings on changed lines of the pull request.
+// A Plan is what a review does: the review to post, if any (its body and
+// new comments, one per line), the earlier comments to rewrite in place,
+// and those to mark as no longer reported. A dry run prints it.
+type Plan struct {
+	Review   *NewReview    `json:"review"` // nil when nothing is new
+	Updates  []EditComment `json:"updates"`
+	Resolved []EditComment `json:"resolved"`
+	Result   Result        `json:"result"`
+}
+
+// NewReview is the review a plan posts.
+type NewReview struct {
+	CommitID string       `json:"commit_id"`
+	Body     string       `json:"body"`
+	Comments []NewComment `json:"comments"`
+}
+
+// NewComment is one line's comment.
+type NewComment struct {
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	Body string `json:"body"`
+}
+
+// EditComment rewrites an earlier comment.
+type EditComment struct {
+	ID   int64  `json:"id"`
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	Body string `json:"body"`
+}
+
+// Review plans the review of the findings on changed lines and posts it.
 func (r *Reviewer) Review(ctx context.Context, pr PullRequest, fs []finding.Finding) (Result, error) {
-	changed, err := r.changedLines(ctx, pr)
+	p, err := r.Plan(ctx, pr, fs)
 	if err != nil {
 		return Result{}, err
+	}
+	return p.Result, r.Apply(ctx, pr, p)
+}
+
+// Plan reads the pull request's changed lines and atflint's earlier
+// comments, and works out the review, changing nothing.
+func (r *Reviewer) Plan(ctx context.Context, pr PullRequest, fs []finding.Finding) (*Plan, error) {
+	changed, err := r.changedLines(ctx, pr)
+	if err != nil {
+		return nil, err
 	}
 	earlier, err := r.ownComments(ctx, pr)
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
-	var res Result
-	current := map[string]bool{}
-	var comments []*github.DraftReviewComment
+	p := &Plan{Updates: []EditComment{}, Resolved: []EditComment{}}
+	// The findings on changed lines, by line, in file order.
+	type line struct {
+		file string
+		n    int
+	}
+	var lines []line
+	byLine := map[line][]finding.Finding{}
+	var onDiff []finding.Finding
 	for _, f := range fs {
-		if !changed[f.File][f.Span.Start.Line] {
-			res.OutsideDiff++
+		l := line{f.File, f.Span.Start.Line}
+		if !changed[f.File][l.n] {
+			p.Result.OutsideDiff++
 			continue
 		}
-		key := findingKey(f)
-		if current[key] {
-			continue
+		if byLine[l] == nil {
+			lines = append(lines, l)
 		}
-		current[key] = true
-		if _, ok := earlier[key]; ok {
-			res.Kept++
-			continue
-		}
-		comments = append(comments, &github.DraftReviewComment{
-			Path: github.Ptr(f.File), Line: github.Ptr(f.Span.Start.Line), Side: github.Ptr("RIGHT"),
-			Body: github.Ptr(commentBody(f, key)),
-		})
+		byLine[l] = append(byLine[l], f)
+		onDiff = append(onDiff, f)
 	}
-	if len(comments) > 0 {
-		_, _, err := r.gh.PullRequests.CreateReview(ctx, pr.Owner, pr.Repo, pr.Number, &github.PullRequestReviewRequest{
-			CommitID: github.Ptr(pr.HeadSHA),
-			Event:    github.Ptr("COMMENT"),
-			Body:     github.Ptr(fmt.Sprintf("atflint found %d %s on the lines this pull request changes.", len(comments), plural(len(comments), "problem"))),
-			Comments: comments,
-		})
-		if err != nil {
-			return res, apiError("post the review", err)
+	current := map[string]bool{}
+	var comments []NewComment
+	var over []string
+	for _, l := range lines {
+		key := lineKey(l.file, l.n)
+		current[key] = true
+		body, sum := r.lineBody(byLine[l], key)
+		if c, ok := earlier[key]; ok {
+			if _, was, _ := activeKey(c.GetBody()); was == sum {
+				p.Result.Kept++
+			} else {
+				p.Updates = append(p.Updates, EditComment{c.GetID(), l.file, l.n, body})
+				p.Result.Updated++
+			}
+			continue
 		}
-		res.Posted = len(comments)
+		if len(comments) == r.opt.MaxComments {
+			over = append(over, fmt.Sprintf("- `%s:%d`: %s", l.file, l.n, ruleList(byLine[l])))
+			p.Result.Uncommented++
+			continue
+		}
+		comments = append(comments, NewComment{l.file, l.n, body})
 	}
 	for key, c := range earlier {
-		if current[key] {
-			continue
+		if !current[key] {
+			p.Resolved = append(p.Resolved, EditComment{c.GetID(), c.GetPath(), c.GetLine(), resolvedBody(c.GetBody(), key, pr.HeadSHA)})
 		}
-		body := resolvedBody(c.GetBody(), key, pr.HeadSHA)
-		if _, _, err := r.gh.PullRequests.UpdateComment(ctx, pr.Owner, pr.Repo, c.GetID(), github.UpdatePullRequestCommentRequest{Body: body}); err != nil {
-			return res, apiError("update an earlier comment", err)
-		}
-		res.Resolved++
 	}
-	return res, nil
+	slices.SortFunc(p.Resolved, func(a, b EditComment) int { return cmp.Compare(a.ID, b.ID) })
+	p.Result.Resolved = len(p.Resolved)
+	if len(comments) > 0 {
+		p.Review = &NewReview{CommitID: pr.HeadSHA, Body: r.reviewBody(onDiff, len(comments), over), Comments: comments}
+		p.Result.Posted = len(comments)
+	}
+	return p, nil
+}
+
+// Apply carries out a plan: the review first, then the edits.
+func (r *Reviewer) Apply(ctx context.Context, pr PullRequest, p *Plan) error {
+	if p.Review != nil {
+		var comments []*github.DraftReviewComment
+		for _, c := range p.Review.Comments {
+			comments = append(comments, &github.DraftReviewComment{Path: github.Ptr(c.Path), Line: github.Ptr(c.Line), Side: github.Ptr("RIGHT"), Body: github.Ptr(c.Body)})
+		}
+		_, _, err := r.gh.PullRequests.CreateReview(ctx, pr.Owner, pr.Repo, pr.Number, &github.PullRequestReviewRequest{
+			CommitID: github.Ptr(p.Review.CommitID), Event: github.Ptr("COMMENT"), Body: github.Ptr(p.Review.Body), Comments: comments,
+		})
+		if err != nil {
+			return apiError("post the review", err)
+		}
+	}
+	for _, e := range slices.Concat(p.Updates, p.Resolved) {
+		if _, _, err := r.gh.PullRequests.UpdateComment(ctx, pr.Owner, pr.Repo, e.ID, github.UpdatePullRequestCommentRequest{Body: e.Body}); err != nil {
+			return apiError("update an earlier comment", err)
+		}
+	}
+	return nil
+}
+
+// reviewBody heads the review: how many findings and comments, the
+// summary, and the lines past the comment limit.
+func (r *Reviewer) reviewBody(onDiff []finding.Finding, comments int, over []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "atflint found %s on the lines this pull request changes, in %s.\n", count(len(onDiff), "finding"), count(comments+len(over), "line"))
+	if r.opt.Summarize != nil {
+		b.WriteString("\n" + r.opt.Summarize(onDiff))
+	}
+	if len(over) > 0 {
+		fmt.Fprintf(&b, "\nOne review holds at most %s; these lines have findings too:\n\n%s\n", count(r.opt.MaxComments, "comment"), strings.Join(over, "\n"))
+	}
+	return b.String()
+}
+
+// ruleList names the rules of a line's findings, each once.
+func ruleList(fs []finding.Finding) string {
+	var ids []string
+	for _, f := range fs {
+		if !slices.Contains(ids, f.Rule) {
+			ids = append(ids, f.Rule)
+		}
+	}
+	return strings.Join(ids, ", ")
 }
 
 // changedLines returns, for each file the pull request adds or changes,
@@ -210,7 +336,7 @@ func (r *Reviewer) ownComments(ctx context.Context, pr PullRequest) (map[string]
 		if c.GetUser().GetLogin() != author {
 			continue
 		}
-		if key, ok := activeKey(c.GetBody()); ok {
+		if key, _, ok := activeKey(c.GetBody()); ok {
 			own[key] = c
 		}
 	}
@@ -221,20 +347,20 @@ func (r *Reviewer) ownComments(ctx context.Context, pr PullRequest) (map[string]
 // user, else, for a token that may not read its user, as a workflow's may
 // not, github-actions[bot].
 func (r *Reviewer) login(ctx context.Context) (string, error) {
-	if r.author != "" {
-		return r.author, nil
+	if r.opt.Author != "" {
+		return r.opt.Author, nil
 	}
 	user, _, err := r.gh.Users.Get(ctx, "")
 	var er *github.ErrorResponse
 	switch {
 	case err == nil:
-		r.author = user.GetLogin()
+		r.opt.Author = user.GetLogin()
 	case errors.As(err, &er) && er.Response != nil && (er.Response.StatusCode == http.StatusForbidden || er.Response.StatusCode == http.StatusNotFound):
-		r.author = workflowBot
+		r.opt.Author = workflowBot
 	default:
 		return "", apiError("read the token's user", err)
 	}
-	return r.author, nil
+	return r.opt.Author, nil
 }
 
 // addedLines reads a unified diff's hunks and returns the new-file line
@@ -265,39 +391,64 @@ func addedLines(patch string) map[int]bool {
 	return lines
 }
 
-const markerPrefix = "<!-- atflint:finding:"
+const markerPrefix = "<!-- atflint:line:"
 
-// findingKey identifies a finding across runs: same rule, file, line and
-// message.
-func findingKey(f finding.Finding) string {
-	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%d\x00%s", f.Rule, f.File, f.Span.Start.Line, f.Message)))
+// lineKey identifies the comment of one line across runs.
+func lineKey(file string, line int) string {
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", file, line)))
 	return hex.EncodeToString(sum[:8])
 }
 
-func activeKey(body string) (string, bool) {
+// activeKey reads the marker that ends one of atflint's comments: the
+// line's key, and the sum of the text above it, which tells whether a
+// re-run has anything new to say there (GitHub may re-encode the text
+// itself).
+func activeKey(body string) (key, sum string, ok bool) {
 	// The marker ends the body; a finding's message quoted above it may
 	// hold marker-like text.
 	i := strings.LastIndex(body, markerPrefix)
 	if i < 0 {
-		return "", false
+		return "", "", false
 	}
-	rest := body[i+len(markerPrefix):]
-	key, _, ok := strings.Cut(rest, " -->")
-	return key, ok && key != ""
+	inner, _, ok := strings.Cut(body[i+len(markerPrefix):], " -->")
+	key, sum, _ = strings.Cut(inner, " ")
+	return key, sum, ok && key != ""
 }
 
-func commentBody(f finding.Finding, key string) string {
+func textSum(text string) string {
+	s := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(s[:8])
+}
+
+// lineBody is the comment of one line: every finding on it, the missing
+// controls of one place as one item, each with its rule's page.
+func (r *Reviewer) lineBody(fs []finding.Finding, key string) (body, sum string) {
+	grouped := finding.Grouped(fs)
 	var b strings.Builder
-	fmt.Fprintf(&b, "**atflint** %s `%s`", f.Severity, f.Rule)
-	if len(f.ATF) > 0 {
-		fmt.Fprintf(&b, " (ATF %s)", strings.Join(f.ATF, ", "))
+	if len(grouped) == 1 {
+		b.WriteString("**atflint**\n\n")
+	} else {
+		fmt.Fprintf(&b, "**atflint**: %s on this line\n\n", count(len(grouped), "finding"))
 	}
-	fmt.Fprintf(&b, "\n\n%s\n", f.Message)
-	if r := rules.Lookup(f.Rule); r != nil {
-		fmt.Fprintf(&b, "\n[%s: why, and how to fix it](%s)\n", r.Title, r.URL())
+	for _, f := range grouped[:min(len(grouped), maxFindingsPerComment)] {
+		fmt.Fprintf(&b, "- **%s** [`%s`](%s)", f.Severity, f.Rule, ruledoc.URLAt(f.Rule, r.opt.Ref))
+		if len(f.ATF) > 0 {
+			fmt.Fprintf(&b, " (ATF %s)", strings.Join(f.ATF, ", "))
+		}
+		fmt.Fprintf(&b, ": %s\n", inert(f.Message))
 	}
-	fmt.Fprintf(&b, "\n%s%s -->", markerPrefix, key)
-	return b.String()
+	if n := len(grouped) - maxFindingsPerComment; n > 0 {
+		fmt.Fprintf(&b, "- and %s more (atflint check lists them all)\n", count(n, "finding"))
+	}
+	sum = textSum(b.String())
+	return fmt.Sprintf("%s\n%s%s %s -->", b.String(), markerPrefix, key, sum), sum
+}
+
+// inert keeps text a file put into a message from acting in a comment:
+// no HTML (a comment could hide the marker), no mentions that notify, on
+// one line.
+func inert(s string) string {
+	return strings.NewReplacer("<", "&lt;", ">", "&gt;", "@", "@\u200b", "\r", " ", "\n", " ").Replace(s)
 }
 
 // resolvedBody rewrites an earlier comment once atflint no longer reports
@@ -331,9 +482,10 @@ func apiError(what string, err error) error {
 	return fmt.Errorf("could not %s: %w", what, err)
 }
 
-func plural(n int, word string) string {
+// count writes "1 finding", "2 findings".
+func count(n int, word string) string {
 	if n == 1 {
-		return word
+		return "1 " + word
 	}
-	return word + "s"
+	return fmt.Sprintf("%d %ss", n, word)
 }

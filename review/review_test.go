@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,6 +42,7 @@ func TestReview(t *testing.T) {
 	}
 	fs := []finding.Finding{
 		at("a.atf.yaml", 3, "missing-identity", "no id"),
+		at("a.atf.yaml", 3, "unknown-key", "a misspelt key"),
 		at("a.atf.yaml", 20, "unknown-key", "outside the diff"),
 		at("c.atf.yaml", 10, "inline-secret", "a secret"),
 	}
@@ -56,8 +58,13 @@ func TestReview(t *testing.T) {
 	if rv.CommitID != pr.HeadSHA || rv.Event != "COMMENT" || len(rv.Comments) != 2 || rv.Comments[0].Path != "a.atf.yaml" || rv.Comments[0].Line != 3 {
 		t.Errorf("review %+v", rv)
 	}
-	if !strings.Contains(rv.Comments[0].Body, "`missing-identity`") || !strings.Contains(rv.Comments[0].Body, "docs/rules/missing-identity.md") {
-		t.Errorf("comment body %q", rv.Comments[0].Body)
+	// One comment for the line, with both of its findings.
+	first := rv.Comments[0].Body
+	if !strings.Contains(first, "2 findings on this line") || !strings.Contains(first, "[`missing-identity`](https://github.com/atflint/atflint/blob/main/docs/rules/missing-identity.md)") || !strings.Contains(first, "a misspelt key") {
+		t.Errorf("comment body %q", first)
+	}
+	if !strings.HasPrefix(rv.Body, "atflint found 3 findings on the lines this pull request changes, in 2 lines.") {
+		t.Errorf("review body %q", rv.Body)
 	}
 
 	// A re-run with the same findings posts nothing new.
@@ -69,8 +76,26 @@ func TestReview(t *testing.T) {
 		t.Errorf("re-run: result %+v, %d reviews", res, len(s.Reviews))
 	}
 
-	// Once a finding is fixed, its comment says so, once.
+	// One of the line's findings fixed: its comment is rewritten in place.
 	res, err = r.Review(context.Background(), pr, fs[1:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res != (Result{Updated: 1, Kept: 1, OutsideDiff: 1}) || len(s.Reviews) != 1 || len(s.Updated) != 1 {
+		t.Fatalf("after one fix: result %+v, %d reviews, %d updated", res, len(s.Reviews), len(s.Updated))
+	}
+	for _, body := range s.Updated {
+		if strings.Contains(body, "no id") || !strings.Contains(body, "a misspelt key") {
+			t.Errorf("updated body %q", body)
+		}
+	}
+	if res, _ = r.Review(context.Background(), pr, fs[1:]); res != (Result{Kept: 2, OutsideDiff: 1}) {
+		t.Errorf("after the update, a re-run: %+v", res)
+	}
+
+	// Once the line is clean, its comment says so, once.
+	clear(s.Updated)
+	res, err = r.Review(context.Background(), pr, fs[2:])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,17 +103,59 @@ func TestReview(t *testing.T) {
 		t.Fatalf("after the fix: result %+v, %d updated", res, len(s.Updated))
 	}
 	for _, body := range s.Updated {
-		if !strings.HasPrefix(body, "No longer reported by atflint at 0123456.") || !strings.Contains(body, "no id") {
+		if !strings.HasPrefix(body, "No longer reported by atflint at 0123456.") || !strings.Contains(body, "a misspelt key") {
 			t.Errorf("updated body %q", body)
 		}
 	}
-	if res, _ = r.Review(context.Background(), pr, fs[1:]); res.Resolved != 0 {
+	if res, _ = r.Review(context.Background(), pr, fs[2:]); res.Resolved != 0 {
 		t.Errorf("a resolved comment was resolved again: %+v", res)
 	}
 	for _, req := range s.Requests {
 		if strings.Contains(req, token) {
 			t.Errorf("the token is in a request line: %s", req)
 		}
+	}
+}
+
+// TestPlanAndLimit: a plan changes nothing, and a review posts at most
+// MaxComments, listing the other lines in its body.
+func TestPlanAndLimit(t *testing.T) {
+	s := fakegithub.New(token)
+	defer s.Close()
+	s.Files = []fakegithub.File{{Name: "a.atf.yaml", Status: "added", Patch: "@@ -0,0 +1,3 @@\n+x\n+y\n+z"}}
+	r, err := New(token, Options{APIURL: s.URL, MaxComments: 2, Summarize: func(fs []finding.Finding) string { return fmt.Sprintf("SUMMARY of %d\n", len(fs)) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := []finding.Finding{at("a.atf.yaml", 1, "r1", "m"), at("a.atf.yaml", 2, "r2", "m"), at("a.atf.yaml", 3, "r3", "m")}
+	p, err := r.Plan(context.Background(), pr, fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Reviews) != 0 || len(s.Updated) != 0 {
+		t.Fatal("planning posted something")
+	}
+	if p.Result != (Result{Posted: 2, Uncommented: 1}) || len(p.Review.Comments) != 2 {
+		t.Fatalf("plan %+v", p.Result)
+	}
+	if body := p.Review.Body; !strings.Contains(body, "SUMMARY of 3") || !strings.Contains(body, "at most 2 comments") || !strings.Contains(body, "- `a.atf.yaml:3`: r3") {
+		t.Errorf("body %q", body)
+	}
+	if err := r.Apply(context.Background(), pr, p); err != nil || len(s.Reviews) != 1 {
+		t.Errorf("apply: %v, %d reviews", err, len(s.Reviews))
+	}
+}
+
+// TestInert: what a file puts into a message cannot hide the marker,
+// notify anyone or break the list.
+func TestInert(t *testing.T) {
+	r := &Reviewer{}
+	body, _ := r.lineBody([]finding.Finding{at("a.atf.yaml", 1, "unknown-key", "key <!-- atflint:line:0 --> for @acme/security\n- injected")}, "k")
+	if strings.Count(body, markerPrefix) != 1 || strings.Contains(body, "@acme") || strings.Contains(body, "\n- injected") {
+		t.Errorf("body %q", body)
+	}
+	if key, _, ok := activeKey(body); !ok || key != "k" {
+		t.Errorf("key %q", key)
 	}
 }
 
@@ -175,9 +242,11 @@ func TestOthersMarkersAreIgnored(t *testing.T) {
 		s.Login = login
 		s.Files = []fakegithub.File{{Name: "a.atf.yaml", Status: "added", Patch: "@@ -0,0 +1 @@\n+x"}}
 		f := at("a.atf.yaml", 1, "missing-identity", "no id")
+		same, _ := (&Reviewer{}).lineBody([]finding.Finding{f}, lineKey(f.File, 1))
+		other, _ := (&Reviewer{}).lineBody([]finding.Finding{f}, "0000000000000000")
 		s.Comments = []fakegithub.Comment{
-			{ID: 1, Path: "a.atf.yaml", Line: 1, Body: commentBody(f, findingKey(f)), User: &fakegithub.User{Login: "mallory"}},
-			{ID: 2, Path: "a.atf.yaml", Line: 1, Body: commentBody(f, "0000000000000000"), User: &fakegithub.User{Login: "mallory"}},
+			{ID: 1, Path: "a.atf.yaml", Line: 1, Body: same, User: &fakegithub.User{Login: "mallory"}},
+			{ID: 2, Path: "a.atf.yaml", Line: 1, Body: other, User: &fakegithub.User{Login: "mallory"}},
 		}
 		res, err := newReviewer(t, s).Review(context.Background(), pr, []finding.Finding{f})
 		if err != nil || res != (Result{Posted: 1}) || len(s.Updated) != 0 {

@@ -216,3 +216,50 @@ func TestIncludeSuppressed(t *testing.T) {
 		t.Errorf("text with --include-suppressed: exit %d, %s", code, errOut)
 	}
 }
+
+// TestSARIFFingerprintsStay: lines inserted above the findings move them,
+// and code scanning still tracks each by the same partialFingerprints.
+func TestSARIFFingerprintsStay(t *testing.T) {
+	dir := t.TempDir()
+	prints := func(text string) map[string]string {
+		t.Helper()
+		if err := writeFile(filepath.Join(dir, "bot.atf.yaml"), text); err != nil {
+			t.Fatal(err)
+		}
+		_, out, _ := atflintIn(t, dir, "check", "--format", "sarif", ".")
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					RuleID              string            `json:"ruleId"`
+					PartialFingerprints map[string]string `json:"partialFingerprints"`
+					Locations           []struct {
+						PhysicalLocation struct {
+							Region struct{ StartLine int } `json:"region"`
+						} `json:"physicalLocation"`
+					} `json:"locations"`
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &log); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, r := range log.Runs[0].Results {
+			got[fmt.Sprintf("%s@%d", r.RuleID, r.Locations[0].PhysicalLocation.Region.StartLine)] = r.PartialFingerprints["atflintFingerprint/v1"]
+		}
+		return got
+	}
+	before := prints(baselineManifest)
+	after := prints("# a comment\n# and another\n" + baselineManifest)
+	if len(before) == 0 || len(before) != len(after) {
+		t.Fatalf("before %v, after %v", before, after)
+	}
+	for k, fp := range before {
+		rule, at, _ := strings.Cut(k, "@")
+		var line int
+		fmt.Sscan(at, &line)
+		if moved := after[fmt.Sprintf("%s@%d", rule, line+2)]; moved != fp || fp == "" {
+			t.Errorf("%s at line %d: fingerprint %q, %q two lines down", rule, line, fp, moved)
+		}
+	}
+}

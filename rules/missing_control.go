@@ -131,7 +131,11 @@ func checkMissingControl(p *Pass) {
 			}
 			kw := req.At(l)
 			var what, item string
-			group := fmt.Sprintf("requirements %s agent %s meet are not declared", l.WithArticle(), kw)
+			element := req.Element
+			if element == "incident" {
+				element = "incident response"
+			}
+			group := fmt.Sprintf("%s requirements %s agent %s meet are not declared", element, l.WithArticle(), kw)
 			switch {
 			case c.Note != "":
 				what, item = "is not declared: "+c.Note, c.Note

@@ -283,38 +283,24 @@ func Version() string {
 
 // versionAndRef returns atflint's version and the git ref (tag or commit)
 // of atflint's repository its rule documentation is read at: the version
-// set at link time (the Action sets its own ref), the module version go
-// install recorded (the commit of a pseudo-version), or, in a build from a
-// clone, devel+ and the commit it was built at. The ref is "" when none
-// is known, and the documentation of the main branch serves.
+// set at link time (the Action sets its own ref), or the module version Go
+// recorded, for go install and for a build from a clone alike (the commit
+// of a pseudo-version). The ref is "" when none is known, and the
+// documentation of the main branch serves.
 func versionAndRef() (string, string) {
 	if version != "" {
 		return version, version
 	}
 	bi, ok := debug.ReadBuildInfo()
-	if !ok {
+	if !ok || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
 		return "devel", ""
 	}
-	if v := bi.Main.Version; v != "" && v != "(devel)" {
-		if module.IsPseudoVersion(v) {
-			rev, _ := module.PseudoVersionRev(v)
-			return v, rev
-		}
-		return v, v
+	v := bi.Main.Version
+	if module.IsPseudoVersion(v) {
+		rev, _ := module.PseudoVersionRev(v)
+		return v, rev
 	}
-	var rev, dirty string
-	for _, s := range bi.Settings {
-		switch {
-		case s.Key == "vcs.revision":
-			rev = s.Value
-		case s.Key == "vcs.modified" && s.Value == "true":
-			dirty = ".dirty"
-		}
-	}
-	if rev == "" {
-		return "devel", ""
-	}
-	return "devel+" + rev[:min(12, len(rev))] + dirty, rev
+	return v, v
 }
 
 // runFlags are the flags check and github-review share.

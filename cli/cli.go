@@ -289,18 +289,23 @@ func Version() string {
 // documentation of the main branch serves.
 func versionAndRef() (string, string) {
 	if version != "" {
-		return version, version
+		return version, docRef(version)
 	}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
 		return "devel", ""
 	}
-	v := bi.Main.Version
+	return bi.Main.Version, docRef(bi.Main.Version)
+}
+
+// docRef is the git ref of a version: the commit of a pseudo-version,
+// else the version itself (a tag, a branch or a commit).
+func docRef(v string) string {
 	if module.IsPseudoVersion(v) {
 		rev, _ := module.PseudoVersionRev(v)
-		return v, rev
+		return rev
 	}
-	return v, v
+	return v
 }
 
 // runFlags are the flags check and github-review share.

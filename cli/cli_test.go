@@ -514,3 +514,16 @@ func TestOutputFiles(t *testing.T) {
 		t.Errorf("files left behind: %v", entries)
 	}
 }
+
+func TestDocRef(t *testing.T) {
+	for v, want := range map[string]string{
+		"v1.2.3":                                   "v1.2.3",
+		"v0.0.0-20261204191432-090d90bc33bb":       "090d90bc33bb",
+		"v1.2.4-0.20261204191432-090d90bc33bb":     "090d90bc33bb",
+		"0123456789abcdef0123456789abcdef01234567": "0123456789abcdef0123456789abcdef01234567", // the Action's ref, a commit
+	} {
+		if got := docRef(v); got != want {
+			t.Errorf("docRef(%s) = %s, want %s", v, got, want)
+		}
+	}
+}

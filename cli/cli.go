@@ -150,8 +150,8 @@ Flags:
 Drafts the ATF manifest of the agent in PATH (default .) and writes it to
 a new file: its Go modules as agent.code, the tools found in its Go code
 with what their handlers reach as actions and capabilities (side effects
-need a person's approval at intern and junior), its agent configs under
-sources, and the controls of its level. What only a person can say (the
+need a person's approval at intern and junior), the MCP client configs
+beside it under sources, and the controls of its level. What only a person can say (the
 purpose, the owners, the credential, the resources) is left TODO, and
 check reports it until it is filled in; starting values atflint cannot
 see in code are marked "TODO verify". It never overwrites a file.

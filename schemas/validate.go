@@ -503,13 +503,17 @@ func showValue(v any) string {
 	return string(b)
 }
 
+// showList writes the values of an enum as a person reads them, each
+// once: "0.9" and 0.9 read the same.
 func showList(vs []any) string {
-	parts := make([]string, len(vs))
-	for i, v := range vs {
-		if s, ok := v.(string); ok {
-			parts[i] = s
-		} else {
-			parts[i] = showValue(v)
+	var parts []string
+	for _, v := range vs {
+		s, ok := v.(string)
+		if !ok {
+			s = showValue(v)
+		}
+		if !slices.Contains(parts, s) {
+			parts = append(parts, s)
 		}
 	}
 	return strings.Join(parts, ", ")

@@ -65,6 +65,8 @@ Usage:
   atflint init --name NAME --level LEVEL [--out FILE] [PATH]
                                     draft the ATF manifest of the agent in PATH (default .)
                                     from its Go code and configs, for a person to complete
+  atflint assess [flags] [PATH...]  write the ATF conformance statement of each agent
+                                    under PATH, with evidence and what the next level needs
   atflint rules                     list the rules
   atflint explain RULE|ATF-ID       explain a rule, with examples, or list the rules
                                     that check an ATF requirement (S-2)
@@ -162,6 +164,25 @@ Flags:
   --out FILE               where to write it (default PATH/agent.atf.yaml)
   --no-go                  do not analyse Go packages
 `,
+	"assess": `Usage: atflint assess [flags] [PATH...]
+
+Writes the ATF conformance statement of each agent under each PATH
+(default .), as ATF's CONFORMANCE.md asks adopters to publish it: per
+element, how many of its five requirements are met; per requirement, the
+keyword at the target level, whether it is met, partially met, not met or
+could not be judged, and the evidence as file:line; and what the next
+level needs.
+
+Flags:
+  --format FORMAT          markdown (default) or json
+  --target-level LEVEL     assess at this level (default: each agent's own)
+  --organization NAME      the organization the statement is by
+  --date YYYY-MM-DD        the assessment date (default today, UTC)
+  --fail-under LEVEL       exit 1 when an agent does not conform at LEVEL
+  --link-prefix PREFIX     put PREFIX before each evidence link, for a statement
+                           kept in another directory (../ for docs/)
+  --no-go                  do not analyse Go packages
+`,
 	"rules": `Usage: atflint rules
 
 Lists the rules: id, severity, ATF requirements, title.
@@ -206,6 +227,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return inventory(rest, stdout, stderr)
 	case "init":
 		return initManifest(rest, stdout, stderr)
+	case "assess":
+		return assessAgents(rest, stdout, stderr)
 	case "rules":
 		return listRules(rest, stdout, stderr)
 	case "explain":

@@ -98,6 +98,11 @@ func checkGo(roots, manifests []string, base string, opt Options, res *Result) [
 			}
 		}
 		ms, _ := atfmanifest.ReadAll(inRoot)
+		if opt.AtLevel.Known() {
+			for _, m := range ms {
+				m.Level = opt.AtLevel.String()
+			}
+		}
 		out, vetErr := runVet(root, opt.VetTool, atfmanifest.Flag(ms), good)
 		fs = append(fs, readVet(out, files, base, res)...)
 		if vetErr != nil {

@@ -53,6 +53,12 @@ type Options struct {
 	Go bool
 	// Inventory makes the run list what it found in Result.Inventory.
 	Inventory bool
+	// AtLevel, if set, checks every agent as if it declared this level,
+	// whatever it declares: the level atflint assess judges it at.
+	AtLevel atf.Level
+	// Models makes the run keep what it read of each file in
+	// Result.Models, for what reads the agent model itself (assess).
+	Models bool
 	// VetTool is the program go vet runs as its tool for the Go
 	// analysis: atflint itself, which runs analyzers/vettool's Main when
 	// its environment says so.
@@ -83,6 +89,9 @@ type Result struct {
 	Unrecognized []string
 	// Inventory is what the run found, when Options.Inventory asks.
 	Inventory *Inventory
+	// Models are the files read, as loaded, in path order, when
+	// Options.Models asks.
+	Models []*model.File
 	// Sources are the files the run read and checked, Go files of the
 	// packages analyzed included, in no set order: where suppression
 	// comments may be.
@@ -177,6 +186,9 @@ func Run(paths []string, opt Options) (*Result, error) {
 		if res.Inventory != nil && r.file != nil {
 			res.Inventory.addFile(r.file)
 		}
+		if opt.Models && r.file != nil && r.recognized {
+			res.Models = append(res.Models, r.file)
+		}
 		if r.err != nil {
 			res.Errors = append(res.Errors, r.err)
 			res.Internal = true
@@ -216,7 +228,7 @@ type fileResult struct {
 	recognized bool   // the file holds a format atflint reads
 	format     string // which loader read it
 	err        error
-	file       *model.File // kept for the inventory
+	file       *model.File // kept for the inventory and the models
 }
 
 // A source is a file an ATF manifest names as its agent's: it gets the
@@ -253,8 +265,8 @@ func (c *batches) run(indexes []int, sourceOf func(input) source) {
 					return
 				}
 				i := indexes[n]
-				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i]), c.inRun)
-				if !c.opt.Inventory {
+				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i]), c.inRun, c.opt.AtLevel)
+				if !c.opt.Inventory && !c.opt.Models {
 					c.results[i].file = nil
 				}
 				if c.opt.Progress != nil {
@@ -268,7 +280,7 @@ func (c *batches) run(indexes []int, sourceOf func(input) source) {
 
 // checkFile loads and checks one file. A panic is a bug of atflint's, not
 // of the file: it is returned as an error and the run goes on.
-func checkFile(in input, from source, inRun []string) (r fileResult) {
+func checkFile(in input, from source, inRun []string, at atf.Level) (r fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}
@@ -284,6 +296,12 @@ func checkFile(in input, from source, inRun []string) (r fileResult) {
 		// A governance policy is not an agent: it has no level to meet.
 		if !a.Level.Value.Known() && from.level.Known() && f.Format != loader.FormatAGT {
 			a.Level = model.Field[atf.Level]{Value: from.level, Span: a.Span}
+		}
+		if at.Known() && f.Format != loader.FormatAGT {
+			a.Level.Value = at
+			if !a.Level.Present() {
+				a.Level.Span = a.Span
+			}
 		}
 		a.ControlsIn = from.manifest
 		if len(a.Sources) > 0 && !atf.IsManifestName(in.display) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/markdown"
 	"github.com/atflint/atflint/ruledoc"
 )
 
@@ -50,7 +51,7 @@ func Summary(w io.Writer, fs []finding.Finding, opt SummaryOptions) error {
 	if len(opt.NotAnalyzed) > 0 {
 		fmt.Fprintf(bw, "\n**Not analyzed** (%d):\n\n", len(opt.NotAnalyzed))
 		for _, na := range opt.NotAnalyzed[:min(len(opt.NotAnalyzed), maxSummaryRows)] {
-			fmt.Fprintf(bw, "- %s\n", cell(na))
+			fmt.Fprintf(bw, "- %s\n", markdown.Cell(na))
 		}
 		if n := len(opt.NotAnalyzed) - maxSummaryRows; n > 0 {
 			fmt.Fprintf(bw, "- and %d more\n", n)
@@ -104,7 +105,7 @@ func fileTable(w io.Writer, fs []finding.Finding) {
 	slices.SortStableFunc(files, func(a, b string) int { return byFile[b] - byFile[a] })
 	fmt.Fprintf(w, "\n**Files with the most findings**\n\n| File | Findings |\n|---|---:|\n")
 	for _, f := range files[:min(len(files), maxSummaryRows)] {
-		fmt.Fprintf(w, "| %s | %d |\n", cell(f), byFile[f])
+		fmt.Fprintf(w, "| %s | %d |\n", markdown.Cell(f), byFile[f])
 	}
 	if n := len(files) - maxSummaryRows; n > 0 {
 		fmt.Fprintf(w, "| and %s more | |\n", Plural(n, "file"))
@@ -142,17 +143,9 @@ func requirementTable(w io.Writer, fs []finding.Finding) {
 			ids := slices.Sorted(slices.Values(r.ids[sev]))
 			cols = append(cols, strings.Join(ids, ", "))
 		}
-		fmt.Fprintf(w, "| %s | %s |\n", cell(file), strings.Join(cols, " | "))
+		fmt.Fprintf(w, "| %s | %s |\n", markdown.Cell(file), strings.Join(cols, " | "))
 	}
 	if n := len(files) - maxSummaryRows; n > 0 {
 		fmt.Fprintf(w, "| and %s more | | | |\n", Plural(n, "file"))
 	}
-}
-
-// cell writes text for a Markdown table cell or list item: on one line,
-// its pipes and markup characters escaped, so that a file name cannot
-// break the table or add a link.
-func cell(s string) string {
-	s = oneLine(FileName(s))
-	return strings.NewReplacer(`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;").Replace(s)
 }

@@ -35,7 +35,7 @@ var order = [][]string{
 	{"analyzers/vettool"},
 	{"lint"},
 	{"filter"},
-	{"output", "sarif", "review", "scaffold"},
+	{"output", "sarif", "review", "scaffold", "assess"},
 	{"cli"},
 	{"cmd/atflint", "cmd/atfvet", "bench/floor", "bench/genmanifests", "bench/measure", "bench/recall/truth", "bench/recall/score"},
 }

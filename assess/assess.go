@@ -59,7 +59,9 @@ type Statement struct {
 	Elements     []Element     `json:"elements"`
 	Requirements []Requirement `json:"requirements"`
 	Promotion    *Promotion    `json:"promotion,omitempty"`
-	Notes        []string      `json:"notes"`
+	// SelfAssessment answers the spec's 30 self-assessment questions.
+	SelfAssessment []Answer `json:"selfAssessment"`
+	Notes          []string `json:"notes"`
 
 	target atf.Level
 }
@@ -157,7 +159,7 @@ func Statements(files []*model.File, fs []finding.Finding, opt Options) ([]*Stat
 // all: every requirement not judged.
 func unreadable(m *model.File, opt Options) *Statement {
 	st := &Statement{Organization: orNotStated(opt.Organization), Implementation: m.Path, Manifest: m.Path, ATFVersion: "not stated",
-		DeclaredLevel: "not stated", TargetLevel: levelName(opt.TargetLevel), Date: opt.Date, Notes: []string{}, target: opt.TargetLevel}
+		DeclaredLevel: "not stated", TargetLevel: levelName(opt.TargetLevel), Date: opt.Date, Notes: []string{}, SelfAssessment: []Answer{}, target: opt.TargetLevel}
 	var why []Evidence
 	for _, p := range m.Problems {
 		why = append(why, Evidence{m.Path, p.Span.Start.Line, p.Message})
@@ -200,6 +202,7 @@ func assess(m *model.File, a *model.Agent, fs []finding.Finding, opt Options) (*
 	}
 	st.count()
 	st.Promotion = promotion(st)
+	st.SelfAssessment = answers(a, st)
 	st.Notes = append(st.Notes, "Judged from the manifest and atflint's findings on the agent's files (its Go code included); evidence of each control's implementation in code is not yet sought.")
 	return st, nil
 }

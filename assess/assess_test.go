@@ -147,3 +147,29 @@ func TestBroken(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionsAreTheSpecs compares the 30 questions with the spec's
+// section, kept in testdata with its provenance.
+func TestQuestionsAreTheSpecs(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "self-assessment.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec []string
+	group := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		if g, ok := strings.CutPrefix(line, "### "); ok {
+			group = strings.TrimSuffix(g, " Assessment")
+		}
+		if q, ok := strings.CutPrefix(line, "| "); ok && strings.HasSuffix(strings.TrimSpace(q), "| | | |") {
+			spec = append(spec, group+": "+strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(q), "| | | |")))
+		}
+	}
+	var ours []string
+	for _, q := range questions {
+		ours = append(ours, q.group+": "+q.text)
+	}
+	if len(spec) != 30 || strings.Join(ours, "\n") != strings.Join(spec, "\n") {
+		t.Errorf("the questions differ from the spec's:\n%s\nwant:\n%s", strings.Join(ours, "\n"), strings.Join(spec, "\n"))
+	}
+}

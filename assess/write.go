@@ -45,7 +45,7 @@ func Markdown(w io.Writer, sts []*Statement, opt MarkdownOptions) error {
 		}
 		st.markdown(bw, opt)
 	}
-	fmt.Fprintf(bw, "\n---\nThe statement's template, the requirement ids, names and keywords, and the promotion gates are the %s.\n", atf.Credit)
+	fmt.Fprintf(bw, "\n---\nThe statement's template, the requirement ids, names and keywords, the self-assessment questions and the promotion gates are the %s.\n", atf.Credit)
 	return bw.Flush()
 }
 
@@ -85,6 +85,17 @@ func (st *Statement) markdown(w *bufio.Writer, opt MarkdownOptions) {
 			ev = append(ev, fmt.Sprintf("[%s:%d](%s%s#L%d) %s", markdown.Cell(e.File), e.Line, opt.LinkPrefix, linkPath(e.File), e.Line, markdown.Cell(e.What)))
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.ID, r.Name, r.Keyword, r.Status, strings.Join(ev, "<br>"))
+	}
+	if len(st.SelfAssessment) > 0 {
+		w.WriteString("\n## Self-assessment\n\nThe spec's 30 questions, answered from the repository where it can; the rest are for a person.\n")
+		group := ""
+		for _, a := range st.SelfAssessment {
+			if a.Group != group {
+				group = a.Group
+				fmt.Fprintf(w, "\n### %s\n\n| Question | Answer | Why |\n|---|---|---|\n", group)
+			}
+			fmt.Fprintf(w, "| %s | %s | %s |\n", a.Question, a.Answer, markdown.Cell(a.Why))
+		}
 	}
 	if p := st.Promotion; p != nil {
 		fmt.Fprintf(w, "\n## What %s needs\n\n", p.To)

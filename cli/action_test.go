@@ -107,3 +107,33 @@ func needBash(t *testing.T) string {
 	}
 	return bash
 }
+
+// TestActionScriptAssess: with assess, the script writes the statement to
+// a file it names as an output and to the job summary.
+func TestActionScriptAssess(t *testing.T) {
+	bash := needBash(t)
+	dir := t.TempDir()
+	calls := filepath.Join(dir, "calls")
+	fake := filepath.Join(dir, "atflint")
+	script := "#!/bin/sh\necho \"$1\" >>\"" + calls + "\"\nif [ \"$1\" = assess ]; then echo '# ATF conformance statement'; fi\n"
+	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	summary, output := filepath.Join(dir, "summary.md"), filepath.Join(dir, "output")
+	cmd := exec.Command(bash, "../scripts/action-run.sh")
+	cmd.Env = append(os.Environ(),
+		"ATFLINT="+fake, "ATFLINT_PATHS=.", "ATFLINT_LEVEL=", "ATFLINT_CONFIG=",
+		"ATFLINT_MIN_SEVERITY=warning", "ATFLINT_FAIL_ON=error", "ATFLINT_UPLOAD=false",
+		"ATFLINT_ASSESS=true", "RUNNER_TEMP="+dir, "GITHUB_OUTPUT="+output, "GITHUB_STEP_SUMMARY="+summary,
+	)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	got, _ := os.ReadFile(calls)
+	outs, _ := os.ReadFile(output)
+	sum, _ := os.ReadFile(summary)
+	statement := filepath.Join(dir, "atflint-conformance.md")
+	if string(got) != "check\nassess\n" || !strings.Contains(string(outs), "statement-file="+statement) || !strings.Contains(string(sum), "# ATF conformance statement") {
+		t.Errorf("calls %q, outputs %q, summary %q", got, outs, sum)
+	}
+}

@@ -57,6 +57,20 @@ if [ -f "$summary" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
 	cat -- "$summary" >>"$GITHUB_STEP_SUMMARY"
 fi
 
+# The conformance statement, when asked: to the job summary and a file
+# the next step keeps. Its own verdict does not fail the step.
+if [ "${ATFLINT_ASSESS:-false}" = true ]; then
+	statement="${RUNNER_TEMP:-/tmp}/atflint-conformance.md"
+	if "$ATFLINT" assess -- "${paths[@]}" >"$statement"; then
+		echo "statement-file=$statement" >>"$GITHUB_OUTPUT"
+		if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+			cat -- "$statement" >>"$GITHUB_STEP_SUMMARY"
+		fi
+	else
+		echo "::warning title=atflint::atflint assess could not write the conformance statement; see the log"
+	fi
+fi
+
 echo "exit-code=$code" >>"$GITHUB_OUTPUT"
 if [ "$code" -gt 1 ]; then
 	exit "$code"

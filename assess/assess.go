@@ -21,6 +21,7 @@ import (
 
 	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/lint"
 	"github.com/atflint/atflint/loader"
 	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/syntax"
@@ -32,7 +33,18 @@ const (
 	PartiallyMet = "partially met"
 	NotMet       = "not met"
 	NotJudged    = "not judged"
+	// NotEvidenced is a control the manifest declares and the agent's Go
+	// code shows no sign of: it may be implemented elsewhere (a gateway,
+	// the platform), which the organization attests.
+	NotEvidenced = "not evidenced"
 )
+
+// codeEvidenced are the requirements whose implementation Go code can
+// show (see analyzers/controls).
+var codeEvidenced = []string{"B-1", "B-2", "D-1", "S-3", "R-1", "R-2"}
+
+// maxCodeEvidence is how many places in code a requirement cites.
+const maxCodeEvidence = 3
 
 // Options say whom the statement is by, and for what level and date.
 type Options struct {
@@ -127,8 +139,9 @@ var elementNames = []struct{ key, name string }{
 // Statements assesses each agent an ATF manifest among files declares.
 // Findings count against the agent whose files they are on: its manifest,
 // the configs that manifest lists under sources, and the files below the
-// manifest's directory that no nearer manifest claims.
-func Statements(files []*model.File, fs []finding.Finding, opt Options) ([]*Statement, error) {
+// manifest's directory that no nearer manifest claims. The inventory,
+// when the run analyzed Go code, says where that code implements controls.
+func Statements(files []*model.File, fs []finding.Finding, inv *lint.Inventory, opt Options) ([]*Statement, error) {
 	var manifests []*model.File
 	for _, f := range files {
 		if f.Format == loader.FormatATF {
@@ -145,7 +158,7 @@ func Statements(files []*model.File, fs []finding.Finding, opt Options) ([]*Stat
 			continue
 		}
 		for _, a := range m.Agents {
-			st, err := assess(m, a, agentFindings(m, manifests, files, fs), opt)
+			st, err := assess(m, a, agentFindings(m, manifests, files, fs), agentCode(m, inv), opt)
 			if err != nil {
 				return nil, err
 			}
@@ -172,7 +185,7 @@ func unreadable(m *model.File, opt Options) *Statement {
 	return st
 }
 
-func assess(m *model.File, a *model.Agent, fs []finding.Finding, opt Options) (*Statement, error) {
+func assess(m *model.File, a *model.Agent, fs []finding.Finding, code *agentCodeOf, opt Options) (*Statement, error) {
 	version, err := atfVersion(m)
 	if err != nil {
 		return nil, err
@@ -198,17 +211,21 @@ func assess(m *model.File, a *model.Agent, fs []finding.Finding, opt Options) (*
 	}
 	broken := brokenSpans(m)
 	for _, r := range atf.Requirements() {
-		st.Requirements = append(st.Requirements, judge(m, a, r, fs, broken, target))
+		st.Requirements = append(st.Requirements, judge(m, a, r, fs, broken, target, code))
 	}
 	st.count()
 	st.Promotion = promotion(st)
 	st.SelfAssessment = answers(a, st)
-	st.Notes = append(st.Notes, "Judged from the manifest and atflint's findings on the agent's files (its Go code included); evidence of each control's implementation in code is not yet sought.")
+	if code == nil {
+		st.Notes = append(st.Notes, "Judged from the manifest and atflint's findings on its files; no Go code of the agent was analyzed, so no control is evidenced in code.")
+	} else {
+		st.Notes = append(st.Notes, fmt.Sprintf("Judged from the manifest, atflint's findings on the agent's files, and its Go code, where %s are sought as evidence of their implementation.", strings.Join(codeEvidenced, ", ")))
+	}
 	return st, nil
 }
 
 // judge decides how one requirement stands.
-func judge(m *model.File, a *model.Agent, r atf.Requirement, fs []finding.Finding, broken []syntax.Span, target atf.Level) Requirement {
+func judge(m *model.File, a *model.Agent, r atf.Requirement, fs []finding.Finding, broken []syntax.Span, target atf.Level, code *agentCodeOf) Requirement {
 	req := Requirement{ID: r.ID, Name: r.Name, Element: r.Element, Keyword: keyword(r, target), Evidence: []Evidence{}}
 	c := a.Controls[r.ID]
 	for _, b := range broken {
@@ -224,12 +241,19 @@ func judge(m *model.File, a *model.Agent, r atf.Requirement, fs []finding.Findin
 			against = append(against, f)
 		}
 	}
+	var inCode []lint.InventoryControl
+	sought := code != nil && slices.Contains(codeEvidenced, r.ID)
+	if sought {
+		inCode = code.uses(r.ID)
+	}
 	switch {
 	case c.State == model.Declared && r.ID == "I-1" && len(against) > 0:
 		// An id that is no URN or is taken is no unique identifier.
 		req.Status = NotMet
 	case c.State == model.Declared && len(against) > 0:
 		req.Status = PartiallyMet
+	case c.State == model.Declared && sought && len(inCode) == 0:
+		req.Status = NotEvidenced
 	case c.State == model.Declared:
 		req.Status = Met
 	default:
@@ -237,6 +261,8 @@ func judge(m *model.File, a *model.Agent, r atf.Requirement, fs []finding.Findin
 	}
 	what := "declared: " + c.Field
 	switch {
+	case req.Status == NotEvidenced:
+		what = "declared (" + c.Field + "), not evidenced in the agent's Go code"
 	case c.Note != "":
 		what = c.Note
 	case c.State == model.Off:
@@ -245,10 +271,54 @@ func judge(m *model.File, a *model.Agent, r atf.Requirement, fs []finding.Findin
 		what = "not declared (" + c.Field + ")"
 	}
 	req.Evidence = append(req.Evidence, Evidence{m.Path, c.Span.Start.Line, what})
+	for _, u := range inCode[:min(len(inCode), maxCodeEvidence)] {
+		req.Evidence = append(req.Evidence, Evidence{u.File, u.Line, "in code: " + u.Via})
+	}
 	for _, f := range against {
 		req.Evidence = append(req.Evidence, Evidence{f.File, f.Span.Start.Line, "but: " + f.Message + " [" + f.Rule + "]"})
 	}
 	return req
+}
+
+// agentCodeOf is what the run found in the Go code an ATF manifest
+// covers.
+type agentCodeOf struct {
+	controls []lint.InventoryControl
+}
+
+// agentCode is the agent's Go code, nil when the run analyzed none of it:
+// the packages the analyzers linked to the manifest, by their tools and
+// controls.
+func agentCode(m *model.File, inv *lint.Inventory) *agentCodeOf {
+	if inv == nil {
+		return nil
+	}
+	var code *agentCodeOf
+	for _, t := range inv.Tools {
+		if t.Manifest == m.Path {
+			code = &agentCodeOf{}
+			break
+		}
+	}
+	for _, c := range inv.Controls {
+		if c.Manifest == m.Path {
+			if code == nil {
+				code = &agentCodeOf{}
+			}
+			code.controls = append(code.controls, c)
+		}
+	}
+	return code
+}
+
+func (c *agentCodeOf) uses(req string) []lint.InventoryControl {
+	var out []lint.InventoryControl
+	for _, u := range c.controls {
+		if u.Requirement == req {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // brokenSpans are where the manifest does not parse or validate.
@@ -336,7 +406,7 @@ func (st *Statement) count() {
 			if r.Status == Met {
 				el.Met++
 			}
-			if r.Keyword == atf.Must.String() && r.Status != Met {
+			if r.Keyword == atf.Must.String() && !attested(r.Status) {
 				st.Conforms = false
 			}
 		}
@@ -360,6 +430,11 @@ func promotion(st *Statement) *Promotion {
 	p.Gates = gates(next)
 	return p
 }
+
+// attested reports a status that counts toward conformance: met, or
+// declared where the code shows no sign, which the organization attests
+// (ATF Compatible is a self-attestation).
+func attested(status string) bool { return status == Met || status == NotEvidenced }
 
 func strength(k atf.Keyword) int {
 	switch k {
@@ -398,7 +473,7 @@ func orNotStated(s string) string {
 // l is met, whatever level the statement was made at.
 func ConformsAt(st *Statement, l atf.Level) bool {
 	for _, r := range st.Requirements {
-		if req, ok := atf.Lookup(r.ID); ok && req.At(l) == atf.Must && r.Status != Met {
+		if req, ok := atf.Lookup(r.ID); ok && req.At(l) == atf.Must && !attested(r.Status) {
 			return false
 		}
 	}

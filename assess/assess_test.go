@@ -23,7 +23,7 @@ func statements(t *testing.T, opt Options, paths ...string) []*Statement {
 	if opt.Date == "" {
 		opt.Date = "2026-12-04"
 	}
-	sts, err := Statements(res.Models, res.Findings, opt)
+	sts, err := Statements(res.Models, res.Findings, nil, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestNoManifest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Statements(res.Models, nil, Options{}); err == nil || !strings.Contains(err.Error(), "atflint init") {
+	if _, err := Statements(res.Models, nil, nil, Options{}); err == nil || !strings.Contains(err.Error(), "atflint init") {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -126,7 +126,7 @@ func TestBroken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sts, err := Statements(res.Models, res.Findings, Options{})
+	sts, err := Statements(res.Models, res.Findings, nil, Options{})
 	if err != nil || len(sts) != 2 {
 		t.Fatalf("%d statements, %v", len(sts), err)
 	}

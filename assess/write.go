@@ -67,11 +67,21 @@ func (st *Statement) markdown(w *bufio.Writer, opt MarkdownOptions) {
 	switch {
 	case st.TargetLevel == "not stated":
 	case st.Conforms:
-		fmt.Fprintf(w, "**Conforms at %s**: every requirement ATF makes a MUST at %s is met.\n\n", st.TargetLevel, st.TargetLevel)
+		var attestedOnly []string
+		for _, r := range st.Requirements {
+			if r.Keyword == atf.Must.String() && r.Status == NotEvidenced {
+				attestedOnly = append(attestedOnly, r.ID)
+			}
+		}
+		if len(attestedOnly) == 0 {
+			fmt.Fprintf(w, "**Conforms at %s**: every requirement ATF makes a MUST at %s is met.\n\n", st.TargetLevel, st.TargetLevel)
+		} else {
+			fmt.Fprintf(w, "**Conforms at %s**, as attested: every requirement ATF makes a MUST at %s is met, or declared where the Go code shows no sign of it (%s).\n\n", st.TargetLevel, st.TargetLevel, strings.Join(attestedOnly, ", "))
+		}
 	default:
 		var ids []string
 		for _, r := range st.Requirements {
-			if r.Keyword == atf.Must.String() && r.Status != Met {
+			if r.Keyword == atf.Must.String() && !attested(r.Status) {
 				ids = append(ids, r.ID)
 			}
 		}
@@ -119,7 +129,7 @@ func (st *Statement) markdown(w *bufio.Writer, opt MarkdownOptions) {
 
 func (st *Statement) notesLine() string {
 	var notes []string
-	for _, status := range []string{PartiallyMet, NotJudged} {
+	for _, status := range []string{PartiallyMet, NotEvidenced, NotJudged} {
 		var ids []string
 		for _, r := range st.Requirements {
 			if r.Status == status {

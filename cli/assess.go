@@ -49,7 +49,7 @@ func assessAgents(args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	res, err := lint.Run(paths, lint.Options{Go: !*noGo, Models: true, AtLevel: target, VetTool: vetTool()})
+	res, err := lint.Run(paths, lint.Options{Go: !*noGo, Models: true, Inventory: true, AtLevel: target, VetTool: vetTool()})
 	if err != nil {
 		return usageError(stderr, err)
 	}
@@ -59,7 +59,7 @@ func assessAgents(args []string, stdout, stderr io.Writer) int {
 	if res.Internal {
 		return ExitInternal
 	}
-	sts, err := assess.Statements(res.Models, res.Findings, assess.Options{Organization: *org, TargetLevel: target, Date: *date})
+	sts, err := assess.Statements(res.Models, res.Findings, res.Inventory, assess.Options{Organization: *org, TargetLevel: target, Date: *date})
 	if err != nil {
 		return usageError(stderr, err)
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -73,6 +74,60 @@ func TestAssessBadInput(t *testing.T) {
 		code, out, errOut := atflint(t, append([]string{"assess", "--no-go"}, tc.args...)...)
 		if code != ExitUsage || out != "" || !strings.Contains(errOut, tc.want) {
 			t.Errorf("assess %q: exit %d, stdout %q, stderr %q; want 2 and %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}
+
+// TestAssessCodeEvidence: a control the manifest declares is met with the
+// Go code that implements it cited, and not evidenced where the code
+// shows no sign of it.
+func TestAssessCodeEvidence(t *testing.T) {
+	dir := t.TempDir()
+	manifest := strings.Replace(baselineManifest, "  level: intern\n", "  level: intern\n  code: [\"./...\"]\n", 1) +
+		"  logging: {format: json}\nsegmentation: {rateLimit: 10/min}\nincident: {killSwitch: {method: signal, maxLatency: 100ms}}\n"
+	for name, text := range map[string]string{
+		"bot.atf.yaml": manifest,
+		"go.mod":       "module example.com/bot\n\ngo 1.26\n",
+		"main.go":      "package main\n\nimport (\n\t\"context\"\n\t\"log/slog\"\n\t\"os\"\n\t\"os/signal\"\n)\n\nfunc main() {\n\tctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)\n\tdefer stop()\n\tslog.InfoContext(ctx, \"ready\")\n}\n",
+	} {
+		if err := writeFile(filepath.Join(dir, name), text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := atflintIn(t, dir, "assess", "--format", "json", ".")
+	if code != ExitClean {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Statements []struct {
+			Requirements []struct {
+				ID, Status string
+				Evidence   []struct {
+					File, What string
+					Line       int
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range doc.Statements[0].Requirements {
+		got[r.ID] = r.Status
+		for _, e := range r.Evidence {
+			if strings.HasPrefix(e.What, "in code: ") {
+				got[r.ID] += " " + e.File + ":" + strconv.Itoa(e.Line) + " " + strings.TrimPrefix(e.What, "in code: ")
+			}
+		}
+	}
+	for id, want := range map[string]string{
+		"B-1": "met main.go:13 log/slog.InfoContext",
+		"R-2": "met main.go:11 os/signal.NotifyContext",
+		"S-3": "not evidenced",
+	} {
+		if got[id] != want {
+			t.Errorf("%s: %q, want %q", id, got[id], want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"encoding/json"
 	"path/filepath"
 	"slices"
@@ -22,6 +23,19 @@ type Inventory struct {
 	Unresolved []InventoryEntry `json:"unresolved"`
 	// Modules are the Go modules whose packages were analyzed.
 	Modules []InventoryModule `json:"modules"`
+	// Controls are the places in Go code that show an ATF control
+	// implemented, for atflint assess.
+	Controls []InventoryControl `json:"controls"`
+}
+
+// An InventoryControl is a use in Go code that shows an ATF control
+// implemented: a rate limiter's constructor for S-3.
+type InventoryControl struct {
+	Requirement string `json:"requirement"`
+	Via         string `json:"via"`
+	Place
+	// Manifest is the ATF manifest the package belongs to.
+	Manifest string `json:"manifest,omitempty"`
 }
 
 // An InventoryModule is a Go module: its path, and its directory as
@@ -123,6 +137,9 @@ func (inv *Inventory) addGo(files *sourceFiles, base, message string) {
 		}
 		inv.Servers = append(inv.Servers, e)
 	}
+	for _, c := range pkg.Controls {
+		inv.Controls = append(inv.Controls, InventoryControl{c.Requirement, c.Via, place(c.At), manifest})
+	}
 	for _, u := range pkg.Unresolved {
 		p := place(u.At)
 		inv.Unresolved = append(inv.Unresolved, InventoryEntry{Kind: u.Framework + " registration", File: p.File, Line: p.Line, Column: p.Column, Note: u.Why})
@@ -163,6 +180,13 @@ func (inv *Inventory) sort() {
 	}
 	if inv.Tools == nil {
 		inv.Tools = []InventoryTool{}
+	}
+	slices.SortFunc(inv.Controls, func(a, b InventoryControl) int {
+		return cmp.Or(strings.Compare(a.Requirement, b.Requirement), comparePlaces(a.File, a.Line, a.Column, b.File, b.Line, b.Column), strings.Compare(a.Via, b.Via))
+	})
+	inv.Controls = slices.Compact(inv.Controls)
+	if inv.Controls == nil {
+		inv.Controls = []InventoryControl{}
 	}
 	slices.SortFunc(inv.Modules, func(a, b InventoryModule) int { return strings.Compare(a.Path, b.Path) })
 	inv.Modules = slices.Compact(inv.Modules)

@@ -50,6 +50,10 @@ type Result struct {
 	// Manifest is the ATF manifest the package belongs to; nil when there
 	// is none, or when the package has no agent code.
 	Manifest *Manifest
+	// Under is the ATF manifest the package's directory and import path
+	// link it to, agent code or not: where its controls (a rate limiter,
+	// signal handling) count. Nil when there is none.
+	Under *Manifest
 	// Deciders tells which functions' results are decisions, and of
 	// which kind; nil in the standard library and the frameworks.
 	Deciders guard.Deciders
@@ -133,6 +137,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res.Own = pass.Module == nil || pass.Module.Version == ""
 	manifest := manifestFor(manifests, packageDir(pass), pass.Pkg.Path())
+	res.Under = manifest
 	decls := declsOf(pass)
 	res.Deciders = decidersOf(pass, decls, manifest)
 	eff := newEffects(pass, decls, res.Deciders)

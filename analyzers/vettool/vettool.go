@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/atflint/atflint/analyzers/agent"
+	"github.com/atflint/atflint/analyzers/controls"
 	"github.com/atflint/atflint/analyzers/suite"
 )
 
@@ -48,7 +49,7 @@ const InventoryCategory = "atflint-inventory"
 var Inventory = &analysis.Analyzer{
 	Name:     "atfinventory",
 	Doc:      "report the tools, servers and unresolved registrations of a package as JSON, for atflint check and inventory",
-	Requires: []*analysis.Analyzer{agent.Analyzer},
+	Requires: []*analysis.Analyzer{agent.Analyzer, controls.Analyzer},
 	Run:      inventory,
 }
 
@@ -59,6 +60,16 @@ type Package struct {
 	Tools      []Tool       `json:"tools,omitempty"`
 	Servers    []Server     `json:"servers,omitempty"`
 	Unresolved []Unresolved `json:"unresolved,omitempty"`
+	// Controls are the uses that show an ATF control implemented.
+	Controls []Control `json:"controls,omitempty"`
+}
+
+// A Control is a use that shows an ATF control implemented: a rate
+// limiter's constructor for S-3.
+type Control struct {
+	Requirement string `json:"requirement"`
+	Via         string `json:"via"`
+	At          string `json:"at"`
 }
 
 // A Tool is one tool of the package.
@@ -95,7 +106,8 @@ type Unresolved struct {
 
 func inventory(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[agent.Analyzer].(*agent.Result)
-	if len(res.Tools)+len(res.Identities)+len(res.Unresolved) == 0 {
+	uses := pass.ResultOf[controls.Analyzer].(*controls.Result).Uses
+	if len(res.Tools)+len(res.Identities)+len(res.Unresolved)+len(uses) == 0 {
 		return nil, nil
 	}
 	at := func(p token.Pos) string {
@@ -108,6 +120,11 @@ func inventory(pass *analysis.Pass) (any, error) {
 	var pkg Package
 	if res.Manifest != nil {
 		pkg.Manifest = res.Manifest.Path
+	}
+	if len(uses) > 0 && res.Under != nil {
+		// A package of controls alone (middleware, main) counts for the
+		// manifest it is under.
+		pkg.Manifest = res.Under.Path
 	}
 	for _, t := range res.Tools {
 		it := Tool{Name: t.Name, Framework: t.Framework, At: at(t.Pos), Handler: at(t.Handler)}
@@ -128,6 +145,9 @@ func inventory(pass *analysis.Pass) (any, error) {
 	}
 	for _, u := range res.Unresolved {
 		pkg.Unresolved = append(pkg.Unresolved, Unresolved{u.Framework, at(u.Pos), u.Why})
+	}
+	for _, u := range uses {
+		pkg.Controls = append(pkg.Controls, Control{u.Requirement, u.Object, at(u.Pos)})
 	}
 	msg, err := json.Marshal(pkg)
 	if err != nil {

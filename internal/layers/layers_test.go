@@ -30,7 +30,7 @@ var order = [][]string{
 	{"analyzers/agent"},
 	{"analyzers/atfmanifest"},
 	{"analyzers/internal/manifesttest"},
-	{"analyzers/levelmismatch", "analyzers/missingidentity", "analyzers/undeclaredcapability", "analyzers/unguardedtool", "analyzers/unresolvedtool", "analyzers/toolinput"},
+	{"analyzers/controls", "analyzers/levelmismatch", "analyzers/missingidentity", "analyzers/undeclaredcapability", "analyzers/unguardedtool", "analyzers/unresolvedtool", "analyzers/toolinput"},
 	{"analyzers/suite"},
 	{"analyzers/vettool"},
 	{"lint"},

@@ -22,7 +22,6 @@ import (
 	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/lint"
-	"github.com/atflint/atflint/loader"
 	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/syntax"
 )
@@ -144,7 +143,7 @@ var elementNames = []struct{ key, name string }{
 func Statements(files []*model.File, fs []finding.Finding, inv *lint.Inventory, opt Options) ([]*Statement, error) {
 	var manifests []*model.File
 	for _, f := range files {
-		if f.Format == loader.FormatATF {
+		if f.Format == model.FormatATF {
 			manifests = append(manifests, f)
 		}
 	}

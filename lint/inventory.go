@@ -153,9 +153,9 @@ func (inv *Inventory) addFile(f *model.File) {
 		if name == "" {
 			name = a.Name.Value
 		}
-		inv.Agents = append(inv.Agents, InventoryEntry{Kind: f.Format, Name: name, File: f.Path, Line: a.Span.Start.Line, Column: a.Span.Start.Col, Format: f.Format})
+		inv.Agents = append(inv.Agents, InventoryEntry{Kind: string(f.Format), Name: name, File: f.Path, Line: a.Span.Start.Line, Column: a.Span.Start.Col, Format: string(f.Format)})
 		for _, s := range a.Servers {
-			inv.Servers = append(inv.Servers, InventoryEntry{Kind: "MCP server in " + f.Format, Name: s.Name, File: f.Path, Line: s.Span.Start.Line, Column: s.Span.Start.Col, Format: f.Format})
+			inv.Servers = append(inv.Servers, InventoryEntry{Kind: "MCP server in " + string(f.Format), Name: s.Name, File: f.Path, Line: s.Span.Start.Line, Column: s.Span.Start.Col, Format: string(f.Format)})
 		}
 	}
 }

@@ -294,10 +294,10 @@ func checkFile(in input, from source, inRun []string, at atf.Level) (r fileResul
 	}
 	for _, a := range f.Agents {
 		// A governance policy is not an agent: it has no level to meet.
-		if !a.Level.Value.Known() && from.level.Known() && f.Format != loader.FormatAGT {
+		if !a.Level.Value.Known() && from.level.Known() && f.Format != model.FormatAGT {
 			a.Level = model.Field[atf.Level]{Value: from.level, Span: a.Span}
 		}
-		if at.Known() && f.Format != loader.FormatAGT {
+		if at.Known() && f.Format != model.FormatAGT {
 			a.Level.Value = at
 			if !a.Level.Present() {
 				a.Level.Span = a.Span
@@ -329,7 +329,7 @@ func checkFile(in input, from source, inRun []string, at atf.Level) (r fileResul
 	// A file named on the command line that does not parse is reported,
 	// whatever its name: it was meant to be checked.
 	r.recognized = f.Format != "" || in.explicit && len(f.Problems) > 0
-	r.format = f.Format
+	r.format = string(f.Format)
 	r.findings, r.keys = rules.CheckFile(f), rules.Keys(f)
 	r.file = f
 	return r
@@ -420,7 +420,7 @@ func load(in input) *model.File {
 	if err != nil {
 		// Whatever its format, a file that cannot be read is reported as
 		// invalid-manifest reports any file it cannot read.
-		return &model.File{Path: in.display, Format: loader.FormatATF, Problems: []model.Problem{{
+		return &model.File{Path: in.display, Format: model.FormatATF, Problems: []model.Problem{{
 			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
 		}}}
 	}

@@ -8,9 +8,6 @@ import (
 	"github.com/atflint/atflint/syntax"
 )
 
-// FormatA2A names A2A agent cards.
-const FormatA2A = "a2a-card"
-
 // isA2ACard tells an A2A agent card by its content: a name, skills, and
 // the modes or capabilities of the protocol. A file at
 // .well-known/agent.json is often something else.
@@ -33,7 +30,7 @@ func isA2ACard(root *syntax.Node) bool {
 // loadA2A reads an A2A agent card: a remote agent, its endpoint, its
 // provider and how callers authenticate.
 func loadA2A(f *model.File, root *syntax.Node) {
-	a := describedAgent(f, FormatA2A, root)
+	a := describedAgent(f, model.FormatA2A, root)
 	a.Version = str(root, "version")
 	a.Endpoint = str(root, "url")
 	// A2A 1.0 lists its endpoints under supportedInterfaces, 0.x its

@@ -11,9 +11,6 @@ import (
 	"github.com/atflint/atflint/syntax"
 )
 
-// FormatAGT names Microsoft agent-governance-toolkit policies.
-const FormatAGT = "agt-policy"
-
 // An agtShape is what one of the toolkit's policy loaders reads. Each is a
 // pydantic model that drops any other key without a word, so a misspelt
 // key silently changes the policy.
@@ -84,7 +81,7 @@ func isAGT(root *syntax.Node) bool {
 // loadAGT reads a toolkit policy: what it does by default, the keys its
 // loader drops, and rules that can never match.
 func loadAGT(f *model.File, root *syntax.Node) {
-	f.Format = FormatAGT
+	f.Format = model.FormatAGT
 	f.Root = root
 	a := newForeignAgent(root)
 	shape, def := agtDocument, str(root, "default_action")

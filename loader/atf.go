@@ -11,13 +11,10 @@ import (
 	"github.com/atflint/atflint/syntax"
 )
 
-// FormatATF names ATF agent manifests in model.File.Format.
-const FormatATF = "atf-manifest"
-
 // LoadATF reads an ATF agent manifest. It never fails: what it cannot read
 // becomes a Problem of the returned file.
 func LoadATF(name string, src []byte) *model.File {
-	f := &model.File{Path: name, Format: FormatATF}
+	f := &model.File{Path: name, Format: model.FormatATF}
 	root, ok := parse(f, src, strings.HasSuffix(name, ".json"), true)
 	if !ok {
 		return f
@@ -27,7 +24,7 @@ func LoadATF(name string, src []byte) *model.File {
 
 // manifestFrom reads a parsed manifest into f.
 func manifestFrom(f *model.File, root *syntax.Node) *model.File {
-	f.Format = FormatATF
+	f.Format = model.FormatATF
 	if root.Kind != syntax.Mapping {
 		addProblem(f, model.Invalid, syntax.At(root.Span.Start), "a manifest is a mapping of keys (atf, agent, tools, ...), not a %s", root.KindName())
 		return f
@@ -83,11 +80,11 @@ func parse(f *model.File, src []byte, isJSON, oneDoc bool) (*syntax.Node, bool) 
 }
 
 // emptyMessage says what an empty file or front matter lacks.
-func emptyMessage(format string) string {
+func emptyMessage(format model.Format) string {
 	switch format {
-	case FormatATF:
+	case model.FormatATF:
 		return "the file is empty; a manifest declares at least atf and agent"
-	case FormatClaudeAgent, FormatCopilotAgent:
+	case model.FormatClaudeAgent, model.FormatCopilotAgent:
 		return "the front matter is empty; an agent's front matter declares at least its description"
 	}
 	return "the file is empty"

@@ -16,7 +16,7 @@ import (
 // loadClaudeSettings reads Claude Code's settings.json: the permissions
 // the coding agent has, and the MCP servers it may start.
 func loadClaudeSettings(f *model.File, root *syntax.Node) {
-	f.Format = FormatClaudeSettings
+	f.Format = model.FormatClaudeSettings
 	f.Root = root
 	a := newForeignAgent(root)
 	a.Servers = decodeServers(root)
@@ -64,7 +64,7 @@ func isVSCodeAgentSettings(root *syntax.Node) bool {
 // loadVSCodeSettings reads a workspace's .vscode/settings.json: what the
 // agent approves by itself, and the MCP servers of its "mcp" section.
 func loadVSCodeSettings(f *model.File, root *syntax.Node) {
-	f.Format = FormatVSCodeSettings
+	f.Format = model.FormatVSCodeSettings
 	f.Root = root
 	a := newForeignAgent(root)
 	if mcp, ok := root.Lookup("mcp"); ok {
@@ -128,7 +128,7 @@ func approves(v *syntax.Node) bool {
 // (*.agent.md, *.chatmode.md, .github/agents/*.md). A file without front
 // matter is not an agent, nor, unless sure, one whose front matter does not
 // look like a subagent's.
-func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model.File {
+func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) *model.File {
 	f := &model.File{Path: name}
 	front, ok := frontMatter(src)
 	if !ok {
@@ -158,7 +158,7 @@ func loadMarkdownAgent(name string, src []byte, format string, sure bool) *model
 		return &model.File{Path: name}
 	}
 	if !ok {
-		if notYAML && format == FormatClaudeAgent {
+		if notYAML && format == model.FormatClaudeAgent {
 			f.Problems[len(f.Problems)-1].Message += "; Claude Code skips a subagent whose front matter does not parse" + quoteHint(front)
 		}
 		return f

@@ -12,26 +12,26 @@ import (
 
 // corpusFormat is the format Load must tell for each folder of the real
 // configs in testdata/corpus; "" where atflint reads no format of that kind.
-var corpusFormat = map[string]string{
-	"agent-card":              FormatA2A,
+var corpusFormat = map[string]model.Format{
+	"agent-card":              model.FormatA2A,
 	"agent-yaml-misc":         "",
-	"agt-governance":          FormatAGT,
-	"claude-settings":         FormatClaudeSettings,
-	"claude-subagent":         FormatClaudeAgent,
-	"copilot-agent":           FormatCopilotAgent,
-	"crewai":                  FormatCrewAI,
-	"docker-cagent":           FormatCagent,
-	"google-adk":              FormatADK,
-	"langgraph":               FormatLangGraph,
-	"m365-declarative-agent":  FormatM365,
-	"mcp-client":              FormatMCP,
+	"agt-governance":          model.FormatAGT,
+	"claude-settings":         model.FormatClaudeSettings,
+	"claude-subagent":         model.FormatClaudeAgent,
+	"copilot-agent":           model.FormatCopilotAgent,
+	"crewai":                  model.FormatCrewAI,
+	"docker-cagent":           model.FormatCagent,
+	"google-adk":              model.FormatADK,
+	"langgraph":               model.FormatLangGraph,
+	"m365-declarative-agent":  model.FormatM365,
+	"mcp-client":              model.FormatMCP,
 	"ms-agent-framework-yaml": "",
 	"oasf-agntcy":             "",
 }
 
 // corpusOther are the files whose folder names a format their content
 // does not hold, and why.
-var corpusOther = map[string]string{
+var corpusOther = map[string]model.Format{
 	// An AgentMesh identity file and a Kubernetes manifest: the toolkit's
 	// files, but not its policies.
 	"agt-governance/microsoft__agent-governance-toolkit/agent-governance-python/agent-mesh/examples/01-mcp-tool-server/agentmesh.yaml":      "",
@@ -75,7 +75,7 @@ func TestCorpusFormats(t *testing.T) {
 			}
 		}
 		// CrewAI's tasks.yaml describes tasks, not agents.
-		if want != "" && want != FormatCrewAI && len(f.Agents) == 0 {
+		if want != "" && want != model.FormatCrewAI && len(f.Agents) == 0 {
 			t.Errorf("%s: %s file without an agent", rel, want)
 		}
 		return nil

@@ -9,15 +9,6 @@ import (
 	"github.com/atflint/atflint/syntax"
 )
 
-// Formats of agent frameworks' own files.
-const (
-	FormatCrewAI    = "crewai"
-	FormatLangGraph = "langgraph"
-	FormatADK       = "google-adk"
-	FormatCagent    = "docker-cagent"
-	FormatM365      = "m365-declarative-agent"
-)
-
 // isCrewAI tells a CrewAI agents.yaml or tasks.yaml: a mapping of names to
 // agents (role, goal, backstory) or tasks (description, expected_output).
 func isCrewAI(root *syntax.Node) bool {
@@ -39,7 +30,7 @@ func isCrewAI(root *syntax.Node) bool {
 
 // loadCrewAI reads CrewAI agents (or tasks), one agent per entry.
 func loadCrewAI(f *model.File, root *syntax.Node) {
-	f.Format = FormatCrewAI
+	f.Format = model.FormatCrewAI
 	f.Root = root
 	for _, e := range root.Entries {
 		if _, isAgent := e.Value.Lookup("role"); !isAgent {
@@ -81,7 +72,7 @@ func isLangGraph(root *syntax.Node) bool {
 }
 
 func loadLangGraph(f *model.File, root *syntax.Node) {
-	f.Format = FormatLangGraph
+	f.Format = model.FormatLangGraph
 	f.Root = root
 	f.Agents = []*model.Agent{newForeignAgent(root)}
 }
@@ -96,7 +87,7 @@ func isADK(root *syntax.Node) bool {
 }
 
 func loadADK(f *model.File, root *syntax.Node) {
-	describedAgent(f, FormatADK, root)
+	describedAgent(f, model.FormatADK, root)
 }
 
 // isCagent tells a Docker cagent config: agents with a model and an
@@ -134,7 +125,7 @@ func builtinTool(name, action string, span syntax.Span) *model.Tool {
 
 // loadCagent reads Docker cagent agents; their MCP toolsets are servers.
 func loadCagent(f *model.File, root *syntax.Node) {
-	f.Format = FormatCagent
+	f.Format = model.FormatCagent
 	f.Root = root
 	agents, _ := root.Lookup("agents")
 	for _, e := range agents.Value.Entries {
@@ -188,7 +179,7 @@ var m365Version = regexp.MustCompile(`^v1\.[0-9]+$`)
 // with none, of the version its $schema names. A version atflint has no
 // schema of is a finding, so a file is never left unchecked in silence.
 func loadM365(f *model.File, root *syntax.Node) {
-	describedAgent(f, FormatM365, root)
+	describedAgent(f, model.FormatM365, root)
 	kind, key, lookup, versions := "declarative agent", "version", schemas.M365Agent, schemas.M365AgentVersions()
 	_, plugin := root.Lookup("schema_version")
 	if schemaURL := str(root, "$schema").Value; plugin || strings.Contains(schemaURL, "copilot/plugin") {

@@ -9,15 +9,6 @@ import (
 	"github.com/atflint/atflint/syntax"
 )
 
-// Formats other than the ATF manifest.
-const (
-	FormatMCP            = "mcp-client"
-	FormatClaudeSettings = "claude-settings"
-	FormatClaudeAgent    = "claude-subagent"
-	FormatCopilotAgent   = "copilot-agent"
-	FormatVSCodeSettings = "vscode-settings"
-)
-
 // Candidate reports whether a file may hold a format atflint reads, by
 // its path alone; the walk opens only these: every JSON and YAML file,
 // and the Markdown files agents are defined in. Whether a file really
@@ -39,16 +30,16 @@ func Candidate(name string) bool {
 // define an agent, and whether the path alone makes it one. A Markdown
 // file in an agents folder outside .claude, as Claude Code plugins ship
 // them, is an agent only when its front matter says so.
-func markdownAgent(p string) (format string, sure bool) {
+func markdownAgent(p string) (format model.Format, sure bool) {
 	base, dir := path.Base(p), path.Base(path.Dir(p))
 	switch {
 	case strings.HasSuffix(base, ".agent.md") || strings.HasSuffix(base, ".chatmode.md"),
 		dir == "agents" && path.Base(path.Dir(path.Dir(p))) == ".github":
-		return FormatCopilotAgent, true
+		return model.FormatCopilotAgent, true
 	case strings.Contains("/"+p, "/.claude/agents/"):
-		return FormatClaudeAgent, true // Claude Code reads its subfolders too
+		return model.FormatClaudeAgent, true // Claude Code reads its subfolders too
 	case dir == "agents" && !inDocs(p):
-		return FormatClaudeAgent, false
+		return model.FormatClaudeAgent, false
 	}
 	return "", false
 }
@@ -105,7 +96,7 @@ func Load(name string, src []byte) *model.File {
 		// A broken file named as a config is a finding; any other keeps
 		// its problems but no format, and the caller decides.
 		if configName(p) {
-			f.Format = FormatMCP
+			f.Format = model.FormatMCP
 		}
 		return f
 	}
@@ -141,7 +132,7 @@ func Load(name string, src []byte) *model.File {
 // describe what they are for, as every such format's description does.
 func declarePurpose(f *model.File) *model.File {
 	field := "description"
-	if f.Format == FormatCrewAI {
+	if f.Format == model.FormatCrewAI {
 		field = "goal"
 	}
 	for _, a := range f.Agents {
@@ -183,7 +174,7 @@ func hasServers(p string, root *syntax.Node) bool {
 
 // describedAgent makes f a file of format whose one agent is root's,
 // named and described by its name and description keys, and returns it.
-func describedAgent(f *model.File, format string, root *syntax.Node) *model.Agent {
+func describedAgent(f *model.File, format model.Format, root *syntax.Node) *model.Agent {
 	f.Format, f.Root = format, root
 	a := newForeignAgent(root)
 	a.Name = str(root, "name")

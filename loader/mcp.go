@@ -13,7 +13,7 @@ var serverKeys = []string{"mcpServers", "servers", "mcp-servers", "context_serve
 // loadMCP reads an MCP client config: one agent, the client, whose servers
 // are the config's.
 func loadMCP(f *model.File, root *syntax.Node) {
-	f.Format = FormatMCP
+	f.Format = model.FormatMCP
 	f.Root = root
 	a := newForeignAgent(root)
 	a.Servers = decodeServers(root)

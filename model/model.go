@@ -16,11 +16,31 @@ import (
 // A File is one file atflint read and what its loader made of it.
 type File struct {
 	Path     string       // as findings show it: relative, with / separators
-	Format   string       // which loader read it, e.g. "atf-manifest"
+	Format   Format       // which loader read it; "" when none did
 	Root     *syntax.Node // the file's tree; nil when it did not parse
 	Problems []Problem    // what kept the file from being read as intended
 	Agents   []*Agent
 }
+
+// A Format is a kind of file atflint reads.
+type Format string
+
+// The formats atflint reads.
+const (
+	FormatATF            Format = "atf-manifest"
+	FormatMCP            Format = "mcp-client"
+	FormatClaudeSettings Format = "claude-settings"
+	FormatClaudeAgent    Format = "claude-subagent"
+	FormatCopilotAgent   Format = "copilot-agent"
+	FormatVSCodeSettings Format = "vscode-settings"
+	FormatA2A            Format = "a2a-card"
+	FormatAGT            Format = "agt-policy"
+	FormatCrewAI         Format = "crewai"
+	FormatLangGraph      Format = "langgraph"
+	FormatADK            Format = "google-adk"
+	FormatCagent         Format = "docker-cagent"
+	FormatM365           Format = "m365-declarative-agent"
+)
 
 // A ProblemKind says what kind of trouble a loader had with a file.
 type ProblemKind uint8

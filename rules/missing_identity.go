@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/atflint/atflint/finding"
-	"github.com/atflint/atflint/loader"
 	"github.com/atflint/atflint/model"
 )
 
@@ -46,7 +45,7 @@ agent:
 }
 
 func checkMissingIdentity(p *Pass) {
-	if p.File.Format != loader.FormatATF {
+	if p.File.Format != model.FormatATF {
 		return // other formats have no id field to check
 	}
 	p.agents(func(a *model.Agent) {

@@ -22,6 +22,7 @@ import (
 	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/lint"
 	"github.com/atflint/atflint/loader"
+	"github.com/atflint/atflint/model"
 )
 
 // Options say what agent to draft, and where its manifest goes.
@@ -63,7 +64,7 @@ func Manifest(inv *lint.Inventory, opt Options) (*Draft, error) {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("%s:%d:%d: this %s was not followed to its tool (%s): add that tool by hand", u.File, u.Line, u.Column, u.Kind, u.Note))
 	}
 	for _, a := range inv.Agents {
-		if a.Format == loader.FormatATF {
+		if a.Format == string(model.FormatATF) {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("%s:%d:%d: the ATF manifest of %q is already here; the new one declares a second agent", a.File, a.Line, a.Column, a.Name))
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/atflint/atflint/internal/golden"
 	"github.com/atflint/atflint/lint"
 	"github.com/atflint/atflint/loader"
+	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/rules"
 )
 
@@ -43,7 +44,7 @@ func inventory() *lint.Inventory {
 		Agents: []lint.InventoryEntry{
 			{Kind: "mcp-config", File: "repo/.mcp.json", Line: 1, Column: 1, Format: "mcp-config"},
 			{Kind: "claude-settings", File: "repo/.claude/settings.json", Line: 1, Column: 1, Format: "claude-settings"},
-			{Kind: loader.FormatATF, Name: "urn:acme:agent:old", File: "repo/old/old.atf.yaml", Line: 3, Column: 1, Format: loader.FormatATF},
+			{Kind: string(model.FormatATF), Name: "urn:acme:agent:old", File: "repo/old/old.atf.yaml", Line: 3, Column: 1, Format: string(model.FormatATF)},
 		},
 		Unresolved: []lint.InventoryEntry{{Kind: "mcp-go registration", File: "repo/server/dyn.go", Line: 7, Column: 2, Note: "it ranges over a value the analysis cannot see into"}},
 		Modules: []lint.InventoryModule{

@@ -33,6 +33,8 @@ import (
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/internal/suggest"
 	"github.com/atflint/atflint/lint"
+	"github.com/atflint/atflint/loader"
+	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/output"
 	"github.com/atflint/atflint/review"
 	"github.com/atflint/atflint/rules"
@@ -97,6 +99,8 @@ const checkFlags = `  --format FORMAT          text (default), json, sarif (for 
                            the same, since where HEAD left REV (a pull request's base)
   --write-baseline FILE    record every finding in FILE, to accept them for now;
                            nothing else is written
+  --as FORMAT              read the files named as PATH as FORMAT (claude-settings,
+                           mcp-client, a2a-card, ...), whatever their names say
   --no-go                  do not run the Go analyzers on the Go packages under PATH
   --no-ignores             report what atflint:ignore comments and the configuration's
                            ignores would hide
@@ -335,7 +339,7 @@ func docRef(v string) string {
 type runFlags struct {
 	fl                                      *flag.FlagSet
 	minSev, failOn, level, config, baseline *string
-	newFromRev, newFromMergeBase            *string
+	newFromRev, newFromMergeBase, as        *string
 	noGo, noIgnores, verbose                *bool
 }
 
@@ -349,6 +353,7 @@ func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 		baseline:         fl.String("baseline", "", ""),
 		newFromRev:       fl.String("new-from-rev", "", ""),
 		newFromMergeBase: fl.String("new-from-merge-base", "", ""),
+		as:               fl.String("as", "", ""),
 		noGo:             fl.Bool("no-go", false, ""),
 		noIgnores:        fl.Bool("no-ignores", false, ""),
 		verbose:          fl.Bool("verbose", false, ""),
@@ -421,6 +426,16 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 		return nil, usageError(stderr, err)
 	}
 	opt := lint.Options{Level: cfg.Level, LevelOf: cfg.LevelOf, Progress: progress, Go: !*rf.noGo, VetTool: vetTool()}
+	if *rf.as != "" {
+		if !slices.Contains(loader.FormatNames(), model.Format(*rf.as)) {
+			var names []string
+			for _, f := range loader.FormatNames() {
+				names = append(names, string(f))
+			}
+			return nil, usageError(stderr, fmt.Errorf("--as %q: want one of %s", *rf.as, strings.Join(names, ", ")))
+		}
+		opt.As = model.Format(*rf.as)
+	}
 	if changes != nil && !changes.Touches(".go") {
 		opt.Go = false // no Go finding could be on a changed line
 	}

@@ -527,3 +527,30 @@ func TestDocRef(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedFormats: Claude Code settings saved under another name are
+// checked when named on the command line, or with their $schema, or
+// with --as.
+func TestNamedFormats(t *testing.T) {
+	dir := t.TempDir()
+	const settings = `{"permissions": {"allow": ["Bash(*)"]}}` + "\n"
+	if err := writeFile(filepath.Join(dir, "team", "agent-settings.json"), settings); err != nil {
+		t.Fatal(err)
+	}
+	if _, out, _ := atflintIn(t, dir, "check", "--no-go", "team/agent-settings.json"); !strings.Contains(out, "[wildcard-permission]") {
+		t.Errorf("named: %q", out)
+	}
+	// Walked, it is no format atflint can tell by content alone.
+	if _, out, _ := atflintIn(t, dir, "check", "--no-go", "."); strings.Contains(out, "agent-settings.json") {
+		t.Errorf("walked: %q", out)
+	}
+	if err := writeFile(filepath.Join(dir, "team", "policy.yaml"), "permissions:\n  allow: [\"Bash(*)\"]\n"); err != nil {
+		t.Fatal(err)
+	}
+	if _, out, _ := atflintIn(t, dir, "check", "--no-go", "--as", "claude-settings", "team/policy.yaml"); !strings.Contains(out, "[wildcard-permission]") {
+		t.Errorf("--as: %q", out)
+	}
+	if code, _, errOut := atflintIn(t, dir, "check", "--as", "cursor", "team/policy.yaml"); code != ExitUsage || !strings.Contains(errOut, `--as "cursor": want one of atf-manifest, claude-settings`) {
+		t.Errorf("unknown --as: exit %d, %q", code, errOut)
+	}
+}

@@ -53,6 +53,9 @@ type Options struct {
 	Go bool
 	// Inventory makes the run list what it found in Result.Inventory.
 	Inventory bool
+	// As, if set, is the format of the files named in paths, whatever
+	// their names and contents say; the walk's files are told as ever.
+	As model.Format
 	// AtLevel, if set, checks every agent as if it declared this level,
 	// whatever it declares: the level atflint assess judges it at.
 	AtLevel atf.Level
@@ -135,7 +138,10 @@ func Run(paths []string, opt Options) (*Result, error) {
 	// show, so the first of two duplicates is the same on every machine.
 	files := make([]input, len(found))
 	for i, c := range found {
-		files[i] = input{c.path, c.abs, displayPath(base, c.path), c.explicit}
+		files[i] = input{c.path, c.abs, displayPath(base, c.path), c.explicit, ""}
+		if c.explicit {
+			files[i].as = opt.As
+		}
 	}
 	slices.SortFunc(files, func(a, b input) int { return strings.Compare(a.display, b.display) })
 
@@ -218,7 +224,8 @@ type input struct {
 	path     string
 	abs      string // the path made absolute, as sources name files
 	display  string
-	explicit bool // named on the command line
+	explicit bool         // named on the command line
+	as       model.Format // the format to read it as, for a file named so
 }
 
 type fileResult struct {
@@ -424,7 +431,7 @@ func load(in input) *model.File {
 			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
 		}}}
 	}
-	return loader.Load(in.display, src)
+	return loader.Load(in.display, src, loader.Options{Named: in.explicit, As: in.as})
 }
 
 // unwrapPath drops the path from an *fs.PathError: findings name the file.

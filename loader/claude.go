@@ -15,6 +15,25 @@ import (
 
 // loadClaudeSettings reads Claude Code's settings.json: the permissions
 // the coding agent has, and the MCP servers it may start.
+// isClaudeSettings reports Claude Code settings by their content, for a
+// file named on the command line under another name: a permissions block
+// with its lists, hooks, or the settings that start MCP servers.
+func isClaudeSettings(root *syntax.Node) bool {
+	if e, ok := root.Lookup("permissions"); ok && e.Value.Kind == syntax.Mapping {
+		for _, k := range []string{"allow", "deny", "ask", "defaultMode"} {
+			if _, ok := e.Value.Lookup(k); ok {
+				return true
+			}
+		}
+	}
+	for _, k := range []string{"hooks", "enableAllProjectMcpServers", "enabledMcpjsonServers"} {
+		if _, ok := root.Lookup(k); ok {
+			return true
+		}
+	}
+	return false
+}
+
 func loadClaudeSettings(f *model.File, root *syntax.Node) {
 	f.Format = model.FormatClaudeSettings
 	f.Root = root

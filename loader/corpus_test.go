@@ -65,7 +65,7 @@ func TestCorpusFormats(t *testing.T) {
 			return err
 		}
 		seen++
-		f := Load(p, src)
+		f := Load(p, src, Options{})
 		if f.Format != want {
 			t.Errorf("%s: format %q, want %q", rel, f.Format, want)
 		}

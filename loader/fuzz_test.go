@@ -34,7 +34,7 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte, which uint8) {
 		for i := range fuzzNames {
-			Load(fuzzNames[(int(which)+i)%len(fuzzNames)], src)
+			Load(fuzzNames[(int(which)+i)%len(fuzzNames)], src, Options{Named: i%2 == 0})
 		}
 	})
 }

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/atflint/atflint/atf"
@@ -71,61 +72,178 @@ func configName(p string) bool {
 	return false
 }
 
+// A format is one of the formats atflint reads from JSON and YAML: how a
+// file is recognised as it, and how it is read. Load tries them in the
+// order of formats.
+type format struct {
+	name model.Format
+	// holds reports a parsed file (a mapping) that holds this format by
+	// its content; p is its path, for the formats whose content alone
+	// is too common a shape to tell.
+	holds func(p string, root *syntax.Node) bool
+	// named, if set, reports a file named on the command line that
+	// holds this format wherever it lives, for a format holds tells by
+	// its path.
+	named func(root *syntax.Node) bool
+	// schemas are the $schema URLs (or their beginnings) that declare the
+	// format, wherever the file lives.
+	schemas []string
+	load    func(f *model.File, root *syntax.Node) *model.File
+}
+
+// formats are the formats of JSON and YAML files, in the order they are
+// tried: one told by its path first, then by content, the most specific
+// shape first.
+var formats = []format{
+	{name: model.FormatClaudeSettings,
+		holds:   func(p string, root *syntax.Node) bool { return claudeSettingsName(p) },
+		named:   isClaudeSettings,
+		schemas: []string{"https://json.schemastore.org/claude-code-settings.json"},
+		load:    loadWith(loadClaudeSettings)},
+	{name: model.FormatVSCodeSettings,
+		holds: func(p string, root *syntax.Node) bool {
+			return path.Base(path.Dir(p)) == ".vscode" && path.Base(p) == "settings.json" && isVSCodeAgentSettings(root)
+		},
+		named: isVSCodeAgentSettings,
+		load:  loadWith(loadVSCodeSettings)},
+	{name: model.FormatMCP, holds: hasServers, load: loadWith(loadMCP)},
+	{name: model.FormatA2A, holds: ignorePath(isA2ACard), load: loadWith(loadA2A)},
+	{name: model.FormatM365, holds: ignorePath(isM365), load: loadWith(loadM365)},
+	{name: model.FormatAGT, holds: ignorePath(isAGT), load: loadWith(loadAGT)},
+	{name: model.FormatCagent, holds: ignorePath(isCagent), load: loadWith(loadCagent)},
+	{name: model.FormatCrewAI, holds: ignorePath(isCrewAI), load: loadWith(loadCrewAI)},
+	{name: model.FormatLangGraph, holds: ignorePath(isLangGraph), load: loadWith(loadLangGraph)},
+	{name: model.FormatADK, holds: ignorePath(isADK), load: loadWith(loadADK)},
+	{name: model.FormatATF, holds: ignorePath(isMisnamedManifest), load: manifestFrom},
+}
+
+func loadWith(load func(*model.File, *syntax.Node)) func(*model.File, *syntax.Node) *model.File {
+	return func(f *model.File, root *syntax.Node) *model.File {
+		load(f, root)
+		return f
+	}
+}
+
+func ignorePath(holds func(*syntax.Node) bool) func(string, *syntax.Node) bool {
+	return func(_ string, root *syntax.Node) bool { return holds(root) }
+}
+
+// claudeSettingsName reports Claude Code's project settings files.
+func claudeSettingsName(p string) bool {
+	base := path.Base(p)
+	return path.Base(path.Dir(p)) == ".claude" && (base == "settings.json" || base == "settings.local.json")
+}
+
+// Options say how a file came to be read.
+type Options struct {
+	// Named is set for a file named on the command line: it is read as
+	// the format its content holds, wherever it lives.
+	Named bool
+	// As, if set, is the format to read the file as, whatever its name
+	// and content say (--as).
+	As model.Format
+}
+
 // Load reads a file in the format its path and content say. A file that
 // holds none of the formats loads as a File with no Format and no agent,
 // and, if it does not parse, the problem. It never fails: what it cannot
 // read is a Problem of the file.
-func Load(name string, src []byte) *model.File {
+func Load(name string, src []byte, opt Options) *model.File {
 	p := strings.ReplaceAll(name, `\`, "/")
-	base, dir := path.Base(p), path.Base(path.Dir(p))
+	base := path.Base(p)
 	switch {
-	case atf.IsManifestName(base):
+	case opt.As == model.FormatATF || opt.As == "" && atf.IsManifestName(base):
 		return LoadATF(name, src)
 	case path.Ext(base) == ".md":
 		if format, sure := markdownAgent(p); format != "" {
 			return declarePurpose(loadMarkdownAgent(name, src, format, sure))
 		}
 		return &model.File{Path: name}
-	case path.Ext(base) == ".json" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml":
+	case path.Ext(base) == ".json" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" || opt.As != "":
 	default:
 		return &model.File{Path: name}
 	}
 	f := &model.File{Path: name}
 	root, ok := parse(f, src, path.Ext(base) == ".json", false)
 	if !ok {
-		// A broken file named as a config is a finding; any other keeps
-		// its problems but no format, and the caller decides.
-		if configName(p) {
+		// A broken file named as a config, or to be read as one, is a
+		// finding; any other keeps its problems but no format, and the
+		// caller decides.
+		switch {
+		case opt.As != "":
+			f.Format = opt.As
+		case configName(p):
 			f.Format = model.FormatMCP
 		}
 		return f
 	}
-	switch {
-	case root.Kind != syntax.Mapping:
-	case dir == ".claude" && (base == "settings.json" || base == "settings.local.json"):
-		loadClaudeSettings(f, root)
-	case dir == ".vscode" && base == "settings.json" && isVSCodeAgentSettings(root):
-		loadVSCodeSettings(f, root)
-	case hasServers(p, root):
-		loadMCP(f, root)
-	case isA2ACard(root):
-		loadA2A(f, root)
-	case isM365(root):
-		loadM365(f, root)
-	case isAGT(root):
-		loadAGT(f, root)
-	case isCagent(root):
-		loadCagent(f, root)
-	case isCrewAI(root):
-		loadCrewAI(f, root)
-	case isLangGraph(root):
-		loadLangGraph(f, root)
-	case isADK(root):
-		loadADK(f, root)
-	case isMisnamedManifest(root):
-		return manifestFrom(f, root)
+	if root.Kind != syntax.Mapping {
+		if opt.As != "" {
+			f.Format = opt.As
+			addProblem(f, model.Invalid, root.Span, "a %s file is a mapping", opt.As)
+		}
+		return f
 	}
-	return declarePurpose(f)
+	ft, ok := formatOf(p, root, opt)
+	if !ok {
+		return f
+	}
+	f = ft.load(f, root)
+	if ft.name != model.FormatATF {
+		// A manifest's purpose is its own control (I-4).
+		f = declarePurpose(f)
+	}
+	return f
+}
+
+// FormatNames are the formats --as takes.
+func FormatNames() []model.Format {
+	names := []model.Format{model.FormatATF}
+	for _, ft := range formats {
+		if ft.name != model.FormatATF {
+			names = append(names, ft.name)
+		}
+	}
+	return names
+}
+
+// formatOf says which format a parsed file holds: the one --as names,
+// else the one its $schema declares, else the first whose path or
+// content it matches (content alone for a file named on the command
+// line).
+func formatOf(p string, root *syntax.Node, opt Options) (format, bool) {
+	if opt.As != "" {
+		i := slices.IndexFunc(formats, func(ft format) bool { return ft.name == opt.As })
+		if i < 0 {
+			return format{}, false
+		}
+		return formats[i], true
+	}
+	if ft, ok := bySchema(root); ok {
+		return ft, true
+	}
+	for _, ft := range formats {
+		if ft.holds(p, root) || opt.Named && ft.named != nil && ft.named(root) {
+			return ft, true
+		}
+	}
+	return format{}, false
+}
+
+// bySchema finds the format a file's $schema declares.
+func bySchema(root *syntax.Node) (format, bool) {
+	url := str(root, "$schema").Value
+	if url == "" {
+		return format{}, false
+	}
+	for _, ft := range formats {
+		for _, s := range ft.schemas {
+			if strings.HasPrefix(url, s) {
+				return ft, true
+			}
+		}
+	}
+	return format{}, false
 }
 
 // declarePurpose marks I-4 declared for the agents of a foreign file that

@@ -13,8 +13,6 @@ import (
 	"github.com/atflint/atflint/syntax"
 )
 
-// loadClaudeSettings reads Claude Code's settings.json: the permissions
-// the coding agent has, and the MCP servers it may start.
 // isClaudeSettings reports Claude Code settings by their content, for a
 // file named on the command line under another name: a permissions block
 // with its lists, hooks, or the settings that start MCP servers.
@@ -34,11 +32,17 @@ func isClaudeSettings(root *syntax.Node) bool {
 	return false
 }
 
+// loadClaudeSettings reads Claude Code's settings.json: the permissions
+// the coding agent has, the MCP servers it may start, and the hooks it
+// runs (docs.claude.com/en/docs/claude-code/hooks: under hooks, each event
+// holds matchers, and each matcher the hooks it runs, a command or an
+// http endpoint among them).
 func loadClaudeSettings(f *model.File, root *syntax.Node) {
 	f.Format = model.FormatClaudeSettings
 	f.Root = root
 	a := newForeignAgent(root)
 	a.Servers = decodeServers(root)
+	a.Hooks = decodeHooks(root)
 	if p, span := section(root, "permissions"); p != nil {
 		a.Permissions = &model.Permissions{
 			Span:        span,
@@ -274,4 +278,39 @@ func frontMatter(src []byte) ([]byte, bool) {
 		off += nl + 1
 	}
 	return nil, false
+}
+
+// decodeHooks reads the hooks of Claude Code settings, each with its
+// event and matcher.
+func decodeHooks(root *syntax.Node) []*model.Hook {
+	events, _ := section(root, "hooks")
+	if events == nil {
+		return nil
+	}
+	var hooks []*model.Hook
+	for _, ev := range events.Entries {
+		if ev.Value.Kind != syntax.Sequence {
+			continue
+		}
+		for _, m := range ev.Value.Items {
+			if m.Kind != syntax.Mapping {
+				continue
+			}
+			matcher := str(m, "matcher").Value
+			hs, ok := m.Lookup("hooks")
+			if !ok || hs.Value.Kind != syntax.Sequence {
+				continue
+			}
+			for _, h := range hs.Value.Items {
+				if h.Kind != syntax.Mapping {
+					continue
+				}
+				hooks = append(hooks, &model.Hook{
+					Span: h.Span, Event: ev.Key.Value, Matcher: matcher,
+					Type: str(h, "type"), Command: str(h, "command"), URL: str(h, "url"),
+				})
+			}
+		}
+	}
+	return hooks
 }

@@ -126,6 +126,9 @@ type Agent struct {
 	Servers []*Server
 	// Permissions are what a coding agent may do without asking.
 	Permissions *Permissions
+	// Hooks are the commands and endpoints a coding agent runs on its
+	// events (session start, before and after each tool call, ...).
+	Hooks []*Hook
 	// AllTools is set (to where the agent is declared, or to its tools
 	// entry) when the agent gets every tool its host offers.
 	AllTools syntax.Span
@@ -279,6 +282,16 @@ type Permissions struct {
 	// ApproveAll are settings that run every call of a kind without
 	// asking, as VS Code's chat.tools.autoApprove does for all tools.
 	ApproveAll []Approval
+}
+
+// A Hook is one command or endpoint a coding agent runs on an event.
+type Hook struct {
+	Span    syntax.Span
+	Event   string // SessionStart, PreToolUse, ...
+	Matcher string // the tools it runs for; "" for all
+	Type    Field[string]
+	Command Field[string] // for a command hook
+	URL     Field[string] // for an http hook
 }
 
 // An Approval is a setting that approves every call of a kind: Setting is

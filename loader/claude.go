@@ -43,6 +43,9 @@ func loadClaudeSettings(f *model.File, root *syntax.Node) {
 	a := newForeignAgent(root)
 	a.Servers = decodeServers(root)
 	a.Hooks = decodeHooks(root)
+	if e, ok := root.Lookup("enableAllProjectMcpServers"); ok && e.Value.Type == syntax.Bool && e.Value.Value == "true" {
+		a.StartsAllServers = e.Span()
+	}
 	if p, span := section(root, "permissions"); p != nil {
 		a.Permissions = &model.Permissions{
 			Span:        span,

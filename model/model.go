@@ -129,6 +129,10 @@ type Agent struct {
 	// Hooks are the commands and endpoints a coding agent runs on its
 	// events (session start, before and after each tool call, ...).
 	Hooks []*Hook
+	// StartsAllServers is set (to the setting) when the agent starts
+	// every MCP server its project names without asking, as Claude
+	// Code's enableAllProjectMcpServers does.
+	StartsAllServers syntax.Span
 	// AllTools is set (to where the agent is declared, or to its tools
 	// entry) when the agent gets every tool its host offers.
 	AllTools syntax.Span

@@ -25,7 +25,7 @@ it is given, also with only flags after the name (` + "`Bash(python -c:*)`" + `)
 version in it (` + "`Bash(python3.12:*)`" + `); so do the subcommands that install or run
 a package (` + "`Bash(npm install:*)`" + `, ` + "`Bash(uv run:*)`" + `, ` + "`Bash(docker run:*)`" + `);
 ` + "`WebFetch`" + ` or ` + "`WebFetch(domain:*)`" + ` any site; ` + "`mcp__*`" + ` every tool of every MCP
-server. ` + "`Bash(npm *)`" + ` is the same rule as ` + "`Bash(npm:*)`" + `. Each leaves no action
+server, and ` + "`mcp__github`" + ` (or ` + "`mcp__github__*`" + `) every tool of one. ` + "`Bash(npm *)`" + ` is the same rule as ` + "`Bash(npm:*)`" + `. Each leaves no action
 boundary (S-2) or resource allowlist (S-1) for that kind of call.
 
 Allow the exact commands and domains the work needs (` + "`Bash(go test:*)`" + `,
@@ -102,6 +102,12 @@ func wildcardPermission(rule string) string {
 		return "fetch any site"
 	case rule == "mcp__*" || rule == "mcp__":
 		return "use every tool of every MCP server"
+	case strings.HasPrefix(rule, "mcp__"):
+		// mcp__server and mcp__server__* name a whole server, mcp__server__tool one tool.
+		server, tool, _ := strings.Cut(rule[len("mcp__"):], "__")
+		if tool == "" || tool == "*" {
+			return "use every tool of MCP server " + quote(server)
+		}
 	}
 	return ""
 }

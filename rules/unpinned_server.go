@@ -26,8 +26,10 @@ version (` + "`pkg@1.2.3`" + `, ` + "`pkg==1.2.3`" + `; ` + "`pkg@1.2`" + `, ` +
 ` + "`latest`" + ` are not), a git source with a commit or a version tag, an image with
 a digest or a tag other than ` + "`latest`" + `. atflint reads npx, ` + "`npm exec`" + `, bunx,
 ` + "`pnpm dlx`" + `, ` + "`yarn dlx`" + `, uvx, ` + "`uv tool run`" + `, ` + "`pipx run`" + ` and ` + "`docker run`" + ` or
-` + "`podman run`" + `, also behind ` + "`cmd /c`" + `; a local path or an archive URL names no
-registry package and is left alone.
+` + "`podman run`" + `, ` + "`go run pkg@version`" + ` (` + "`@latest`" + ` and branches are not versions),
+` + "`uv run --with pkg`" + ` and ` + "`deno run npm:pkg`" + ` or ` + "`jsr:`" + ` or a URL, also behind
+` + "`cmd /c`" + `; a local path or an archive URL names no registry package and is
+left alone.
 
 Pin the version, and update it as a reviewed change.`,
 			Lang: "json",
@@ -65,6 +67,9 @@ const (
 type launcher struct {
 	from  string              // where it fetches from, for the message
 	flags map[string]flagRole // the flags that take a value or change the positional argument
+	// flagsOnly is set for a launcher whose positional argument is a
+	// command or script, never a package: uv run takes packages in --with.
+	flagsOnly bool
 	// fixed reports whether a spec names code that does not change, and
 	// whether it names a git repository rather than a package.
 	fixed func(spec string) (fixed, git bool)
@@ -102,6 +107,14 @@ var (
 	pipxRun = &launcher{from: "from PyPI", fixed: fixedPython, flags: withValues(
 		map[string]flagRole{"--spec": packageFlag},
 		"--python", "--index-url", "--pip-args")}
+	uvRun = &launcher{from: "from PyPI", fixed: fixedPython, flagsOnly: true, flags: withValues(
+		map[string]flagRole{"--with": packageFlag, "-w": packageFlag},
+		"--with-editable", "--with-requirements", "--python", "-p", "--index", "--index-url", "-i",
+		"--extra-index-url", "--directory", "--project", "--package", "--env-file", "--config-file", "--cache-dir")}
+	goRun = &launcher{from: "from the Go module proxy", fixed: fixedGo, flags: withValues(
+		map[string]flagRole{}, "-mod", "-tags", "-ldflags", "-gcflags", "-exec", "-C", "-modfile", "-overlay", "-pgo")}
+	denoRun = &launcher{from: "from npm or JSR", fixed: fixedDeno, flags: withValues(
+		map[string]flagRole{}, "--config", "-c", "--import-map", "--lock", "--cert", "--location", "--env-file", "--inspect")}
 	containerRun = &launcher{from: "as a container image", fixed: fixedImage, flags: withValues(
 		map[string]flagRole{},
 		"-e", "--env", "--env-file", "-v", "--volume", "--name", "-p", "--publish", "--network", "--net",
@@ -121,7 +134,8 @@ var launchers = map[string]*launcher{
 	"npx": npmExec, "npm exec": npmExec, "npm x": npmExec,
 	"bunx": bunx, "bun x": bunx,
 	"pnpx": pnpmDlx, "pnpm dlx": pnpmDlx, "yarn dlx": yarnDlx,
-	"uvx": uvx, "uv tool run": uvx, "pipx run": pipxRun,
+	"uvx": uvx, "uv tool run": uvx, "uv run": uvRun, "pipx run": pipxRun,
+	"go run": goRun, "deno run": denoRun,
 	"docker run": containerRun, "docker container run": containerRun,
 	"podman run": containerRun, "podman container run": containerRun,
 }
@@ -294,7 +308,7 @@ func (l *launcher) packages(args []model.Field[string]) []model.Field[string] {
 			}
 			continue
 		}
-		if len(named) > 0 || shell {
+		if len(named) > 0 || shell || l.flagsOnly {
 			break // a is the command to run from the named packages, or in the shell
 		}
 		return []model.Field[string]{a}
@@ -368,6 +382,34 @@ func fixedPython(spec string) (fixed, git bool) {
 	_, version, _ := strings.Cut(spec, "@") // uvx's pkg@1.2.3
 	return exactPEP440.MatchString(version), false
 }
+
+// fixedGo reports whether go run's package names one version: a module
+// query other than an exact version (pkg@latest, pkg@main) is unpinned;
+// a package with no @ is a local one, or one of the module's own go.mod.
+func fixedGo(spec string) (fixed, git bool) {
+	_, version, ok := strings.Cut(spec, "@")
+	return !ok || localPath.MatchString(spec) || exactSemver.MatchString(version), false
+}
+
+// fixedDeno reports whether deno run's module names one release: an
+// npm: or jsr: spec with an exact version, a local path, or a URL with an
+// exact version in it; anything else is what the registry serves today.
+func fixedDeno(spec string) (fixed, git bool) {
+	switch {
+	case localPath.MatchString(spec):
+		return true, false
+	case strings.HasPrefix(spec, "npm:"):
+		return fixedNPM(strings.TrimPrefix(spec, "npm:"))
+	case strings.HasPrefix(spec, "jsr:"):
+		return fixedNPM(strings.TrimPrefix(spec, "jsr:"))
+	case strings.Contains(spec, "://"):
+		return urlVersion.MatchString(spec), false
+	}
+	return true, false // a file name: a script of the repository
+}
+
+// urlVersion is an exact version in a module URL: @1.2.3 or @v1.2.3.
+var urlVersion = regexp.MustCompile(`@v?[0-9]+\.[0-9]+\.[0-9]+([/?#]|$)`)
 
 // fixedImage reports whether an image reference names one image: by
 // digest, or by a tag other than latest. The port of a registry host

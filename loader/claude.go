@@ -195,6 +195,7 @@ func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) 
 	}
 	a := describedAgent(f, format, root)
 	a.Servers = decodeServers(root)
+	a.Instructions = markdownBody(src, front)
 	// With no tools list, the agent gets every tool of its host, MCP
 	// servers' included.
 	e, ok := root.Lookup("tools")
@@ -281,6 +282,19 @@ func frontMatter(src []byte) ([]byte, bool) {
 		off += nl + 1
 	}
 	return nil, false
+}
+
+// markdownBody is the text after a Markdown file's front matter (front,
+// as frontMatter returns it), and where it starts.
+func markdownBody(src, front []byte) *model.Text {
+	bom := len(src) - len(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")))
+	off := bom + len(front)
+	if nl := bytes.IndexByte(src[off:], '\n'); nl >= 0 {
+		off += nl + 1 // past the closing ---
+	} else {
+		off = len(src)
+	}
+	return &model.Text{Value: string(src[off:]), Start: syntax.Pos{Line: bytes.Count(src[:off], []byte("\n")) + 1, Col: 1}}
 }
 
 // decodeHooks reads the hooks of Claude Code settings, each with its

@@ -126,6 +126,9 @@ type Agent struct {
 	Servers []*Server
 	// Permissions are what a coding agent may do without asking.
 	Permissions *Permissions
+	// Instructions are the text the agent's host gives its model as
+	// instructions, a subagent's Markdown body; nil when none.
+	Instructions *Text
 	// Hooks are the commands and endpoints a coding agent runs on its
 	// events (session start, before and after each tool call, ...).
 	Hooks []*Hook
@@ -286,6 +289,13 @@ type Permissions struct {
 	// ApproveAll are settings that run every call of a kind without
 	// asking, as VS Code's chat.tools.autoApprove does for all tools.
 	ApproveAll []Approval
+}
+
+// A Text is a stretch of a file's text and where it starts, for the
+// rules that read prose (hidden-instruction).
+type Text struct {
+	Value string
+	Start syntax.Pos
 }
 
 // A Hook is one command or endpoint a coding agent runs on an event.

@@ -196,6 +196,15 @@ func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) 
 	a := describedAgent(f, format, root)
 	a.Servers = decodeServers(root)
 	a.Instructions = markdownBody(src, front)
+	if format == model.FormatClaudeSkill {
+		// A skill's allowed-tools run without asking while it is active
+		// (docs.claude.com/en/docs/claude-code/skills); with none, the
+		// session's own permissions apply.
+		if tools := allowedTools(root); tools.Present() {
+			a.Permissions = &model.Permissions{Span: tools.Span, Allow: tools}
+		}
+		return f
+	}
 	// With no tools list, the agent gets every tool of its host, MCP
 	// servers' included.
 	e, ok := root.Lookup("tools")
@@ -282,6 +291,50 @@ func frontMatter(src []byte) ([]byte, bool) {
 		off += nl + 1
 	}
 	return nil, false
+}
+
+// allowedTools reads a skill's allowed-tools: a list, or one string of
+// entries separated by commas ("Read, Grep, Bash(git:*)"), each entry then
+// at the span of the string.
+func allowedTools(root *syntax.Node) model.List {
+	e, ok := root.Lookup("allowed-tools")
+	if !ok {
+		return model.List{}
+	}
+	if e.Value.Kind == syntax.Sequence {
+		return list(root, "allowed-tools")
+	}
+	l := model.List{Span: e.Key.Span}
+	if e.Value.Kind == syntax.Scalar && e.Value.Type == syntax.String {
+		for _, t := range splitTools(e.Value.Value) {
+			l.Items = append(l.Items, model.Field[string]{Value: t, Span: e.Value.Span})
+		}
+	}
+	return l
+}
+
+// splitTools splits "Read, Bash(git add:*, git commit:*)" at the commas
+// outside parentheses.
+func splitTools(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case r == ',' && depth == 0:
+			if t := strings.TrimSpace(s[start:i]); t != "" {
+				out = append(out, t)
+			}
+			start = i + 1
+		}
+	}
+	if t := strings.TrimSpace(s[start:]); t != "" {
+		out = append(out, t)
+	}
+	return out
 }
 
 // markdownBody is the text after a Markdown file's front matter (front,

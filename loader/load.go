@@ -34,6 +34,10 @@ func Candidate(name string) bool {
 func markdownAgent(p string) (format model.Format, sure bool) {
 	base, dir := path.Base(p), path.Base(path.Dir(p))
 	switch {
+	case base == "SKILL.md" && path.Base(path.Dir(path.Dir(p))) == "skills":
+		// Claude Code's skills: .claude/skills/NAME/SKILL.md, and a
+		// plugin's skills/NAME/SKILL.md.
+		return model.FormatClaudeSkill, true
 	case strings.HasSuffix(base, ".agent.md") || strings.HasSuffix(base, ".chatmode.md"),
 		dir == "agents" && path.Base(path.Dir(path.Dir(p))) == ".github":
 		return model.FormatCopilotAgent, true

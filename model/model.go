@@ -32,6 +32,7 @@ const (
 	FormatClaudeSettings Format = "claude-settings"
 	FormatClaudeAgent    Format = "claude-subagent"
 	FormatCopilotAgent   Format = "copilot-agent"
+	FormatClaudeSkill    Format = "claude-skill"
 	FormatVSCodeSettings Format = "vscode-settings"
 	FormatA2A            Format = "a2a-card"
 	FormatAGT            Format = "agt-policy"

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"cmp"
 	"path"
 	"slices"
 	"strings"
@@ -20,6 +21,8 @@ func Candidate(name string) bool {
 	switch path.Ext(base) {
 	case ".json", ".yaml", ".yml":
 		return true
+	case ".toml":
+		return codexConfigName(p)
 	case ".md":
 		format, _ := markdownAgent(p)
 		return format != ""
@@ -110,6 +113,7 @@ var formats = []format{
 		},
 		named: isVSCodeAgentSettings,
 		load:  loadWith(loadVSCodeSettings)},
+	{name: model.FormatCodex, holds: func(p string, _ *syntax.Node) bool { return codexConfigName(p) }, load: loadWith(loadCodex)},
 	{name: model.FormatMCP, holds: hasServers, load: loadWith(loadMCP)},
 	{name: model.FormatA2A, holds: ignorePath(isA2ACard), load: loadWith(loadA2A)},
 	{name: model.FormatM365, holds: ignorePath(isM365), load: loadWith(loadM365)},
@@ -163,6 +167,8 @@ func Load(name string, src []byte, opt Options) *model.File {
 			return declarePurpose(loadMarkdownAgent(name, src, format, sure))
 		}
 		return &model.File{Path: name}
+	case path.Ext(base) == ".toml" && (codexConfigName(p) || opt.Named || opt.As != ""):
+		return loadTOML(name, src, p, opt)
 	case path.Ext(base) == ".json" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" || opt.As != "":
 	default:
 		return &model.File{Path: name}
@@ -209,6 +215,33 @@ func FormatNames() []model.Format {
 		}
 	}
 	return names
+}
+
+// loadTOML reads a TOML file: a Codex config by its name, or another
+// named on the command line, whose content then says its format.
+func loadTOML(name string, src []byte, p string, opt Options) *model.File {
+	f := &model.File{Path: name}
+	root, err := syntax.ParseTOML(src)
+	if err != nil {
+		f.Format = cmp.Or(opt.As, model.FormatCodex)
+		pos := syntax.Pos{Line: 1, Col: 1}
+		if se, ok := err.(*syntax.Error); ok {
+			pos = se.Pos
+		}
+		addProblem(f, model.Invalid, syntax.At(pos), "invalid TOML: %s", strings.TrimPrefix(err.Error(), pos.String()+": "))
+		return f
+	}
+	ft, ok := formatOf(p, root, opt)
+	if !ok {
+		return f
+	}
+	return declarePurpose(ft.load(f, root))
+}
+
+// codexConfigName reports OpenAI Codex's config: .codex/config.toml, in a
+// project or a home directory.
+func codexConfigName(p string) bool {
+	return path.Base(p) == "config.toml" && path.Base(path.Dir(p)) == ".codex"
 }
 
 // formatOf says which format a parsed file holds: the one --as names,

@@ -8,7 +8,7 @@ import (
 // serverKeys are where MCP clients keep their servers: mcpServers (Claude,
 // Cursor, Roo, Gemini, Cline), servers (VS Code), mcp-servers (Copilot
 // custom agents), context_servers (Zed).
-var serverKeys = []string{"mcpServers", "servers", "mcp-servers", "context_servers"}
+var serverKeys = []string{"mcpServers", "servers", "mcp-servers", "context_servers", "mcp_servers"}
 
 // loadMCP reads an MCP client config: one agent, the client, whose servers
 // are the config's.

@@ -33,6 +33,7 @@ const (
 	FormatClaudeAgent    Format = "claude-subagent"
 	FormatCopilotAgent   Format = "copilot-agent"
 	FormatClaudeSkill    Format = "claude-skill"
+	FormatCodex          Format = "codex-config"
 	FormatVSCodeSettings Format = "vscode-settings"
 	FormatA2A            Format = "a2a-card"
 	FormatAGT            Format = "agt-policy"
@@ -290,6 +291,9 @@ type Permissions struct {
 	// ApproveAll are settings that run every call of a kind without
 	// asking, as VS Code's chat.tools.autoApprove does for all tools.
 	ApproveAll []Approval
+	// Unsandboxed is set (to the setting) when the agent's commands run
+	// with no sandbox, as Codex's sandbox_mode = "danger-full-access".
+	Unsandboxed Field[string]
 }
 
 // A Text is a stretch of a file's text and where it starts, for the

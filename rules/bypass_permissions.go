@@ -22,7 +22,9 @@ who opens the repository. VS Code's ` + "`chat.tools.autoApprove: true`" + ` (no
 ` + "`chat.tools.global.autoApprove`" + `) in a workspace's ` + "`.vscode/settings.json`" + ` does the
 same for its agent, and a prompt injection that can write that file turns it
 on; so do entries of ` + "`chat.tools.terminal.autoApprove`" + ` or ` + "`chat.tools.urls.autoApprove`" + `
-that match everything (` + "`/.*/`" + `, ` + "`*`" + `).
+that match everything (` + "`/.*/`" + `, ` + "`*`" + `). OpenAI Codex's ` + "`approval_policy = \"never\"`" + ` in
+` + "`.codex/config.toml`" + ` runs every command unasked, and
+` + "`sandbox_mode = \"danger-full-access\"`" + ` takes away the sandbox its commands run in.
 
 Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules for what may run.`,
 			Lang: "json",
@@ -44,6 +46,9 @@ Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules fo
 				if pm != nil {
 					for _, ap := range pm.ApproveAll {
 						p.Reportf(ap.Setting.Span, "%s approves every %s without asking; turn it off and approve what the agent needs one by one", ap.Setting.Value, ap.What)
+					}
+					if pm.Unsandboxed.Present() {
+						p.Reportf(pm.Unsandboxed.Span, "sandbox_mode = %q runs the agent's commands with no sandbox, free to touch the whole machine and network; use workspace-write or read-only", pm.Unsandboxed.Value)
 					}
 				}
 			})

@@ -21,11 +21,29 @@ func Candidate(name string) bool {
 	switch path.Ext(base) {
 	case ".json", ".yaml", ".yml":
 		return true
-	case ".toml":
-		return codexConfigName(p)
 	case ".md":
 		format, _ := markdownAgent(p)
-		return format != ""
+		return format != "" || instructionsName(p)
+	case ".mdc", ".toml":
+		return instructionsName(p) || codexConfigName(p)
+	}
+	return false
+}
+
+// instructionsName reports the files coding agents read as standing
+// instructions for the model: AGENTS.md, CLAUDE.md and GEMINI.md in any
+// directory, Copilot's .github/copilot-instructions.md and
+// .github/instructions/*.instructions.md, and Cursor's .cursor/rules/*.mdc.
+func instructionsName(p string) bool {
+	base, dir := path.Base(p), path.Base(path.Dir(p))
+	switch {
+	case base == "AGENTS.md" || base == "CLAUDE.md" || base == "CLAUDE.local.md" || base == "GEMINI.md":
+		return true
+	case base == "copilot-instructions.md" && dir == ".github",
+		strings.HasSuffix(base, ".instructions.md") && dir == "instructions" && path.Base(path.Dir(path.Dir(p))) == ".github":
+		return true
+	case path.Ext(base) == ".mdc" && dir == "rules" && path.Base(path.Dir(path.Dir(p))) == ".cursor":
+		return true
 	}
 	return false
 }
@@ -162,6 +180,8 @@ func Load(name string, src []byte, opt Options) *model.File {
 	switch {
 	case opt.As == model.FormatATF || opt.As == "" && atf.IsManifestName(base):
 		return LoadATF(name, src)
+	case instructionsName(p):
+		return loadInstructions(name, src)
 	case path.Ext(base) == ".md":
 		if format, sure := markdownAgent(p); format != "" {
 			return declarePurpose(loadMarkdownAgent(name, src, format, sure))
@@ -215,6 +235,18 @@ func FormatNames() []model.Format {
 		}
 	}
 	return names
+}
+
+// loadInstructions reads an instructions file as the prose it gives the
+// model, after any front matter (Cursor's rules have some).
+func loadInstructions(name string, src []byte) *model.File {
+	f := &model.File{Path: name, Format: model.FormatInstructions}
+	if front, ok := frontMatter(src); ok {
+		f.Prose = []*model.Text{markdownBody(src, front)}
+	} else {
+		f.Prose = []*model.Text{{Value: string(src), Start: syntax.Pos{Line: 1, Col: 1}}}
+	}
+	return f
 }
 
 // loadTOML reads a TOML file: a Codex config by its name, or another

@@ -20,6 +20,9 @@ type File struct {
 	Root     *syntax.Node // the file's tree; nil when it did not parse
 	Problems []Problem    // what kept the file from being read as intended
 	Agents   []*Agent
+	// Prose is text the file gives a model to read that is no agent's
+	// config: an instructions file (AGENTS.md, CLAUDE.md).
+	Prose []*Text
 }
 
 // A Format is a kind of file atflint reads.
@@ -34,6 +37,7 @@ const (
 	FormatCopilotAgent   Format = "copilot-agent"
 	FormatClaudeSkill    Format = "claude-skill"
 	FormatCodex          Format = "codex-config"
+	FormatInstructions   Format = "instructions"
 	FormatVSCodeSettings Format = "vscode-settings"
 	FormatA2A            Format = "a2a-card"
 	FormatAGT            Format = "agt-policy"

@@ -28,7 +28,10 @@ bidirectional controls (U+202A to U+202E, U+2066 to U+2069) reorder what is
 shown against what is read (Trojan Source); zero-width characters (U+200B,
 U+2060, U+FEFF) split words past a filter. Nothing that an agent reads needs
 them, and a pull request that adds them is the one a reviewer cannot judge.
-The message shows each run escaped, and what tag characters spell.
+The message shows each run escaped, and what tag characters spell. Besides
+the values of every config, atflint reads subagents' and skills' bodies and
+the instructions files coding agents load (AGENTS.md, CLAUDE.md, GEMINI.md,
+Copilot's and Cursor's instructions and rules).
 
 Delete the characters. Zero-width joiners inside emoji and joiners and
 non-joiners between letters of scripts that use them are not reported.`,
@@ -55,6 +58,11 @@ non-joiners between letters of scripts that use them are not reported.`,
 					}
 				}
 			})
+			for _, t := range p.File.Prose {
+				for _, line := range hiddenLines(t) {
+					p.Reportf(syntax.At(line.at), "these instructions to the model hide %s; delete it", line.what)
+				}
+			}
 		},
 	})
 }

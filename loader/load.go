@@ -19,7 +19,7 @@ func Candidate(name string) bool {
 	p := strings.ReplaceAll(name, `\`, "/")
 	base := path.Base(p)
 	switch path.Ext(base) {
-	case ".json", ".yaml", ".yml":
+	case ".json", ".jsonc", ".yaml", ".yml":
 		return true
 	case ".md":
 		format, _ := markdownAgent(p)
@@ -132,6 +132,13 @@ var formats = []format{
 		named: isVSCodeAgentSettings,
 		load:  loadWith(loadVSCodeSettings)},
 	{name: model.FormatCodex, holds: func(p string, _ *syntax.Node) bool { return codexConfigName(p) }, load: loadWith(loadCodex)},
+	{name: model.FormatOpenCode,
+		holds: func(p string, _ *syntax.Node) bool {
+			b := path.Base(p)
+			return b == "opencode.json" || b == "opencode.jsonc"
+		},
+		schemas: []string{"https://opencode.ai/config.json"},
+		load:    loadWith(loadOpenCode)},
 	{name: model.FormatMCP, holds: hasServers, load: loadWith(loadMCP)},
 	{name: model.FormatA2A, holds: ignorePath(isA2ACard), load: loadWith(loadA2A)},
 	{name: model.FormatM365, holds: ignorePath(isM365), load: loadWith(loadM365)},
@@ -189,12 +196,12 @@ func Load(name string, src []byte, opt Options) *model.File {
 		return &model.File{Path: name}
 	case path.Ext(base) == ".toml" && (codexConfigName(p) || opt.Named || opt.As != ""):
 		return loadTOML(name, src, p, opt)
-	case path.Ext(base) == ".json" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" || opt.As != "":
+	case path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" || opt.As != "":
 	default:
 		return &model.File{Path: name}
 	}
 	f := &model.File{Path: name}
-	root, ok := parse(f, src, path.Ext(base) == ".json", false)
+	root, ok := parse(f, src, path.Ext(base) == ".json" || path.Ext(base) == ".jsonc", false)
 	if !ok {
 		// A broken file named as a config, or to be read as one, is a
 		// finding; any other keeps its problems but no format, and the

@@ -38,6 +38,7 @@ const (
 	FormatClaudeSkill    Format = "claude-skill"
 	FormatCodex          Format = "codex-config"
 	FormatInstructions   Format = "instructions"
+	FormatOpenCode       Format = "opencode-config"
 	FormatVSCodeSettings Format = "vscode-settings"
 	FormatA2A            Format = "a2a-card"
 	FormatAGT            Format = "agt-policy"

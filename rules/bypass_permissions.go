@@ -24,7 +24,9 @@ same for its agent, and a prompt injection that can write that file turns it
 on; so do entries of ` + "`chat.tools.terminal.autoApprove`" + ` or ` + "`chat.tools.urls.autoApprove`" + `
 that match everything (` + "`/.*/`" + `, ` + "`*`" + `). OpenAI Codex's ` + "`approval_policy = \"never\"`" + ` in
 ` + "`.codex/config.toml`" + ` runs every command unasked, and
-` + "`sandbox_mode = \"danger-full-access\"`" + ` takes away the sandbox its commands run in.
+` + "`sandbox_mode = \"danger-full-access\"`" + ` takes away the sandbox its commands run in;
+OpenCode's ` + "`permission`" + ` of ` + "`\"allow\"`" + ` for everything, for ` + "`*`" + ` or for ` + "`bash`" + ` (or a V2
+` + "`permissions`" + ` rule allowing every shell command) does the same for its agent.
 
 Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules for what may run.`,
 			Lang: "json",

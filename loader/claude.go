@@ -350,6 +350,28 @@ func markdownBody(src, front []byte) *model.Text {
 	return &model.Text{Value: string(src[off:]), Start: syntax.Pos{Line: bytes.Count(src[:off], []byte("\n")) + 1, Col: 1}}
 }
 
+// loadCursorHooks reads Cursor's .cursor/hooks.json
+// (cursor.com/docs/agent/hooks): under hooks, each event holds the hooks
+// it runs, each a command (or a prompt for the model).
+func loadCursorHooks(f *model.File, root *syntax.Node) {
+	f.Format, f.Root = model.FormatCursorHooks, root
+	a := newForeignAgent(root)
+	events, _ := section(root, "hooks")
+	if events != nil {
+		for _, ev := range events.Entries {
+			if ev.Value.Kind != syntax.Sequence {
+				continue
+			}
+			for _, h := range ev.Value.Items {
+				if h.Kind == syntax.Mapping {
+					a.Hooks = append(a.Hooks, &model.Hook{Span: h.Span, Event: ev.Key.Value, Type: str(h, "type"), Command: str(h, "command")})
+				}
+			}
+		}
+	}
+	f.Agents = []*model.Agent{a}
+}
+
 // decodeHooks reads the hooks of Claude Code settings, each with its
 // event and matcher.
 func decodeHooks(root *syntax.Node) []*model.Hook {

@@ -16,7 +16,7 @@ var fuzzNames = []string{
 	"agent.atf.yaml", "agent.atf.json", ".mcp.json", ".claude/settings.json",
 	".gemini/settings.json", ".claude/agents/a.md", ".github/agents/a.agent.md",
 	"plugin/agents/a.md", "agent-card.json", "agents.yaml", ".vscode/settings.json",
-	".codex/config.toml", ".claude/skills/s/SKILL.md", "opencode.jsonc", "AGENTS.md",
+	".codex/config.toml", ".claude/skills/s/SKILL.md", "opencode.jsonc", "AGENTS.md", ".cursor/hooks.json",
 }
 
 // FuzzLoad checks that no input makes a loader panic or hang, seeded with

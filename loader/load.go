@@ -132,6 +132,11 @@ var formats = []format{
 		named: isVSCodeAgentSettings,
 		load:  loadWith(loadVSCodeSettings)},
 	{name: model.FormatCodex, holds: func(p string, _ *syntax.Node) bool { return codexConfigName(p) }, load: loadWith(loadCodex)},
+	{name: model.FormatCursorHooks,
+		holds: func(p string, _ *syntax.Node) bool {
+			return path.Base(p) == "hooks.json" && path.Base(path.Dir(p)) == ".cursor"
+		},
+		load: loadWith(loadCursorHooks)},
 	{name: model.FormatOpenCode,
 		holds: func(p string, _ *syntax.Node) bool {
 			b := path.Base(p)

@@ -39,6 +39,7 @@ const (
 	FormatCodex          Format = "codex-config"
 	FormatInstructions   Format = "instructions"
 	FormatOpenCode       Format = "opencode-config"
+	FormatCursorHooks    Format = "cursor-hooks"
 	FormatVSCodeSettings Format = "vscode-settings"
 	FormatA2A            Format = "a2a-card"
 	FormatAGT            Format = "agt-policy"

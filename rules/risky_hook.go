@@ -19,7 +19,8 @@ func init() {
 			OWASP:            []string{"ASI04", "ASI05"},
 			ATF:              []string{"S-2", "S-1"},
 			Rationale: `A coding agent's hooks run shell commands on its events: when a session
-starts, before and after each tool call, when a prompt is sent. Committed in
+starts, before and after each tool call, when a prompt is sent (Claude
+Code's hooks in its settings, Cursor's in ` + "`.cursor/hooks.json`" + `). Committed in
 a repository's settings, they run on the machine of everyone who opens it,
 with their credentials, and no one is asked. A hook that pipes a download into
 a shell (` + "`curl ... | sh`" + `, ` + "`bash <(wget ...)`" + `, PowerShell's ` + "`iex (irm ...)`" + `)
@@ -58,7 +59,7 @@ func checkRiskyHook(p *Pass) {
 		for _, h := range a.Hooks {
 			when := hookWhen(h)
 			if h.Type.Value == "http" && h.URL.Present() && !localURL(h.URL.Value) {
-				p.Reportf(h.URL.Span, "the %s hook %s posts what it is given to %s, another host; send nothing out from a hook, or only to one on localhost", h.Event, when, h.URL.Value)
+				p.Reportf(h.URL.Span, "the %s hook%s posts what it is given to %s, another host; send nothing out from a hook, or only to one on localhost", h.Event, when, h.URL.Value)
 			}
 			cmd := h.Command.Value
 			if cmd == "" {
@@ -66,30 +67,33 @@ func checkRiskyHook(p *Pass) {
 			}
 			switch m := pipedDownload.FindString(cmd); {
 			case m != "":
-				p.Reportf(h.Command.Span, "the %s hook %s downloads code and runs it (%q), code that is not in the repository and can change at any time; commit the script and run it from the repository", h.Event, when, clipText(m))
+				p.Reportf(h.Command.Span, "the %s hook%s downloads code and runs it (%q), code that is not in the repository and can change at any time; commit the script and run it from the repository", h.Event, when, clipText(m))
 			case upload.MatchString(cmd) && !allLocal(cmd):
-				p.Reportf(h.Command.Span, "the %s hook %s sends data to another host (%q); send nothing out from a hook, or only to one on localhost", h.Event, when, clipText(upload.FindString(cmd)))
+				p.Reportf(h.Command.Span, "the %s hook%s sends data to another host (%q); send nothing out from a hook, or only to one on localhost", h.Event, when, clipText(upload.FindString(cmd)))
 			}
 		}
 	})
 }
 
-// hookWhen says when a hook runs: "before Bash", "for every tool".
+// hookWhen says when a hook runs, after a space: " before Bash", " for
+// every tool"; "" for an event that names itself (afterFileEdit).
 func hookWhen(h *model.Hook) string {
 	switch h.Event {
 	case "PreToolUse", "PostToolUse", "PostToolUseFailure", "PermissionRequest":
 		if h.Matcher == "" || h.Matcher == "*" {
-			return "for every tool"
+			return " for every tool"
 		}
-		return "for " + h.Matcher
+		return " for " + h.Matcher
+	case "SessionStart", "SessionEnd", "sessionStart":
+		return " on every session"
+	case "UserPromptSubmit", "beforeSubmitPrompt":
+		return " on every prompt"
+	case "beforeShellExecution", "afterShellExecution":
+		return " around every shell command"
+	case "beforeMCPExecution", "afterMCPExecution":
+		return " around every MCP tool call"
 	}
-	switch h.Event {
-	case "SessionStart", "SessionEnd":
-		return "on every session"
-	case "UserPromptSubmit":
-		return "on every prompt"
-	}
-	return "on each " + h.Event
+	return ""
 }
 
 // allLocal reports a command whose every destination is this machine.

@@ -201,7 +201,7 @@ func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) 
 		// (docs.claude.com/en/docs/claude-code/skills); with none, the
 		// session's own permissions apply.
 		if tools := allowedTools(root); tools.Present() {
-			a.Permissions = &model.Permissions{Span: tools.Span, Allow: tools}
+			a.Permissions = &model.Permissions{Span: tools.Span, Allow: tools, AddOnly: true}
 		}
 		return f
 	}
@@ -364,12 +364,17 @@ func loadCursorHooks(f *model.File, root *syntax.Node) {
 			}
 			for _, h := range ev.Value.Items {
 				if h.Kind == syntax.Mapping {
-					a.Hooks = append(a.Hooks, &model.Hook{Span: h.Span, Event: ev.Key.Value, Type: str(h, "type"), Command: str(h, "command")})
+					a.Hooks = append(a.Hooks, hookOf(ev.Key.Value, "", h))
 				}
 			}
 		}
 	}
 	f.Agents = []*model.Agent{a}
+}
+
+// hookOf reads one hook of an event, as Claude Code and Cursor write it.
+func hookOf(event, matcher string, h *syntax.Node) *model.Hook {
+	return &model.Hook{Span: h.Span, Event: event, Matcher: matcher, Type: str(h, "type"), Command: str(h, "command"), URL: str(h, "url")}
 }
 
 // decodeHooks reads the hooks of Claude Code settings, each with its
@@ -397,10 +402,7 @@ func decodeHooks(root *syntax.Node) []*model.Hook {
 				if h.Kind != syntax.Mapping {
 					continue
 				}
-				hooks = append(hooks, &model.Hook{
-					Span: h.Span, Event: ev.Key.Value, Matcher: matcher,
-					Type: str(h, "type"), Command: str(h, "command"), URL: str(h, "url"),
-				})
+				hooks = append(hooks, hookOf(ev.Key.Value, matcher, h))
 			}
 		}
 	}

@@ -297,6 +297,9 @@ type Permissions struct {
 	// ApproveAll are settings that run every call of a kind without
 	// asking, as VS Code's chat.tools.autoApprove does for all tools.
 	ApproveAll []Approval
+	// AddOnly is set for allow rules that only add to the host's own,
+	// with no deny list of their own to write: a skill's allowed-tools.
+	AddOnly bool
 	// Unsandboxed is set (to the setting) when the agent's commands run
 	// with no sandbox, as Codex's sandbox_mode = "danger-full-access".
 	Unsandboxed Field[string]

@@ -68,22 +68,15 @@ non-joiners between letters of scripts that use them are not reported.`,
 }
 
 // walkStrings calls fn on every string of a tree, keys included.
-func walkStrings(n *syntax.Node, fn func(string, syntax.Span)) {
-	switch n.Kind {
-	case syntax.Mapping:
-		for _, e := range n.Entries {
-			fn(e.Key.Value, e.Key.Span)
-			walkStrings(e.Value, fn)
+func walkStrings(root *syntax.Node, fn func(string, syntax.Span)) {
+	syntax.Walk(root, func(_ []string, parent *syntax.Entry, n *syntax.Node) {
+		if parent != nil {
+			fn(parent.Key.Value, parent.Key.Span)
 		}
-	case syntax.Sequence:
-		for _, it := range n.Items {
-			walkStrings(it, fn)
-		}
-	default:
-		if n.Type == syntax.String {
+		if n.Kind == syntax.Scalar && n.Type == syntax.String {
 			fn(n.Value, n.Span)
 		}
-	}
+	})
 }
 
 type hiddenAt struct {
@@ -115,6 +108,9 @@ func hidden(s string) (string, bool) {
 // hiddenCol says what a string hides, and the column (in code points,
 // from 1) of the first hidden character.
 func hiddenCol(s string) (what string, col int, ok bool) {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) {
+		return "", 0, false // every hidden character is outside ASCII
+	}
 	rs := []rune(s)
 	var kinds []string
 	var tags strings.Builder

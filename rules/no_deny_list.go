@@ -31,9 +31,9 @@ Deny what the agent must never do, whatever it is allowed.`,
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
 				pm := a.Permissions
-				// A skill cannot deny: its allowed-tools only add to the
-				// session's permissions.
-				if pm != nil && len(pm.Allow.Items) > 0 && len(pm.Deny.Items) == 0 && p.File.Format != model.FormatClaudeSkill {
+				// Rules that only add to the host's (a skill's) have no
+				// deny list to write.
+				if pm != nil && len(pm.Allow.Items) > 0 && len(pm.Deny.Items) == 0 && !pm.AddOnly {
 					p.Reportf(pm.Allow.Span, "%s and no deny rule: nothing the agent may do is ruled out", plural(len(pm.Allow.Items), "allow rule"))
 				}
 			})

@@ -86,19 +86,13 @@ func poisoned(text string) (match, why string) {
 
 // walkDescriptions calls fn on every description in a tree: the values of
 // description keys, at any depth.
-func walkDescriptions(n *syntax.Node, fn func(string, syntax.Span)) {
-	switch n.Kind {
-	case syntax.Mapping:
-		for _, e := range n.Entries {
-			if k := strings.ToLower(e.Key.Value); (k == "description" || k == "desc") && e.Value.Type == syntax.String {
-				fn(e.Value.Value, e.Value.Span)
-				continue
-			}
-			walkDescriptions(e.Value, fn)
+func walkDescriptions(root *syntax.Node, fn func(string, syntax.Span)) {
+	syntax.Walk(root, func(_ []string, parent *syntax.Entry, n *syntax.Node) {
+		if parent == nil || n.Kind != syntax.Scalar || n.Type != syntax.String {
+			return
 		}
-	case syntax.Sequence:
-		for _, it := range n.Items {
-			walkDescriptions(it, fn)
+		if k := strings.ToLower(parent.Key.Value); k == "description" || k == "desc" {
+			fn(n.Value, n.Span)
 		}
-	}
+	})
 }

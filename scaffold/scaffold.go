@@ -12,7 +12,6 @@
 package scaffold
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -58,7 +57,11 @@ func Manifest(inv *lint.Inventory, opt Options) (*Draft, error) {
 		return nil, fmt.Errorf("level %v: want intern, junior, senior or principal", opt.Level)
 	}
 	d := &Draft{}
-	w := &writer{level: opt.Level, dir: filepath.Dir(opt.Path)}
+	dir, err := filepath.Abs(filepath.Dir(opt.Path))
+	if err != nil {
+		return nil, fmt.Errorf("the manifest's directory: %w", err)
+	}
+	w := &writer{level: opt.Level, dir: dir}
 	tools := mergeTools(inv.Tools, d)
 	for _, u := range inv.Unresolved {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("%s:%d:%d: this %s was not followed to its tool (%s): add that tool by hand", u.File, u.Line, u.Column, u.Kind, u.Note))
@@ -413,19 +416,20 @@ func selfCheck(path string, text []byte) error {
 type writer struct {
 	b     strings.Builder
 	level atf.Level
-	dir   string // the manifest's directory
+	dir   string // the manifest's directory, absolute
 }
 
 // rel writes a path of the inventory relative to the manifest's
 // directory, with / separators, as sources are written.
 func (w *writer) rel(path string) string {
-	from, err1 := filepath.Abs(w.dir)
-	to, err2 := filepath.Abs(path)
-	rel, err3 := filepath.Rel(from, to)
-	if err := errors.Join(err1, err2, err3); err != nil {
+	to, err := filepath.Abs(path)
+	if err == nil {
+		to, err = filepath.Rel(w.dir, to)
+	}
+	if err != nil {
 		return filepath.ToSlash(path)
 	}
-	return filepath.ToSlash(rel)
+	return filepath.ToSlash(to)
 }
 
 func (w *writer) line(indent int, format string, args ...any) {

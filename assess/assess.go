@@ -52,6 +52,10 @@ type Options struct {
 	// level its manifest declares.
 	TargetLevel atf.Level
 	Date        string // YYYY-MM-DD
+	// NotAnalyzed say what the run could not analyze (a Go package that
+	// did not load): each statement's notes list them, since their
+	// findings and controls are missing from it.
+	NotAnalyzed []string
 }
 
 // A Statement is one agent's conformance statement.
@@ -215,6 +219,9 @@ func assess(m *model.File, a *model.Agent, fs []finding.Finding, code *agentCode
 	st.count()
 	st.Promotion = promotion(st)
 	st.SelfAssessment = answers(a, st)
+	for _, na := range opt.NotAnalyzed {
+		st.Notes = append(st.Notes, "Not analyzed, so not judged from: "+na)
+	}
 	if code == nil {
 		st.Notes = append(st.Notes, "Judged from the manifest and atflint's findings on its files; no Go code of the agent was analyzed, so no control is evidenced in code.")
 	} else {

@@ -59,7 +59,11 @@ func assessAgents(args []string, stdout, stderr io.Writer) int {
 	if res.Internal {
 		return ExitInternal
 	}
-	sts, err := assess.Statements(res.Models, res.Findings, res.Inventory, assess.Options{Organization: *org, TargetLevel: target, Date: *date})
+	opt := assess.Options{Organization: *org, TargetLevel: target, Date: *date}
+	for _, err := range res.Errors {
+		opt.NotAnalyzed = append(opt.NotAnalyzed, err.Error())
+	}
+	sts, err := assess.Statements(res.Models, res.Findings, res.Inventory, opt)
 	if err != nil {
 		return usageError(stderr, err)
 	}

@@ -131,3 +131,22 @@ func TestAssessCodeEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessNotAnalyzed: a Go package that does not load is named in the
+// statement's notes, and the run ends with exit code 2.
+func TestAssessNotAnalyzed(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"bot.atf.yaml": baselineManifest,
+		"go.mod":       "module example.com/bot\n\ngo 1.26\n",
+		"main.go":      "package main\n\nfunc main() { undefined() }\n",
+	} {
+		if err := writeFile(filepath.Join(dir, name), text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, _ := atflintIn(t, dir, "assess", ".")
+	if code != ExitUsage || !strings.Contains(out, "Not analyzed, so not judged from: cannot analyze Go package example.com/bot") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

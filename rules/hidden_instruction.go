@@ -1,12 +1,10 @@
 package rules
 
 import (
-	"fmt"
-	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/injection"
 	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/syntax"
 )
@@ -31,7 +29,11 @@ them, and a pull request that adds them is the one a reviewer cannot judge.
 The message shows each run escaped, and what tag characters spell. Besides
 the values of every config, atflint reads subagents' and skills' bodies and
 the instructions files coding agents load (AGENTS.md, CLAUDE.md, GEMINI.md,
-Copilot's and Cursor's instructions and rules).
+Copilot's and Cursor's instructions and rules), and in Go the constant strings
+a framework takes as a description (` + "`mcp.WithDescription`" + `, a tool's
+` + "`Description`" + ` field, the string ` + "`genkit.DefineTool`" + ` or ` + "`utils.InferTool`" + ` take,
+what a langchaingo tool's ` + "`Description`" + ` method returns), at the character in
+the literal.
 
 Delete the characters. Zero-width joiners inside emoji and joiners and
 non-joiners between letters of scripts that use them are not reported.`,
@@ -46,7 +48,7 @@ non-joiners between letters of scripts that use them are not reported.`,
 		check: func(p *Pass) {
 			if p.File.Root != nil {
 				walkStrings(p.File.Root, func(s string, span syntax.Span) {
-					if what, ok := hidden(s); ok {
+					if what, _, ok := injection.Hidden(s); ok {
 						p.Reportf(span, "this value hides %s; delete it", what)
 					}
 				})
@@ -88,7 +90,7 @@ type hiddenAt struct {
 func hiddenLines(t *model.Text) []hiddenAt {
 	var out []hiddenAt
 	for i, line := range strings.Split(t.Value, "\n") {
-		if what, col, ok := hiddenCol(line); ok {
+		if what, col, ok := injection.Hidden(line); ok {
 			at := syntax.Pos{Line: t.Start.Line + i, Col: col}
 			if i == 0 {
 				at.Col += t.Start.Col - 1
@@ -99,67 +101,3 @@ func hiddenLines(t *model.Text) []hiddenAt {
 	return out
 }
 
-// hidden says what a string hides, if anything.
-func hidden(s string) (string, bool) {
-	what, _, ok := hiddenCol(s)
-	return what, ok
-}
-
-// hiddenCol says what a string hides, and the column (in code points,
-// from 1) of the first hidden character.
-func hiddenCol(s string) (what string, col int, ok bool) {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) {
-		return "", 0, false // every hidden character is outside ASCII
-	}
-	rs := []rune(s)
-	var kinds []string
-	var tags strings.Builder
-	var shown strings.Builder
-	first := -1
-	for i, r := range rs {
-		kind := hiddenKind(rs, i)
-		if kind == "" {
-			continue
-		}
-		if first < 0 {
-			first = i
-		}
-		if !slices.Contains(kinds, kind) {
-			kinds = append(kinds, kind)
-		}
-		if kind == "Unicode tag characters" && r >= 0xE0020 && r <= 0xE007E {
-			tags.WriteRune(r - 0xE0000)
-		}
-		if shown.Len() < 60 {
-			fmt.Fprintf(&shown, "\\u{%X}", r)
-		}
-	}
-	if first < 0 {
-		return "", 0, false
-	}
-	what = strings.Join(kinds, " and ") + " (" + shown.String() + ")"
-	if tags.Len() > 0 {
-		what += fmt.Sprintf(" that spell %q", tags.String())
-	}
-	return what, first + 1, true
-}
-
-// hiddenKind says which kind of hidden character rs[i] is, "" for none.
-func hiddenKind(rs []rune, i int) string {
-	r := rs[i]
-	switch {
-	case r >= 0xE0000 && r <= 0xE007F:
-		return "Unicode tag characters"
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-		return "bidirectional controls"
-	case r == 0x200B || r == 0x2060 || r == 0x180E || r == 0xFEFF && i > 0:
-		return "zero-width characters"
-	case r == 0x200C || r == 0x200D:
-		// Joiners belong in emoji sequences and in the scripts that
-		// shape with them; between ASCII letters they only split words.
-		if i > 0 && i < len(rs)-1 && rs[i-1] < 0x80 && rs[i+1] < 0x80 && (unicode.IsLetter(rs[i-1]) || unicode.IsLetter(rs[i+1])) {
-			return "zero-width characters"
-		}
-	}
-	return ""
-}

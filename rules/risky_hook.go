@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/injection"
 	"github.com/atflint/atflint/model"
 )
 
@@ -67,9 +68,9 @@ func checkRiskyHook(p *Pass) {
 			}
 			switch m := pipedDownload.FindString(cmd); {
 			case m != "":
-				p.Reportf(h.Command.Span, "the %s hook%s downloads code and runs it (%q), code that is not in the repository and can change at any time; commit the script and run it from the repository", h.Event, when, clipText(m))
+				p.Reportf(h.Command.Span, "the %s hook%s downloads code and runs it (%q), code that is not in the repository and can change at any time; commit the script and run it from the repository", h.Event, when, injection.Clip(m))
 			case upload.MatchString(cmd) && !allLocal(cmd):
-				p.Reportf(h.Command.Span, "the %s hook%s sends data to another host (%q); send nothing out from a hook, or only to one on localhost", h.Event, when, clipText(upload.FindString(cmd)))
+				p.Reportf(h.Command.Span, "the %s hook%s sends data to another host (%q); send nothing out from a hook, or only to one on localhost", h.Event, when, injection.Clip(upload.FindString(cmd)))
 			}
 		}
 	})
@@ -123,13 +124,4 @@ func localURL(raw string) bool {
 		return true
 	}
 	return false
-}
-
-// clipText keeps quoted text short in a message.
-func clipText(s string) string {
-	r := []rune(strings.Join(strings.Fields(s), " "))
-	if len(r) > 80 {
-		return string(r[:77]) + "..."
-	}
-	return string(r)
 }

@@ -4,6 +4,7 @@ import (
 	"path"
 
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/injection"
 	"github.com/atflint/atflint/model"
 )
 
@@ -40,7 +41,7 @@ committed, or run the command from a tool hook that needs it.`,
 			p.agents(func(a *model.Agent) {
 				for _, h := range a.Hooks {
 					if (h.Event == "SessionStart" || h.Event == "SessionEnd") && h.Command.Value != "" {
-						p.Reportf(h.Command.Span, "this %s hook of the shared project settings runs %q for everyone who opens the repository, on every session, unasked; keep it in settings.local.json unless every developer must run it", h.Event, clipText(h.Command.Value))
+						p.Reportf(h.Command.Span, "this %s hook of the shared project settings runs %q for everyone who opens the repository, on every session, unasked; keep it in settings.local.json unless every developer must run it", h.Event, injection.Clip(h.Command.Value))
 					}
 				}
 			})

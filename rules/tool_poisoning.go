@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/injection"
 	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/syntax"
 )
@@ -26,7 +26,11 @@ to send data somewhere steers every session that loads the tool: tool
 poisoning, and the "rug pull" when a trusted tool's description is rewritten
 later. atflint looks for a small set of such phrasings (each documented and
 tested, for precision over recall) in the descriptions of tools, servers and
-agents, and quotes what it matched.
+agents, and quotes what it matched. In Go, it reads the constant strings a
+framework takes as a description (` + "`mcp.WithDescription`" + `, a tool's
+` + "`Description`" + ` field, the description argument of ` + "`genkit.DefineTool`" + ` or
+` + "`utils.InferTool`" + `, what a langchaingo tool's ` + "`Description`" + ` method returns),
+following named constants to where they are written.
 
 Describe what the tool does and nothing else; put rules for the model in the
 agent's own reviewed instructions.`,
@@ -42,7 +46,7 @@ agent's own reviewed instructions.`,
 			if p.File.Root != nil {
 				walkDescriptions(p.File.Root, func(text string, span syntax.Span) {
 					if m, why := poisoned(text); m != "" {
-						p.Reportf(span, "this description %s (%q); describe what the tool does, and keep instructions for the model out of it", why, clipText(m))
+						p.Reportf(span, "this description %s (%q); describe what the tool does, and keep instructions for the model out of it", why, injection.Clip(m))
 					}
 				})
 			}
@@ -51,35 +55,18 @@ agent's own reviewed instructions.`,
 			}
 			p.agents(func(a *model.Agent) {
 				if m, why := poisoned(a.Purpose.Value); m != "" {
-					p.Reportf(a.Purpose.Span, "the agent's purpose %s (%q); say what the agent is for, and keep instructions for the model out of it", why, clipText(m))
+					p.Reportf(a.Purpose.Span, "the agent's purpose %s (%q); say what the agent is for, and keep instructions for the model out of it", why, injection.Clip(m))
 				}
 			})
 		},
 	})
 }
 
-// poisonPhrases are the phrasings that aim a description at the model,
-// each with what it does.
-var poisonPhrases = []struct {
-	re  *regexp.Regexp
-	why string
-}{
-	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above|earlier|system|other)\s+(instructions|prompts?|rules|messages)`), "tells the model to drop its instructions"},
-	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user`), "tells the model to keep something from the user"},
-	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting|asking)\s+the\s+user`), "tells the model to act behind the user's back"},
-	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user"},
-	{regexp.MustCompile(`(?i)(~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow)`), "points the model at credentials on the machine"},
-	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit)\s+(it|them|this|these|the\s+(contents?|file|data|keys?|results?|conversation)|all\s+\w+)\s+(to|at)\s+(https?://|\S+@\S+\.\w+)`), "tells the model to send data out"},
-	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?)\s*>`), "carries a block of instructions for the model"},
-}
-
-// poisoned returns the first phrase of a text that aims it at the model,
-// and what it does.
+// poisoned returns the phrase of a text that aims it at the model, and
+// what it does.
 func poisoned(text string) (match, why string) {
-	for _, ph := range poisonPhrases {
-		if m := ph.re.FindString(text); m != "" {
-			return m, ph.why
-		}
+	if start, end, why, ok := injection.Directive(text); ok {
+		return text[start:end], why
 	}
 	return "", ""
 }

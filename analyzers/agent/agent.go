@@ -250,12 +250,7 @@ func importsFramework(pkg *types.Package) bool {
 			return false
 		}
 		seen[p] = true
-		for _, prefix := range agentapi.FrameworkPrefixes {
-			if p.Path() == prefix || strings.HasPrefix(p.Path(), prefix+"/") {
-				return true
-			}
-		}
-		return slices.ContainsFunc(p.Imports(), reaches)
+		return agentapi.IsFrameworkPackage(p.Path()) || slices.ContainsFunc(p.Imports(), reaches)
 	}
 	return slices.ContainsFunc(pkg.Imports(), reaches)
 }

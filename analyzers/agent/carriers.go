@@ -207,10 +207,5 @@ func shortPlace(at string) string {
 
 // inFramework reports whether a full type name belongs to a framework.
 func inFramework(key string) bool {
-	for _, p := range agentapi.FrameworkPrefixes {
-		if strings.HasPrefix(key, p+"/") || strings.HasPrefix(key, p+".") {
-			return true
-		}
-	}
-	return false
+	return agentapi.IsFrameworkPackage(agentapi.PackageOf(key))
 }

@@ -109,15 +109,18 @@ type ToolInterface struct {
 	Method     string
 	NameMethod string // returns the name as a string
 	InfoMethod string // returns a struct literal with a Name field
+	// DescriptionMethod returns the description the model reads, for
+	// the interfaces that ask for one.
+	DescriptionMethod string
 }
 
 // ToolInterfaces are the interfaces of tool types.
 var ToolInterfaces = []ToolInterface{
-	{Framework: "langchaingo", Interface: "github.com/tmc/langchaingo/tools.Tool", Method: "Call", NameMethod: "Name"},
+	{Framework: "langchaingo", Interface: "github.com/tmc/langchaingo/tools.Tool", Method: "Call", NameMethod: "Name", DescriptionMethod: "Description"},
 	{Framework: "eino", Interface: einoTool + ".InvokableTool", Method: "InvokableRun", InfoMethod: "Info"},
 	{Framework: "eino", Interface: einoTool + ".StreamableTool", Method: "StreamableRun", InfoMethod: "Info"},
 	{Framework: "eino", Interface: einoTool + ".EnhancedInvokableTool", Method: "InvokableRun", InfoMethod: "Info"},
-	{Framework: "anthropic", Interface: "github.com/anthropics/anthropic-sdk-go.BetaTool", Method: "Execute", NameMethod: "Name"},
+	{Framework: "anthropic", Interface: "github.com/anthropics/anthropic-sdk-go.BetaTool", Method: "Execute", NameMethod: "Name", DescriptionMethod: "Description"},
 }
 
 // A Declaration is a struct type that declares a tool to a model API by
@@ -203,6 +206,17 @@ var FrameworkPrefixes = []string{
 	"github.com/modelcontextprotocol/go-sdk", "github.com/mark3labs/mcp-go", "github.com/firebase/genkit/go",
 	"github.com/cloudwego/eino", "github.com/tmc/langchaingo", "github.com/openai/openai-go",
 	"github.com/anthropics/anthropic-sdk-go", "google.golang.org/adk",
+}
+
+// IsFrameworkPackage reports whether an import path is a framework's
+// package, one of FrameworkPrefixes or under one.
+func IsFrameworkPackage(path string) bool {
+	for _, p := range FrameworkPrefixes {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // CallerIdentity are the types that hold the caller's verified identity:

@@ -9,7 +9,7 @@ import (
 	"github.com/anthropics/anthropic-sdk-go/toolrunner"
 )
 
-var ReadDoc = anthropic.ToolParam{Name: "read_doc", Description: "read a document"}
+var ReadDoc = anthropic.ToolParam{Name: "read_doc", Description: anthropic.String("read a document")}
 
 // Handle dispatches on the name of the tool Claude used.
 func Handle(tu anthropic.ToolUseBlock) {

@@ -6,9 +6,15 @@ import (
 	"encoding/json"
 )
 
+// Opt is the SDK's optional field (param.Opt in the real package).
+type Opt[T any] struct{ Value T }
+
+// String wraps a string as an optional field, as the SDK's does.
+func String(s string) Opt[string] { return Opt[string]{s} }
+
 type ToolParam struct {
 	Name        string
-	Description string
+	Description Opt[string]
 }
 
 type ToolUseBlock struct {

@@ -1,0 +1,4 @@
+package modeltext
+
+// SourceOffset is sourceOffset, for the tests.
+var SourceOffset = sourceOffset

@@ -1,0 +1,112 @@
+// Package injection recognises text written to steer a model rather than
+// inform its reader: characters no screen shows, and phrasings that give
+// the model orders. The config rules and the Go analyzers share it, so
+// that a description is judged the same wherever it is written.
+package injection
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Hidden says what a text hides from a reader, if anything: Unicode tag
+// characters (and the ASCII they spell), bidirectional controls and
+// zero-width characters, each run shown escaped. col is the column, in
+// code points from 1, of the first hidden character.
+func Hidden(s string) (what string, col int, ok bool) {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) {
+		return "", 0, false // every hidden character is outside ASCII
+	}
+	rs := []rune(s)
+	var kinds []string
+	var tags, shown strings.Builder
+	first := -1
+	for i, r := range rs {
+		kind := hiddenKind(rs, i)
+		if kind == "" {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if !slices.Contains(kinds, kind) {
+			kinds = append(kinds, kind)
+		}
+		if kind == tagCharacters && r >= 0xE0020 && r <= 0xE007E {
+			tags.WriteRune(r - 0xE0000)
+		}
+		if shown.Len() < 60 {
+			fmt.Fprintf(&shown, "\\u{%X}", r)
+		}
+	}
+	if first < 0 {
+		return "", 0, false
+	}
+	what = strings.Join(kinds, " and ") + " (" + shown.String() + ")"
+	if tags.Len() > 0 {
+		what += fmt.Sprintf(" that spell %q", tags.String())
+	}
+	return what, first + 1, true
+}
+
+const tagCharacters = "Unicode tag characters"
+
+// hiddenKind says which kind of hidden character rs[i] is, "" for none.
+func hiddenKind(rs []rune, i int) string {
+	r := rs[i]
+	switch {
+	case r >= 0xE0000 && r <= 0xE007F:
+		return tagCharacters
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return "bidirectional controls"
+	case r == 0x200B || r == 0x2060 || r == 0x180E || r == 0xFEFF && i > 0:
+		return "zero-width characters"
+	case r == 0x200C || r == 0x200D:
+		// Joiners belong in emoji sequences and in the scripts that
+		// shape with them; between ASCII letters they only split words.
+		if i > 0 && i < len(rs)-1 && rs[i-1] < 0x80 && rs[i+1] < 0x80 && (unicode.IsLetter(rs[i-1]) || unicode.IsLetter(rs[i+1])) {
+			return "zero-width characters"
+		}
+	}
+	return ""
+}
+
+// directives are the phrasings that aim a description at the model, each
+// with what it does. The set is small on purpose: precision over recall.
+var directives = []struct {
+	re  *regexp.Regexp
+	why string
+}{
+	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above|earlier|system|other)\s+(instructions|prompts?|rules|messages)`), "tells the model to drop its instructions"},
+	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user`), "tells the model to keep something from the user"},
+	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting|asking)\s+the\s+user`), "tells the model to act behind the user's back"},
+	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user"},
+	{regexp.MustCompile(`(?i)(~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow)`), "points the model at credentials on the machine"},
+	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit)\s+(it|them|this|these|the\s+(contents?|file|data|keys?|results?|conversation)|all\s+\w+)\s+(to|at)\s+(https?://|\S+@\S+\.\w+)`), "tells the model to send data out"},
+	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?)\s*>`), "carries a block of instructions for the model"},
+}
+
+// Directive finds the first phrase of a text that gives the model orders
+// (to drop its instructions, keep things from the user, read credentials,
+// send data out), returning its byte offsets in s and what it does.
+func Directive(s string) (start, end int, why string, ok bool) {
+	for _, d := range directives {
+		if loc := d.re.FindStringIndex(s); loc != nil {
+			return loc[0], loc[1], d.why, true
+		}
+	}
+	return 0, 0, "", false
+}
+
+// Clip keeps quoted text short in a message: spaces folded, at most 80
+// code points.
+func Clip(s string) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) > 80 {
+		return string(r[:77]) + "..."
+	}
+	return string(r)
+}

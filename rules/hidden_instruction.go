@@ -100,4 +100,3 @@ func hiddenLines(t *model.Text) []hiddenAt {
 	}
 	return out
 }
-

@@ -183,6 +183,14 @@ func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) 
 	if !sure && (!ok || !declaresAgent(root, name)) {
 		return &model.File{Path: name}
 	}
+	if notYAML && format == model.FormatClaudeSkill {
+		// Claude Code reads a skill's front matter leniently, line by
+		// line, where hosts that read it as YAML skip the skill.
+		if loose := syntax.ParseLooseMapping(front); loose != nil {
+			f.Problems[len(f.Problems)-1].Message += "; Claude Code still reads this skill, line by line, but hosts that read skills as YAML skip it (quote the value)"
+			root, ok = loose, true
+		}
+	}
 	if !ok {
 		if notYAML && format == model.FormatClaudeAgent {
 			f.Problems[len(f.Problems)-1].Message += "; Claude Code skips a subagent whose front matter does not parse" + quoteHint(front)
@@ -356,20 +364,30 @@ func markdownBody(src, front []byte) *model.Text {
 func loadCursorHooks(f *model.File, root *syntax.Node) {
 	f.Format, f.Root = model.FormatCursorHooks, root
 	a := newForeignAgent(root)
+	a.Hooks = flatHooks(root)
+	f.Agents = []*model.Agent{a}
+}
+
+// flatHooks reads hooks listed by event with no matcher groups, as
+// Cursor and Amazon Q write them: {"hooks": {event: [{"command": ...,
+// "matcher": ...}]}}.
+func flatHooks(root *syntax.Node) []*model.Hook {
 	events, _ := section(root, "hooks")
-	if events != nil {
-		for _, ev := range events.Entries {
-			if ev.Value.Kind != syntax.Sequence {
-				continue
-			}
-			for _, h := range ev.Value.Items {
-				if h.Kind == syntax.Mapping {
-					a.Hooks = append(a.Hooks, hookOf(ev.Key.Value, "", h))
-				}
+	if events == nil {
+		return nil
+	}
+	var hooks []*model.Hook
+	for _, ev := range events.Entries {
+		if ev.Value.Kind != syntax.Sequence {
+			continue
+		}
+		for _, h := range ev.Value.Items {
+			if h.Kind == syntax.Mapping {
+				hooks = append(hooks, hookOf(ev.Key.Value, str(h, "matcher").Value, h))
 			}
 		}
 	}
-	f.Agents = []*model.Agent{a}
+	return hooks
 }
 
 // hookOf reads one hook of an event, as Claude Code and Cursor write it.

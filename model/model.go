@@ -40,6 +40,10 @@ const (
 	FormatInstructions   Format = "instructions"
 	FormatOpenCode       Format = "opencode-config"
 	FormatCursorHooks    Format = "cursor-hooks"
+	FormatClaudePlugin   Format = "claude-plugin"
+	FormatMarketplace    Format = "claude-marketplace"
+	FormatContinue       Format = "continue-config"
+	FormatAmazonQAgent   Format = "amazonq-agent"
 	FormatVSCodeSettings Format = "vscode-settings"
 	FormatA2A            Format = "a2a-card"
 	FormatAGT            Format = "agt-policy"
@@ -144,6 +148,9 @@ type Agent struct {
 	// every MCP server its project names without asking, as Claude
 	// Code's enableAllProjectMcpServers does.
 	StartsAllServers syntax.Span
+	// Installs are the plugins a marketplace offers to install, each from
+	// its source.
+	Installs []*Install
 	// AllTools is set (to where the agent is declared, or to its tools
 	// entry) when the agent gets every tool its host offers.
 	AllTools syntax.Span
@@ -320,6 +327,20 @@ type Hook struct {
 	Type    Field[string]
 	Command Field[string] // for a command hook
 	URL     Field[string] // for an http hook
+}
+
+// An Install is a plugin a marketplace installs, and where from.
+type Install struct {
+	Name Field[string]
+	// Source is where it is fetched from, as the marketplace writes it:
+	// a path in the marketplace's repository, a repository, a git URL or
+	// an npm package.
+	Source Field[string]
+	// Remote is set for a source outside the marketplace's repository.
+	Remote bool
+	// Pin is what fixes the code it fetches (a full commit sha, an
+	// exact npm version); empty when nothing does.
+	Pin Field[string]
 }
 
 // An Approval is a setting that approves every call of a kind: Setting is

@@ -25,7 +25,7 @@ describe code that changes under it. A package is pinned with an exact
 version (` + "`pkg@1.2.3`" + `, ` + "`pkg==1.2.3`" + `; ` + "`pkg@1.2`" + `, ` + "`^1.2.3`" + `, ` + "`>=1.2`" + ` and tags such as
 ` + "`latest`" + ` are not), a git source with a commit or a version tag, an image with
 a digest or a tag other than ` + "`latest`" + `. atflint reads npx, ` + "`npm exec`" + `, bunx,
-` + "`pnpm dlx`" + `, ` + "`yarn dlx`" + `, uvx, ` + "`uv tool run`" + `, ` + "`pipx run`" + ` and ` + "`docker run`" + ` or
+` + "`pnpm dlx`" + `, ` + "`yarn dlx`" + `, uvx, ` + "`uv tool run`" + `, ` + "`pipx run`" + `, ` + "`dnx`" + ` and ` + "`docker run`" + ` or
 ` + "`podman run`" + `, ` + "`go run pkg@version`" + ` (` + "`@latest`" + ` and branches are not versions),
 ` + "`uv run --with pkg`" + ` and ` + "`deno run npm:pkg`" + ` or ` + "`jsr:`" + ` or a URL, also behind
 ` + "`cmd /c`" + `; a local path or an archive URL names no registry package and is
@@ -115,6 +115,10 @@ var (
 		map[string]flagRole{}, "-mod", "-tags", "-ldflags", "-gcflags", "-exec", "-C", "-modfile", "-overlay", "-pgo")}
 	denoRun = &launcher{from: "from npm or JSR", fixed: fixedDeno, flags: withValues(
 		map[string]flagRole{}, "--config", "-c", "--import-map", "--lock", "--cert", "--location", "--env-file", "--inspect")}
+	// dnx (dotnet tool exec, learn.microsoft.com/dotnet/core/tools/dotnet-tool-exec)
+	// runs a NuGet tool package: Pkg@1.2.3 pins it.
+	dnx = &launcher{from: "from NuGet", fixed: fixedNuGet, flags: withValues(
+		map[string]flagRole{}, "--source", "--add-source", "--configfile", "--framework", "--arch", "-a", "--verbosity", "-v")}
 	containerRun = &launcher{from: "as a container image", fixed: fixedImage, flags: withValues(
 		map[string]flagRole{},
 		"-e", "--env", "--env-file", "-v", "--volume", "--name", "-p", "--publish", "--network", "--net",
@@ -136,6 +140,7 @@ var launchers = map[string]*launcher{
 	"pnpx": pnpmDlx, "pnpm dlx": pnpmDlx, "yarn dlx": yarnDlx,
 	"uvx": uvx, "uv tool run": uvx, "uv run": uvRun, "pipx run": pipxRun,
 	"go run": goRun, "deno run": denoRun,
+	"dnx": dnx, "dotnet dnx": dnx, "dotnet tool exec": dnx,
 	"docker run": containerRun, "docker container run": containerRun,
 	"podman run": containerRun, "podman container run": containerRun,
 }
@@ -406,6 +411,20 @@ func fixedDeno(spec string) (fixed, git bool) {
 		return urlVersion.MatchString(spec), false
 	}
 	return true, false // a file name: a script of the repository
+}
+
+// fixedNuGet reports whether a NuGet tool spec names one version:
+// Pkg@1.2.3 or the exact range Pkg@[1.2.3]. A bare name, an empty
+// version, a floating one (1.*) or a range is the newest that matches.
+func fixedNuGet(spec string) (fixed, git bool) {
+	if localPath.MatchString(spec) {
+		return true, false
+	}
+	_, version, _ := strings.Cut(spec, "@")
+	if strings.HasPrefix(version, "[") && strings.HasSuffix(version, "]") && !strings.Contains(version, ",") {
+		version = version[1 : len(version)-1]
+	}
+	return exactSemver.MatchString(version), false
 }
 
 // urlVersion is an exact version in a module URL: @1.2.3 or @v1.2.3.

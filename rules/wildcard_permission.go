@@ -94,6 +94,8 @@ func wildcardPermission(rule string) string {
 	arg = strings.TrimSuffix(arg, ")")
 	prefix, open := commandPrefix(arg)
 	switch {
+	case rule == "*":
+		return "use every tool, shell commands included"
 	case name == "Bash" && (!hasArg || len(prefix) == 0 || strings.Trim(arg, "*: ") == ""):
 		return "run any shell command"
 	case name == "Bash" && open && runsAnyProgram(prefix):

@@ -8,6 +8,7 @@ func TestWildcardPermission(t *testing.T) {
 	tests := []struct {
 		rule, want string // want is "" for a rule with a bound
 	}{
+		{"*", "use every tool, shell commands included"},
 		{"Bash", anyCommand},
 		{"Bash()", anyCommand},
 		{"Bash(*)", anyCommand},

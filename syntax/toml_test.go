@@ -51,12 +51,14 @@ enabled = true
 
 func TestParseTOMLErrors(t *testing.T) {
 	for src, want := range map[string]string{
-		"a = 1\na = 2\n":       "2:1: a is defined twice",
-		"[t]\nx = 1\n[t]\n":    "3:2: t is defined twice",
-		"a = \n":               "1:",
-		"[[t]]\n[t]\n":         "2:2: t is defined twice",
-		"a = [1, 2\n":          "2:1:",
-		"a.b = 1\na.b.c = 2\n": "2:3: b is not a table",
+		"a = 1\na = 2\n":         "2:1: a is defined twice",
+		"[t]\nx = 1\n[t]\n":      "3:2: t is defined twice",
+		"a = \n":                 "1:",
+		"[[t]]\n[t]\n":           "2:2: t is defined twice",
+		"a = [1, 2\n":            "2:1:",
+		"a.b = 1\na.b.c = 2\n":   "2:3: b is not a table",
+		"h = { \n  x = 1\n}\n":   "1:7: an inline table written over several lines is TOML 1.1",
+		"h = { x = '{' }\ny = {": "2:6:",
 	} {
 		if _, err := ParseTOML([]byte(src)); err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%q: %v; want %q", src, err, want)
@@ -67,7 +69,7 @@ func TestParseTOMLErrors(t *testing.T) {
 // FuzzParseTOML: any input parses or is an error, and a tree's positions
 // lie in the document.
 func FuzzParseTOML(f *testing.F) {
-	for _, s := range []string{"a = 1\n", "[t]\nx = [1, {y = 'z'}]\n", "[[a.b]]\nc = 1979-05-27T07:32:00Z\n", "a = \"\\u00e9\"\n", "x = [\n"} {
+	for _, s := range []string{"a = 1\n", "[t]\nx = [1, {y = 'z'}]\n", "[[a.b]]\nc = 1979-05-27T07:32:00Z\n", "a = \"\\u00e9\"\n", "x = [\n", "h = { \n  x = 1\n}\n", "[[t]]\n[t]\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

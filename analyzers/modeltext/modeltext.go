@@ -2,11 +2,13 @@ package modeltext
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{(*Describes)(nil), (*DescribesField)(nil)},
 }
 
 // Result is what the model reads of a package's tools.
@@ -89,36 +92,112 @@ func sourceOffset(src string, i int) int {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	if !importsFramework(pass.Pkg) {
+	params, decls := funcsOf(pass)
+	c := &collector{params: params, decls: decls, pass: pass, res: res, seen: map[ast.Expr]bool{}, consts: constDecls(pass),
+		returned: map[*ast.FuncDecl]bool{}, funcs: map[*types.Func]*Describes{}, fields: map[*types.Var]bool{}}
+	for _, f := range pass.AllObjectFacts() {
+		switch fact := f.Fact.(type) {
+		case *Describes:
+			if fn, ok := f.Object.(*types.Func); ok {
+				c.funcs[fn] = fact
+			}
+		case *DescribesField:
+			if v, ok := f.Object.(*types.Var); ok {
+				c.fields[v] = true
+			}
+		}
+	}
+	if !importsFramework(pass.Pkg) && len(c.funcs) == 0 && len(c.fields) == 0 {
 		return res, nil
 	}
-	c := &collector{pass: pass, res: res, seen: map[ast.Expr]bool{}, consts: constDecls(pass)}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncDecl)(nil)}, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			c.call(n)
-		case *ast.CompositeLit:
-			c.literal(n)
-		case *ast.FuncDecl:
-			c.method(n)
+	// A wrapper found to pass its parameter on makes the calls of it
+	// slots too, and those may be in wrappers of their own: walk until
+	// no new slot is found.
+	for marks := -1; marks != c.marks; {
+		marks = c.marks
+		ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncDecl)(nil)}, func(n ast.Node) {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				c.call(n)
+			case *ast.CompositeLit:
+				c.literal(n)
+			case *ast.FuncDecl:
+				c.method(n)
+			}
+		})
+	}
+	for fn, fact := range c.funcs {
+		if fn.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(fn, fact)
 		}
-	})
+	}
+	for v := range c.fields {
+		if v.Pkg() == pass.Pkg {
+			pass.ExportObjectFact(v, &DescribesField{})
+		}
+	}
 	return res, nil
 }
+
+// Describes is the fact of a project function that passes some of its
+// parameters to a framework as descriptions (grafana's
+// MustTool(name, description, handler)): its calls are slots too.
+type Describes struct {
+	Params []int
+}
+
+func (*Describes) AFact() {}
+
+func (d *Describes) String() string { return fmt.Sprintf("describes params %v", d.Params) }
+
+// DescribesField is the fact of a project struct field whose value a
+// framework is given as a description: the literals that set it are
+// slots.
+type DescribesField struct{}
+
+func (*DescribesField) AFact() {}
+
+func (*DescribesField) String() string { return "describes" }
 
 type collector struct {
 	pass   *analysis.Pass
 	res    *Result
 	seen   map[ast.Expr]bool // each literal once, however many tools share it
 	consts map[*types.Const]ast.Expr
+	params map[*types.Var]param
+	decls  map[*types.Func]*ast.FuncDecl
+	// returned are the functions whose results have been read as slots.
+	returned map[*ast.FuncDecl]bool
+	funcs    map[*types.Func]*Describes
+	fields   map[*types.Var]bool
+	marks    int // slots found so far among the project's functions and fields
 }
 
-// call reads the description arguments of a framework function: the
-// string parameters its declaration names for one.
+// A param is a function's parameter, by index.
+type param struct {
+	fn    *types.Func
+	index int
+}
+
+// call reads the description arguments of a framework function (the
+// string parameters its declaration names for one) and of a project
+// function that passes them on to one.
 func (c *collector) call(call *ast.CallExpr) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || !agentapi.IsFrameworkPackage(fn.Pkg().Path()) {
+	if !ok || fn.Pkg() == nil {
+		return
+	}
+	fn = fn.Origin()
+	if d, ok := c.funcs[fn]; ok {
+		for _, i := range d.Params {
+			if i < len(call.Args) {
+				c.slot(call.Args[i])
+			}
+		}
+		return
+	}
+	if !agentapi.IsFrameworkPackage(fn.Pkg().Path()) {
 		return
 	}
 	sig := fn.Signature()
@@ -128,24 +207,32 @@ func (c *collector) call(call *ast.CallExpr) {
 			break
 		}
 		if describes(p.Name()) && isString(p.Type()) {
-			c.add(call.Args[i])
+			c.slot(call.Args[i])
 		}
 	}
 }
 
-// literal reads the Description (or Desc) field of a framework struct.
+// literal reads the description fields of a framework struct (its
+// Description or Desc), of a JSON schema the model is given, and of a
+// project struct whose field is passed on as one.
 func (c *collector) literal(lit *ast.CompositeLit) {
 	key := agentapi.TypeName(c.pass.TypesInfo.TypeOf(lit))
-	if key == "" || !agentapi.IsFrameworkPackage(agentapi.PackageOf(key)) {
+	if key == "" {
 		return
 	}
+	framework := agentapi.IsFrameworkPackage(agentapi.PackageOf(key)) || slices.Contains(agentapi.SchemaPackages, agentapi.PackageOf(key))
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok && (id.Name == "Description" || id.Name == "Desc") {
-			c.add(kv.Value)
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		field, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if framework && (id.Name == "Description" || id.Name == "Desc") || field != nil && c.fields[field] {
+			c.slot(kv.Value)
 		}
 	}
 }
@@ -168,37 +255,87 @@ func (c *collector) method(fd *ast.FuncDecl) {
 		if iface == nil || !types.Implements(recv, iface) && !types.Implements(types.NewPointer(recv), iface) {
 			continue
 		}
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false // its returns are its own
-			case *ast.ReturnStmt:
-				if len(n.Results) == 1 {
-					c.add(n.Results[0])
-				}
-			}
-			return true
-		})
+		c.results(fd.Body)
 		return
 	}
 }
 
-// add records the constant string e is, at the literal it is written as.
-func (c *collector) add(e ast.Expr) {
-	e = ast.Unparen(e)
-	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 {
-		// A wrapper of one constant, as openai.String("...") is.
-		if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil && agentapi.IsFrameworkPackage(fn.Pkg().Path()) {
-			e = ast.Unparen(call.Args[0])
-		}
-	}
-	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+// results reads what a function body returns, when it returns one value.
+func (c *collector) results(body *ast.BlockStmt) {
+	if body == nil {
 		return
 	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns are its own
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				c.slot(n.Results[0])
+			}
+		}
+		return true
+	})
+}
+
+// slot reads what a slot is given: a constant string is a text, at the
+// literal it is written as; a call or a concatenation that builds one
+// has its constant parts read (github-mcp-server's t(key, default));
+// a project function's parameter or a project struct's field passed on
+// is a slot of its own.
+func (c *collector) slot(e ast.Expr) {
+	e = ast.Unparen(e)
+	if tv, ok := c.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			c.text(e, constant.StringVal(tv.Value))
+		}
+		return
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		for _, arg := range e.Args {
+			c.slot(arg)
+		}
+		// What a function of the package returns is what the call
+		// gives: grafana's describeEvaluators(true).
+		if fn, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func); ok {
+			if fd := c.decls[fn.Origin()]; fd != nil && !c.returned[fd] {
+				c.returned[fd] = true
+				c.results(fd.Body)
+			}
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			c.slot(e.X)
+			c.slot(e.Y)
+		}
+	case *ast.Ident:
+		v, _ := c.pass.TypesInfo.Uses[e].(*types.Var)
+		if p, ok := c.params[v]; ok {
+			d := c.funcs[p.fn]
+			if d == nil {
+				d = &Describes{}
+				c.funcs[p.fn] = d
+			}
+			if !slices.Contains(d.Params, p.index) {
+				d.Params = append(d.Params, p.index)
+				c.marks++
+			}
+		}
+	case *ast.SelectorExpr:
+		if v, ok := c.pass.TypesInfo.Uses[e.Sel].(*types.Var); ok && v.IsField() && v.Pkg() == c.pass.Pkg && !c.fields[v] {
+			c.fields[v] = true
+			c.marks++
+		}
+	}
+}
+
+// text records a constant string, at its declaration when it is a named
+// constant of the package.
+func (c *collector) text(e ast.Expr, value string) {
 	if obj := constOf(c.pass.TypesInfo, e); obj != nil {
 		if decl, ok := c.consts[obj]; ok {
-			c.add(decl)
+			c.slot(decl)
 			return
 		}
 	}
@@ -206,7 +343,7 @@ func (c *collector) add(e ast.Expr) {
 		return
 	}
 	c.seen[e] = true
-	t := &Text{Value: constant.StringVal(tv.Value), expr: e}
+	t := &Text{Value: value, expr: e}
 	if lit, ok := e.(*ast.BasicLit); ok {
 		t.lit = lit
 	}
@@ -247,6 +384,30 @@ func constDecls(pass *analysis.Pass) map[*types.Const]ast.Expr {
 		}
 	}
 	return m
+}
+
+// funcsOf maps the package's functions to their declarations, and
+// their parameters to them.
+func funcsOf(pass *analysis.Pass) (map[*types.Var]param, map[*types.Func]*ast.FuncDecl) {
+	params, decls := map[*types.Var]param{}, map[*types.Func]*ast.FuncDecl{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			decls[fn] = fd
+			ps := fn.Signature().Params()
+			for i := range ps.Len() {
+				params[ps.At(i)] = param{fn, i}
+			}
+		}
+	}
+	return params, decls
 }
 
 // describes reports a parameter a framework names for a description:

@@ -26,7 +26,7 @@ var reportTexts = &analysis.Analyzer{
 
 func Test(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
-	analysistest.Run(t, testdata, reportTexts, "modeltext/slots")
+	analysistest.Run(t, testdata, reportTexts, "modeltext/slots", "modeltext/wrapper", "modeltext/wrapped")
 }
 
 // TestPos checks that a byte of a text is placed at its column in the

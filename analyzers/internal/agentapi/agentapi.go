@@ -208,6 +208,12 @@ var FrameworkPrefixes = []string{
 	"github.com/anthropics/anthropic-sdk-go", "google.golang.org/adk",
 }
 
+// SchemaPackages are the JSON Schema packages whose schemas frameworks
+// give the model as a tool's input: their Description fields are read.
+var SchemaPackages = []string{
+	"github.com/google/jsonschema-go/jsonschema", "github.com/invopop/jsonschema",
+}
+
 // IsFrameworkPackage reports whether an import path is a framework's
 // package, one of FrameworkPrefixes or under one.
 func IsFrameworkPackage(path string) bool {

@@ -1,0 +1,57 @@
+package loader
+
+import (
+	"path"
+	"strings"
+
+	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/syntax"
+)
+
+// amazonQAgentName reports Amazon Q Developer's agent files
+// (github.com/aws/amazon-q-developer-cli docs/agent-format.md):
+// .amazonq/cli-agents/*.json, and .amazonq/agents/*.json as the IDE
+// plugins read them.
+func amazonQAgentName(p string) bool {
+	dir := path.Base(path.Dir(p))
+	return path.Ext(p) == ".json" && (dir == "cli-agents" || dir == "agents") && path.Base(path.Dir(path.Dir(p))) == ".amazonq"
+}
+
+// amazonQApprovals are the allowedTools entries that run, unasked, any
+// call of a kind: every tool, every built-in tool (the shell among them),
+// the shell.
+var amazonQApprovals = map[string]string{
+	"*":            "tool call, shell commands included",
+	"@builtin":     "built-in tool call, shell commands included",
+	"execute_bash": "shell command",
+	"execute_cmd":  "shell command",
+}
+
+// loadAmazonQAgent reads an agent: its MCP servers, the tools it runs
+// without asking (allowedTools, and toolsSettings' execute_bash
+// allowedCommands), and its hooks, each a shell command on a trigger
+// (agentSpawn, userPromptSubmit, preToolUse, postToolUse, stop).
+func loadAmazonQAgent(f *model.File, root *syntax.Node) {
+	a := describedAgent(f, model.FormatAmazonQAgent, root)
+	a.Servers = decodeServers(root)
+	pm := &model.Permissions{Span: syntax.At(root.Span.Start)}
+	for _, t := range list(root, "allowedTools").Items {
+		if what, ok := amazonQApprovals[t.Value]; ok {
+			pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: "allowedTools " + quote(t.Value), Span: t.Span}, What: what})
+		}
+	}
+	if ts, _ := section(root, "toolsSettings"); ts != nil {
+		if bash, _ := section(ts, "execute_bash"); bash != nil {
+			for _, c := range list(bash, "allowedCommands").Items {
+				// Each is a regular expression anchored at both ends.
+				if re := strings.TrimSuffix(strings.TrimPrefix(c.Value, "^"), "$"); re == ".*" || re == ".+" {
+					pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: "allowedCommands " + quote(c.Value), Span: c.Span}, What: "shell command"})
+				}
+			}
+		}
+	}
+	if len(pm.ApproveAll) > 0 {
+		a.Permissions = pm
+	}
+	a.Hooks = flatHooks(root)
+}

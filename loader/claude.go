@@ -372,22 +372,30 @@ func loadCursorHooks(f *model.File, root *syntax.Node) {
 // Cursor and Amazon Q write them: {"hooks": {event: [{"command": ...,
 // "matcher": ...}]}}.
 func flatHooks(root *syntax.Node) []*model.Hook {
+	var hooks []*model.Hook
+	eachEvent(root, func(event string, h *syntax.Node) {
+		hooks = append(hooks, hookOf(event, str(h, "matcher").Value, h))
+	})
+	return hooks
+}
+
+// eachEvent calls fn on each mapping listed under each event of a file's
+// hooks.
+func eachEvent(root *syntax.Node, fn func(event string, item *syntax.Node)) {
 	events, _ := section(root, "hooks")
 	if events == nil {
-		return nil
+		return
 	}
-	var hooks []*model.Hook
 	for _, ev := range events.Entries {
 		if ev.Value.Kind != syntax.Sequence {
 			continue
 		}
-		for _, h := range ev.Value.Items {
-			if h.Kind == syntax.Mapping {
-				hooks = append(hooks, hookOf(ev.Key.Value, str(h, "matcher").Value, h))
+		for _, it := range ev.Value.Items {
+			if it.Kind == syntax.Mapping {
+				fn(ev.Key.Value, it)
 			}
 		}
 	}
-	return hooks
 }
 
 // hookOf reads one hook of an event, as Claude Code and Cursor write it.
@@ -398,31 +406,18 @@ func hookOf(event, matcher string, h *syntax.Node) *model.Hook {
 // decodeHooks reads the hooks of Claude Code settings, each with its
 // event and matcher.
 func decodeHooks(root *syntax.Node) []*model.Hook {
-	events, _ := section(root, "hooks")
-	if events == nil {
-		return nil
-	}
 	var hooks []*model.Hook
-	for _, ev := range events.Entries {
-		if ev.Value.Kind != syntax.Sequence {
-			continue
+	eachEvent(root, func(event string, m *syntax.Node) {
+		matcher := str(m, "matcher").Value
+		hs, ok := m.Lookup("hooks")
+		if !ok || hs.Value.Kind != syntax.Sequence {
+			return
 		}
-		for _, m := range ev.Value.Items {
-			if m.Kind != syntax.Mapping {
-				continue
-			}
-			matcher := str(m, "matcher").Value
-			hs, ok := m.Lookup("hooks")
-			if !ok || hs.Value.Kind != syntax.Sequence {
-				continue
-			}
-			for _, h := range hs.Value.Items {
-				if h.Kind != syntax.Mapping {
-					continue
-				}
-				hooks = append(hooks, hookOf(ev.Key.Value, matcher, h))
+		for _, h := range hs.Value.Items {
+			if h.Kind == syntax.Mapping {
+				hooks = append(hooks, hookOf(event, matcher, h))
 			}
 		}
-	}
+	})
 	return hooks
 }

@@ -17,6 +17,8 @@ var fuzzNames = []string{
 	".gemini/settings.json", ".claude/agents/a.md", ".github/agents/a.agent.md",
 	"plugin/agents/a.md", "agent-card.json", "agents.yaml", ".vscode/settings.json",
 	".codex/config.toml", ".claude/skills/s/SKILL.md", "opencode.jsonc", "AGENTS.md", ".cursor/hooks.json",
+	".claude-plugin/plugin.json", "plugin/hooks/hooks.json", ".claude-plugin/marketplace.json",
+	".continue/mcpServers/s.yaml", ".continue/mcpServers/s.json", ".amazonq/cli-agents/a.json",
 }
 
 // FuzzLoad checks that no input makes a loader panic or hang, seeded with

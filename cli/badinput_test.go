@@ -12,7 +12,7 @@ import (
 // Their time and memory are measured by bench/badinput.sh, not here.
 func TestBadInput(t *testing.T) {
 	invisible := strings.Repeat("\u200b\U000E0041", 10<<20/7) // 10 MB of zero-width and tag characters
-	invisible3 := invisible[:3<<20/7*7]                           // 3 MB, under the size atflint reads
+	invisible3 := invisible[:3<<20/7*7]                       // 3 MB, under the size atflint reads
 	longCommand := "echo " + strings.Repeat("a", 1<<20)
 	cases := []struct {
 		name, path, src string

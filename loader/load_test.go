@@ -26,6 +26,13 @@ func TestRecognition(t *testing.T) {
 		{"deploy/x.yaml", "atf: \"0.9\"\nagent: {id: urn:a:b, level: junior}\n", Options{}, model.FormatATF},
 		{"notes.txt", servers, Options{As: model.FormatMCP}, model.FormatMCP},
 		{"x.json", `[1, 2]`, Options{As: model.FormatMCP}, model.FormatMCP},
+		// The formats added with their $schema, anywhere.
+		{"catalog/plugins.json", `{"$schema": "https://anthropic.com/claude-code/marketplace.schema.json", "name": "m", "plugins": []}`, Options{}, model.FormatMarketplace},
+		{"agents/dev.json", `{"$schema": "https://raw.githubusercontent.com/aws/amazon-q-developer-cli/refs/heads/main/schemas/agent-v1.json", "name": "dev"}`, Options{}, model.FormatAmazonQAgent},
+		{"plugin/hooks.json", `{"hooks": {"Stop": []}}`, Options{}, ""}, // not in a hooks folder
+		{"plugin/hooks/hooks.json", `{"hooks": {"Stop": []}}`, Options{}, model.FormatClaudePlugin},
+		{".continue/agents/main.yaml", "name: main\nmcpServers: []\n", Options{}, model.FormatContinue},
+		{"continue/agents/main.yaml", "name: main\nmcpServers: []\n", Options{As: model.FormatContinue}, model.FormatContinue},
 	} {
 		f := Load(tc.name, []byte(tc.src), tc.opt)
 		if f.Format != tc.want {

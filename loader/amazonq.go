@@ -10,11 +10,11 @@ import (
 
 // amazonQAgentName reports Amazon Q Developer's agent files
 // (github.com/aws/amazon-q-developer-cli docs/agent-format.md):
-// .amazonq/cli-agents/*.json, and .amazonq/agents/*.json as the IDE
-// plugins read them.
+// .amazonq/cli-agents/*.json, .amazonq/agents/*.json as the IDE plugins
+// read them, and the Kiro CLI's .kiro/agents/*.json, of the same format.
 func amazonQAgentName(p string) bool {
-	dir := path.Base(path.Dir(p))
-	return path.Ext(p) == ".json" && (dir == "cli-agents" || dir == "agents") && path.Base(path.Dir(path.Dir(p))) == ".amazonq"
+	dir, top := path.Base(path.Dir(p)), path.Base(path.Dir(path.Dir(p)))
+	return path.Ext(p) == ".json" && (top == ".amazonq" && (dir == "cli-agents" || dir == "agents") || top == ".kiro" && dir == "agents")
 }
 
 // amazonQApprovals are the allowedTools entries that run, unasked, any

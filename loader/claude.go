@@ -358,14 +358,17 @@ func markdownBody(src, front []byte) *model.Text {
 	return &model.Text{Value: string(src[off:]), Start: syntax.Pos{Line: bytes.Count(src[:off], []byte("\n")) + 1, Col: 1}}
 }
 
-// loadCursorHooks reads Cursor's .cursor/hooks.json
-// (cursor.com/docs/agent/hooks): under hooks, each event holds the hooks
-// it runs, each a command (or a prompt for the model).
-func loadCursorHooks(f *model.File, root *syntax.Node) {
-	f.Format, f.Root = model.FormatCursorHooks, root
-	a := newForeignAgent(root)
-	a.Hooks = flatHooks(root)
-	f.Agents = []*model.Agent{a}
+// loadHookList reads a file of hooks listed by event, as Cursor's
+// .cursor/hooks.json (cursor.com/docs/agent/hooks) and Windsurf's
+// .windsurf/hooks.json (docs.windsurf.com/windsurf/cascade/hooks) write
+// them: a list of commands under each event.
+func loadHookList(format model.Format) func(*model.File, *syntax.Node) {
+	return func(f *model.File, root *syntax.Node) {
+		f.Format, f.Root = format, root
+		a := newForeignAgent(root)
+		a.Hooks = flatHooks(root)
+		f.Agents = []*model.Agent{a}
+	}
 }
 
 // flatHooks reads hooks listed by event with no matcher groups, as

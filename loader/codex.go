@@ -20,7 +20,7 @@ func loadCodex(f *model.File, root *syntax.Node) {
 		pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: "approval_policy = \"never\"", Span: ap.Span}, What: "command and tool call"})
 	}
 	if sm := str(root, "sandbox_mode"); sm.Value == "danger-full-access" {
-		pm.Unsandboxed = sm
+		pm.Unsandboxed = model.Field[string]{Value: `sandbox_mode = "danger-full-access"`, Span: sm.Span}
 	}
 	if len(pm.ApproveAll) > 0 || pm.Unsandboxed.Present() {
 		a.Permissions = pm

@@ -26,24 +26,42 @@ func Candidate(name string) bool {
 		return format != "" || instructionsName(p)
 	case ".mdc", ".toml":
 		return instructionsName(p) || codexConfigName(p)
+	case ".hook":
+		return kiroHookName(p)
 	}
-	return false
+	return base == ".windsurfrules"
 }
 
 // instructionsName reports the files coding agents read as standing
 // instructions for the model: AGENTS.md, CLAUDE.md and GEMINI.md in any
 // directory, Copilot's .github/copilot-instructions.md and
-// .github/instructions/*.instructions.md, and Cursor's .cursor/rules/*.mdc.
+// .github/instructions/*.instructions.md, Cursor's .cursor/rules/*.mdc,
+// Kiro's steering (.kiro/steering/*.md), Windsurf's rules
+// (.windsurf/rules/*.md, .windsurfrules), Continue's (.continue/rules/*.md)
+// and Amazon Q's (.amazonq/rules/**/*.md).
 func instructionsName(p string) bool {
 	base, dir := path.Base(p), path.Base(path.Dir(p))
 	switch {
-	case base == "AGENTS.md" || base == "CLAUDE.md" || base == "CLAUDE.local.md" || base == "GEMINI.md":
+	case base == "AGENTS.md" || base == "CLAUDE.md" || base == "CLAUDE.local.md" || base == "GEMINI.md" || base == ".windsurfrules":
+		return true
+	case path.Ext(base) == ".md" && underFolder(p, ".kiro/steering", ".windsurf/rules", ".continue/rules", ".amazonq/rules"):
 		return true
 	case base == "copilot-instructions.md" && dir == ".github",
 		strings.HasSuffix(base, ".instructions.md") && dir == "instructions" && path.Base(path.Dir(path.Dir(p))) == ".github":
 		return true
 	case path.Ext(base) == ".mdc" && dir == "rules" && path.Base(path.Dir(path.Dir(p))) == ".cursor":
 		return true
+	}
+	return false
+}
+
+// underFolder reports a path below one of the folders (each written as
+// "a/b"), at any depth of the tree.
+func underFolder(p string, folders ...string) bool {
+	for _, f := range folders {
+		if strings.HasPrefix(p, f+"/") || strings.Contains(p, "/"+f+"/") {
+			return true
+		}
 	}
 	return false
 }
@@ -131,12 +149,22 @@ var formats = []format{
 		},
 		named: isVSCodeAgentSettings,
 		load:  loadWith(loadVSCodeSettings)},
+	{name: model.FormatZed,
+		holds: func(p string, root *syntax.Node) bool { return zedSettingsName(p) && isZedAgentSettings(root) },
+		named: func(root *syntax.Node) bool { servers, _ := section(root, "context_servers"); return servers != nil },
+		load:  loadWith(loadZedSettings)},
 	{name: model.FormatCodex, holds: func(p string, _ *syntax.Node) bool { return codexConfigName(p) }, load: loadWith(loadCodex)},
 	{name: model.FormatCursorHooks,
 		holds: func(p string, _ *syntax.Node) bool {
 			return path.Base(p) == "hooks.json" && path.Base(path.Dir(p)) == ".cursor"
 		},
-		load: loadWith(loadCursorHooks)},
+		load: loadWith(loadHookList(model.FormatCursorHooks))},
+	{name: model.FormatKiroHook, holds: func(p string, _ *syntax.Node) bool { return kiroHookName(p) }, load: loadWith(loadKiroHook)},
+	{name: model.FormatWindsurfHooks,
+		holds: func(p string, _ *syntax.Node) bool {
+			return path.Base(p) == "hooks.json" && path.Base(path.Dir(p)) == ".windsurf"
+		},
+		load: loadWith(loadHookList(model.FormatWindsurfHooks))},
 	{name: model.FormatOpenCode,
 		holds: func(p string, _ *syntax.Node) bool {
 			b := path.Base(p)
@@ -157,7 +185,11 @@ var formats = []format{
 		holds:   func(p string, _ *syntax.Node) bool { return amazonQAgentName(p) },
 		schemas: []string{"https://raw.githubusercontent.com/aws/amazon-q-developer-cli/"},
 		load:    loadWith(loadAmazonQAgent)},
-	{name: model.FormatMCP, holds: hasServers, load: loadWith(loadMCP)},
+	{name: model.FormatMCP,
+		holds: func(p string, root *syntax.Node) bool {
+			return hasServers(p, root) || path.Base(p) == ".mcp.json" && isFlatServers(root)
+		},
+		load: loadWith(loadMCP)},
 	{name: model.FormatA2A, holds: ignorePath(isA2ACard), load: loadWith(loadA2A)},
 	{name: model.FormatM365, holds: ignorePath(isM365), load: loadWith(loadM365)},
 	{name: model.FormatAGT, holds: ignorePath(isAGT), load: loadWith(loadAGT)},
@@ -214,12 +246,12 @@ func Load(name string, src []byte, opt Options) *model.File {
 		return &model.File{Path: name}
 	case path.Ext(base) == ".toml" && (codexConfigName(p) || opt.Named || opt.As != ""):
 		return loadTOML(name, src, p, opt)
-	case path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" || opt.As != "":
+	case path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" || kiroHookName(p) || opt.As != "":
 	default:
 		return &model.File{Path: name}
 	}
 	f := &model.File{Path: name}
-	root, ok := parse(f, src, path.Ext(base) == ".json" || path.Ext(base) == ".jsonc", false)
+	root, ok := parse(f, src, path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || kiroHookName(p), false)
 	if !ok {
 		// A broken file named as a config, or to be read as one, is a
 		// finding; any other keeps its problems but no format, and the

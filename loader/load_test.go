@@ -33,6 +33,16 @@ func TestRecognition(t *testing.T) {
 		{"plugin/hooks/hooks.json", `{"hooks": {"Stop": []}}`, Options{}, model.FormatClaudePlugin},
 		{".continue/agents/main.yaml", "name: main\nmcpServers: []\n", Options{}, model.FormatContinue},
 		{"continue/agents/main.yaml", "name: main\nmcpServers: []\n", Options{As: model.FormatContinue}, model.FormatContinue},
+		{".zed/settings.json", `{"context_servers": {"db": {"command": "db-mcp"}}}`, Options{}, model.FormatZed},
+		{".zed/settings.json", `{"theme": "One Dark"}`, Options{}, ""}, // no agent settings
+		{"team/zed.json", `{"context_servers": {"db": {"command": "db-mcp"}}}`, Options{Named: true}, model.FormatZed},
+		{".kiro/hooks/lint.kiro.hook", `{"when": {"type": "fileEdited"}, "then": {"type": "runCommand", "command": "make lint"}}`, Options{}, model.FormatKiroHook},
+		{".kiro/agents/dev.json", `{"name": "dev", "allowedTools": ["fs_read"]}`, Options{}, model.FormatAmazonQAgent},
+		{".windsurf/hooks.json", `{"hooks": {"pre_run_command": [{"command": "./check.sh"}]}}`, Options{}, model.FormatWindsurfHooks},
+		{"plugin/.mcp.json", `{"github": {"command": "github-mcp"}}`, Options{}, model.FormatMCP},
+		{"docs/.windsurf/rules/style.md", "Use tabs.\n", Options{}, model.FormatInstructions},
+		{".kiro/steering/tech.md", "Use bun.\n", Options{}, model.FormatInstructions},
+		{".windsurfrules", "Use bun.\n", Options{}, model.FormatInstructions},
 	} {
 		f := Load(tc.name, []byte(tc.src), tc.opt)
 		if f.Format != tc.want {
@@ -49,5 +59,21 @@ func TestFormatNames(t *testing.T) {
 	names := FormatNames()
 	if len(names) != len(formats) || names[0] != model.FormatATF {
 		t.Errorf("names %v", names)
+	}
+}
+
+// TestCandidate: the walk opens the files of every format by path, and
+// no others of the extensions it knows.
+func TestCandidate(t *testing.T) {
+	for name, want := range map[string]bool{
+		"x.json": true, "x.yaml": true, "AGENTS.md": true, "README.md": false,
+		".codex/config.toml": true, "pyproject.toml": false,
+		".kiro/hooks/lint.kiro.hook": true, "git/hooks/pre-commit.hook": false,
+		".kiro/steering/tech.md": true, ".windsurf/rules/a.md": true, ".windsurfrules": true,
+		".continue/rules/a.md": true, ".cursor/rules/a.mdc": true, "notes/a.mdc": false,
+	} {
+		if got := Candidate(name); got != want {
+			t.Errorf("Candidate(%q) = %v, want %v", name, got, want)
+		}
 	}
 }

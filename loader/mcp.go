@@ -17,7 +17,24 @@ func loadMCP(f *model.File, root *syntax.Node) {
 	f.Root = root
 	a := newForeignAgent(root)
 	a.Servers = decodeServers(root)
+	if a.Servers == nil && isFlatServers(root) {
+		for _, e := range root.Entries {
+			a.Servers = append(a.Servers, decodeServer(e))
+		}
+	}
 	f.Agents = []*model.Agent{a}
+}
+
+// isFlatServers reports a map of servers with no key above it, as a
+// Claude Code plugin's .mcp.json may be written ({"github": {"command":
+// ...}}): every entry a mapping with a command or a url.
+func isFlatServers(root *syntax.Node) bool {
+	for _, e := range root.Entries {
+		if e.Value.Kind != syntax.Mapping || !str(e.Value, "command").Present() && !str(e.Value, "url").Present() {
+			return false
+		}
+	}
+	return len(root.Entries) > 0
 }
 
 // decodeServers reads the servers under the first server key of n.

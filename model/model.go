@@ -44,6 +44,9 @@ const (
 	FormatMarketplace    Format = "claude-marketplace"
 	FormatContinue       Format = "continue-config"
 	FormatAmazonQAgent   Format = "amazonq-agent"
+	FormatZed            Format = "zed-settings"
+	FormatKiroHook       Format = "kiro-hook"
+	FormatWindsurfHooks  Format = "windsurf-hooks"
 	FormatVSCodeSettings Format = "vscode-settings"
 	FormatA2A            Format = "a2a-card"
 	FormatAGT            Format = "agt-policy"
@@ -307,8 +310,9 @@ type Permissions struct {
 	// AddOnly is set for allow rules that only add to the host's own,
 	// with no deny list of their own to write: a skill's allowed-tools.
 	AddOnly bool
-	// Unsandboxed is set (to the setting) when the agent's commands run
-	// with no sandbox, as Codex's sandbox_mode = "danger-full-access".
+	// Unsandboxed is set (to the setting, as written for a message) when
+	// the agent's commands run with no sandbox, as Codex's sandbox_mode =
+	// "danger-full-access" or Zed's allow_unsandboxed.
 	Unsandboxed Field[string]
 }
 

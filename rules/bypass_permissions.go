@@ -47,10 +47,10 @@ Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules fo
 				}
 				if pm != nil {
 					for _, ap := range pm.ApproveAll {
-						p.Reportf(ap.Setting.Span, "%s approves every %s without asking; turn it off and approve what the agent needs one by one", ap.Setting.Value, ap.What)
+						p.Reportf(ap.Setting.Span, "%s approves, without asking, every %s; turn it off and approve what the agent needs one by one", ap.Setting.Value, ap.What)
 					}
 					if pm.Unsandboxed.Present() {
-						p.Reportf(pm.Unsandboxed.Span, "sandbox_mode = %q runs the agent's commands with no sandbox, free to touch the whole machine and network; use workspace-write or read-only", pm.Unsandboxed.Value)
+						p.Reportf(pm.Unsandboxed.Span, "%s runs the agent's commands with no sandbox, free to touch the whole machine and network; keep the sandbox on (Codex: workspace-write or read-only)", pm.Unsandboxed.Value)
 					}
 				}
 			})

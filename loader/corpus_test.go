@@ -23,6 +23,9 @@ var corpusFormat = map[string]model.Format{
 	"gemini-extension":        model.FormatMCP,
 	"instructions":            model.FormatInstructions,
 	"kiro":                    model.FormatMCP,
+	"kiro-agent":              model.FormatAmazonQAgent,
+	"kiro-hooks":              model.FormatKiroHook,
+	"kiro-steering":           model.FormatInstructions,
 	"opencode":                model.FormatOpenCode,
 	"windsurf":                model.FormatMCP,
 	"agent-yaml-misc":         "",
@@ -55,6 +58,16 @@ var corpusOther = map[string]model.Format{
 	// Marketplaces, beside the plugins.
 	"claude-plugin/obra__superpowers/.claude-plugin/marketplace.json": model.FormatMarketplace,
 	"claude-plugin/upstash__context7/.claude-plugin/marketplace.json": model.FormatMarketplace,
+	// Plugins' MCP servers, written flat.
+	"claude-plugin/L3DigitalNet__Claude-Code-Plugins/plugins/home-assistant-dev/.mcp.json":   model.FormatMCP,
+	"claude-plugin/anthropics__claude-plugins-official/external_plugins/github/.mcp.json":    model.FormatMCP,
+	"claude-plugin/anthropics__claude-plugins-official/external_plugins/terraform/.mcp.json": model.FormatMCP,
+	// Continue's rules, and Windsurf's hooks and rules.
+	"continue/bdougie__contributor.info/.continue/rules/console-log-security.md": model.FormatInstructions,
+	"continue/maxgfr__conforme/.continue/rules/rust-conventions.md":              model.FormatInstructions,
+	"windsurf/1Password__agent-hooks/.windsurf/hooks.json":                       model.FormatWindsurfHooks,
+	"windsurf/54b3r__tfai-go/.windsurf/rules/security.md":                        model.FormatInstructions,
+	"windsurf/kylejosterman__agentsync/.windsurf/rules/security.md":              model.FormatInstructions,
 	// An extension that brings only a context file, no MCP server.
 	"gemini-extension/obra__superpowers/gemini-extension.json": "",
 }

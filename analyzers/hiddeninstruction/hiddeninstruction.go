@@ -32,9 +32,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok {
 			continue
 		}
+		at := len(string([]rune(t.Value)[:col-1]))
 		pass.Report(analysis.Diagnostic{
-			Pos: t.Pos(len(string([]rune(t.Value)[:col-1]))), End: t.End(), Category: RuleID,
-			Message: "this description, which the model reads, hides " + what + "; delete it",
+			Pos: t.Pos(at), End: t.End(), Category: RuleID,
+			Message: modeltext.Subject(t, at) + ", which the model reads, hides " + what + "; delete it",
 		})
 	}
 	return nil, nil

@@ -4,9 +4,11 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -32,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*Describes)(nil), (*DescribesField)(nil)},
+	FactTypes:  []analysis.Fact{(*Describes)(nil), (*DescribesField)(nil), (*Literals)(nil)},
 }
 
 // Result is what the model reads of a package's tools.
@@ -47,6 +49,31 @@ type Text struct {
 	// else Value is the constant value of the expression at expr.
 	lit  *ast.BasicLit
 	expr ast.Expr
+	// from is set for a text written in another package, in a literal
+	// of a project struct whose field this package gives a framework;
+	// expr is then where this package reads the field.
+	from *LiteralString
+}
+
+// Place is where the byte at offset i of a text written in another
+// package is ("toolsets/pods.go:14:22"), "" for a text of this package,
+// whose Pos is its place.
+func (t *Text) Place(i int) string {
+	if t.from == nil {
+		return ""
+	}
+	line, col := t.from.Line, t.from.Col
+	if t.from.Raw == "" {
+		return fmt.Sprintf("%s:%d:%d", t.from.File, line, col)
+	}
+	src := t.from.Raw[:sourceOffset(t.from.Raw, i)]
+	if nl := strings.LastIndexByte(src, '\n'); nl >= 0 {
+		line += strings.Count(src, "\n")
+		col = 1 + utf8.RuneCountInString(src[nl+1:])
+	} else {
+		col += utf8.RuneCountInString(src)
+	}
+	return fmt.Sprintf("%s:%d:%d", t.from.File, line, col)
 }
 
 // Pos is where the byte at offset i of Value is written: inside the
@@ -56,6 +83,16 @@ func (t *Text) Pos(i int) token.Pos {
 		return t.expr.Pos()
 	}
 	return t.lit.Pos() + token.Pos(sourceOffset(t.lit.Value, i))
+}
+
+// Subject names a text in a message about its byte at offset i: "this
+// description", or, for one written in another package, "the
+// description written at toolsets/pods.go:14:22".
+func Subject(t *Text, i int) string {
+	if at := t.Place(i); at != "" {
+		return "the description written at " + at
+	}
+	return "this description"
 }
 
 // End is where the text's expression ends.
@@ -94,7 +131,7 @@ func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	params, decls := funcsOf(pass)
 	c := &collector{params: params, decls: decls, pass: pass, res: res, seen: map[ast.Expr]bool{}, consts: constDecls(pass),
-		returned: map[*ast.FuncDecl]bool{}, funcs: map[*types.Func]*Describes{}, fields: map[*types.Var]bool{}}
+		returned: map[*ast.FuncDecl]bool{}, remote: map[fieldKey]ast.Expr{}, funcs: map[*types.Func]*Describes{}, fields: map[*types.Var]bool{}}
 	for _, f := range pass.AllObjectFacts() {
 		switch fact := f.Fact.(type) {
 		case *Describes:
@@ -107,7 +144,16 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if !importsFramework(pass.Pkg) && len(c.funcs) == 0 && len(c.fields) == 0 {
+	if projectPackage(pass) {
+		// Before any framework is in sight: a toolset package may import
+		// none, and its literals still describe tools.
+		defer func() {
+			if lits := c.literalStrings(); len(lits) > 0 {
+				pass.ExportPackageFact(&Literals{Strings: lits})
+			}
+		}()
+	}
+	if !reachesFramework(pass.Pkg) {
 		return res, nil
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -127,6 +173,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		})
 	}
+	c.readImported()
 	for fn, fact := range c.funcs {
 		if fn.Pkg() == pass.Pkg {
 			pass.ExportObjectFact(fn, fact)
@@ -151,6 +198,29 @@ func (*Describes) AFact() {}
 
 func (d *Describes) String() string { return fmt.Sprintf("describes params %v", d.Params) }
 
+// Literals is the package fact of a package's literals of project
+// structs that set a field to a string: a toolset package often cannot
+// know its literals describe tools, as kubernetes-mcp-server's
+// api.Tool{Description: "..."} do; the package that gives the field to a
+// framework learns it, and is analysed after.
+type Literals struct {
+	Strings []LiteralString
+}
+
+// A LiteralString is one field of one literal set to a constant string,
+// with where it is written and, for a string literal, its source, quotes
+// included.
+type LiteralString struct {
+	Type, Field, Value string
+	File               string
+	Line, Col          int
+	Raw                string
+}
+
+func (*Literals) AFact() {}
+
+func (l *Literals) String() string { return fmt.Sprintf("%d literal strings", len(l.Strings)) }
+
 // DescribesField is the fact of a project struct field whose value a
 // framework is given as a description: the literals that set it are
 // slots.
@@ -172,7 +242,13 @@ type collector struct {
 	funcs    map[*types.Func]*Describes
 	fields   map[*types.Var]bool
 	marks    int // slots found so far among the project's functions and fields
+	// remote are the fields of other packages' project structs this
+	// package gives a framework, each with where it reads one.
+	remote map[fieldKey]ast.Expr
 }
+
+// A fieldKey is a field of a named struct type, by their names.
+type fieldKey struct{ Type, Field string }
 
 // A param is a function's parameter, by index.
 type param struct {
@@ -323,11 +399,137 @@ func (c *collector) slot(e ast.Expr) {
 			}
 		}
 	case *ast.SelectorExpr:
-		if v, ok := c.pass.TypesInfo.Uses[e.Sel].(*types.Var); ok && v.IsField() && v.Pkg() == c.pass.Pkg && !c.fields[v] {
+		v, ok := c.pass.TypesInfo.Uses[e.Sel].(*types.Var)
+		switch {
+		case !ok || !v.IsField() || c.fields[v]:
+		case v.Pkg() == c.pass.Pkg:
 			c.fields[v] = true
 			c.marks++
+		case !agentapi.IsFrameworkPackage(v.Pkg().Path()):
+			if sel, ok := c.pass.TypesInfo.Selections[e]; ok {
+				key := fieldKey{agentapi.TypeName(sel.Recv()), v.Name()}
+				if _, seen := c.remote[key]; !seen {
+					c.remote[key] = e
+				}
+			}
 		}
 	}
+}
+
+// readImported makes texts of the literal strings imported packages
+// found in the fields this package gives a framework.
+func (c *collector) readImported() {
+	if len(c.remote) == 0 {
+		return
+	}
+	seen := map[string]bool{}
+	for _, pf := range c.pass.AllPackageFacts() {
+		lits, ok := pf.Fact.(*Literals)
+		if !ok || pf.Package == c.pass.Pkg {
+			continue
+		}
+		for i := range lits.Strings {
+			ls := &lits.Strings[i]
+			sink, ok := c.remote[fieldKey{ls.Type, ls.Field}]
+			at := fmt.Sprintf("%s:%d:%d", ls.File, ls.Line, ls.Col)
+			if !ok || seen[at] {
+				continue
+			}
+			seen[at] = true
+			c.res.Texts = append(c.res.Texts, &Text{Value: ls.Value, expr: sink, from: ls})
+		}
+	}
+}
+
+// literalStrings lists the package's literals of project structs that set
+// a field to a string literal, but for the fields already known to be
+// descriptions, whose texts are this package's own.
+func (c *collector) literalStrings() []LiteralString {
+	var out []LiteralString
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			key := agentapi.TypeName(c.pass.TypesInfo.TypeOf(lit))
+			if key == "" || agentapi.IsFrameworkPackage(agentapi.PackageOf(key)) {
+				return true
+			}
+			for _, elt := range lit.Elts {
+				kv, ok := elt.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				id, _ := kv.Key.(*ast.Ident)
+				if id == nil {
+					continue
+				}
+				if field, _ := c.pass.TypesInfo.Uses[id].(*types.Var); field == nil || c.fields[field] {
+					continue
+				}
+				for _, part := range c.constantParts(kv.Value) {
+					// A literal is placed to the byte; a constant made
+					// some other way ("..." + common) at its start.
+					raw := ""
+					if lit, ok := part.expr.(*ast.BasicLit); ok {
+						raw = lit.Value
+					}
+					pos := c.pass.Fset.Position(part.expr.Pos())
+					out = append(out, LiteralString{Type: key, Field: id.Name, Value: part.value,
+						File: shortFile(pos.Filename), Line: pos.Line, Col: pos.Column, Raw: raw})
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// projectPackage reports a package of the module being analysed: not of
+// the standard library, nor of a dependency (a module with a version).
+// Only its literals are worth a fact; a dependency's descriptions are
+// not the project's to fix.
+func projectPackage(pass *analysis.Pass) bool {
+	if m := pass.Module; m != nil && m.Path != "" {
+		// go vet gives the path and version alone: the main module's
+		// version is empty; the standard library is module std.
+		return m.Path != "std" && (m.Main || m.Version == "")
+	}
+	// No module: the standard library, or code outside modules.
+	if len(pass.Files) == 0 {
+		return false
+	}
+	file := pass.Fset.Position(pass.Files[0].Pos()).Filename
+	return !strings.HasPrefix(file, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+}
+
+// A constantPart is a constant string an expression is built from.
+type constantPart struct {
+	expr  ast.Expr
+	value string
+}
+
+// constantParts are the constant strings of an expression: itself when it
+// is one, else the constant operands of a concatenation ("Creates ...\n"
+// + commonAPIVersion, where the variable is made at run time).
+func (c *collector) constantParts(e ast.Expr) []constantPart {
+	e = ast.Unparen(e)
+	if tv := c.pass.TypesInfo.Types[e]; tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			return []constantPart{{e, constant.StringVal(tv.Value)}}
+		}
+		return nil
+	}
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		return append(c.constantParts(b.X), c.constantParts(b.Y)...)
+	}
+	return nil
+}
+
+// shortFile is a file's folder and name, for messages.
+func shortFile(name string) string {
+	return filepath.Join(filepath.Base(filepath.Dir(name)), filepath.Base(name))
 }
 
 // text records a constant string, at its declaration when it is a named
@@ -422,13 +624,18 @@ func isString(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-// importsFramework reports whether the package imports a framework
-// directly: only then does it hand descriptions to one.
-func importsFramework(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if agentapi.IsFrameworkPackage(imp.Path()) {
-			return true
+// reachesFramework reports whether the package imports a framework,
+// directly or through other packages: only then may its strings become
+// descriptions.
+func reachesFramework(pkg *types.Package) bool {
+	seen := map[*types.Package]bool{}
+	var reaches func(p *types.Package) bool
+	reaches = func(p *types.Package) bool {
+		if seen[p] {
+			return false
 		}
+		seen[p] = true
+		return agentapi.IsFrameworkPackage(p.Path()) || slices.ContainsFunc(p.Imports(), reaches)
 	}
-	return false
+	return slices.ContainsFunc(pkg.Imports(), reaches)
 }

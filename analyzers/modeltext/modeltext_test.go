@@ -18,6 +18,10 @@ var reportTexts = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{modeltext.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		for _, t := range pass.ResultOf[modeltext.Analyzer].(*modeltext.Result).Texts {
+			if at := t.Place(0); at != "" {
+				pass.Reportf(t.Pos(0), "description %q written at %s", t.Value, at)
+				continue
+			}
 			pass.Reportf(t.Pos(0), "description %q", t.Value)
 		}
 		return nil, nil
@@ -26,7 +30,7 @@ var reportTexts = &analysis.Analyzer{
 
 func Test(t *testing.T) {
 	testdata, _ := filepath.Abs(filepath.Join("..", "testdata"))
-	analysistest.Run(t, testdata, reportTexts, "modeltext/slots", "modeltext/wrapper", "modeltext/wrapped")
+	analysistest.Run(t, testdata, reportTexts, "modeltext/slots", "modeltext/wrapper", "modeltext/wrapped", "modeltext/convert")
 }
 
 // TestPos checks that a byte of a text is placed at its column in the

@@ -35,7 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		pass.Report(analysis.Diagnostic{
 			Pos: t.Pos(start), End: t.End(), Category: RuleID,
-			Message: fmt.Sprintf("this description, which the model reads, %s (%q); describe what the tool does, and keep instructions for the model out of it", why, injection.Clip(t.Value[start:end])),
+			Message: fmt.Sprintf("%s, which the model reads, %s (%q); describe what the tool does, and keep instructions for the model out of it", modeltext.Subject(t, start), why, injection.Clip(t.Value[start:end])),
 		})
 	}
 	return nil, nil

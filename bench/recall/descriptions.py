@@ -19,7 +19,12 @@ for name in sorted(os.listdir(expect)):
     name = name[:-len('.txt')]
     root = os.path.join(servers, name)
     texts = collections.defaultdict(list)
+    short = collections.defaultdict(list)  # texts placed as folder/file:line
     for line in open(os.path.join(out, name + '.txt'), errors='replace'):
+        m = re.match(r'(.*?):(\d+):\d+: TEXT .* at (\S+):(\d+):\d+$', line.rstrip('\n'))
+        if m:
+            short[m.group(3)].append(int(m.group(4)))
+            continue
         m = re.match(r'(.*?):(\d+):\d+: TEXT', line)
         if m:
             texts[os.path.relpath(m.group(1), root)].append(int(m.group(2)))
@@ -46,6 +51,7 @@ for name in sorted(os.listdir(expect)):
     for f, ts in tools.items():
         files = [k for k in texts if k.endswith(f)]
         near = [n for k in files for n in texts[k]]
+        near += [n for k in short if f.endswith('/' + k) or f == k for n in short[k]]
         src = []
         paths = [p for p in (os.path.join(root, f), *[os.path.join(root, d, f) for d in os.listdir(root)]) if os.path.isfile(p)]
         if paths:

@@ -20,6 +20,12 @@ var printTexts = &analysis.Analyzer{
 	Run: func(pass *analysis.Pass) (any, error) {
 		for _, t := range pass.ResultOf[modeltext.Analyzer].(*modeltext.Result).Texts {
 			v := []rune(t.Value)
+			// A text written in another package is reported where this
+			// one reads it, and says where it is written.
+			if at := t.Place(0); at != "" {
+				pass.Reportf(t.Pos(0), "TEXT %q at %s", string(v[:min(len(v), 40)]), at)
+				continue
+			}
 			pass.Reportf(t.Pos(0), "TEXT %q", string(v[:min(len(v), 40)]))
 		}
 		return nil, nil

@@ -74,40 +74,54 @@ func loadMarketplace(f *model.File, root *syntax.Node) {
 		if p.Kind != syntax.Mapping {
 			continue
 		}
-		in := &model.Install{Name: str(p, "name")}
 		e, ok := p.Lookup("source")
 		if !ok {
 			continue
 		}
-		src := e.Value
-		switch src.Kind {
-		case syntax.Scalar:
-			in.Source = model.Field[string]{Value: src.Value, Span: src.Span}
-		case syntax.Mapping:
-			in.Remote = true
-			kind := str(src, "source").Value
-			switch kind {
-			case "github":
-				in.Source = str(src, "repo")
-				in.Source.Value = "github:" + in.Source.Value
-			case "npm":
-				in.Source = str(src, "package")
-				in.Source.Value = "npm:" + in.Source.Value
-				if v := str(src, "version"); exactVersion.MatchString(v.Value) {
-					in.Pin = v
-				}
-			default:
-				in.Source = str(src, "url")
-			}
-			if !in.Source.Present() {
-				in.Source = model.Field[string]{Value: kind, Span: src.Span}
-			}
-			if sha := str(src, "sha"); fullSHA.MatchString(sha.Value) {
-				in.Pin = sha
-			}
-		}
+		in := installFrom(e.Value)
+		in.Name = str(p, "name")
 		a.Installs = append(a.Installs, in)
 	}
+}
+
+// installFrom reads a plugin's source: a path in the marketplace's
+// repository, or an object naming a github repository, a git URL or an npm
+// package, pinned only by a full commit sha (sha, or a ref that is one) or
+// an exact npm version.
+func installFrom(src *syntax.Node) *model.Install {
+	in := &model.Install{}
+	switch src.Kind {
+	case syntax.Scalar:
+		in.Source = model.Field[string]{Value: src.Value, Span: src.Span}
+	case syntax.Mapping:
+		kind := str(src, "source").Value
+		switch kind {
+		case "directory", "file":
+			in.Source = str(src, "path")
+			return in
+		case "github":
+			in.Source = str(src, "repo")
+			in.Source.Value = "github:" + in.Source.Value
+		case "npm":
+			in.Source = str(src, "package")
+			in.Source.Value = "npm:" + in.Source.Value
+			if v := str(src, "version"); exactVersion.MatchString(v.Value) {
+				in.Pin = v
+			}
+		default:
+			in.Source = str(src, "url")
+		}
+		in.Remote = true
+		if !in.Source.Present() {
+			in.Source = model.Field[string]{Value: kind, Span: src.Span}
+		}
+		for _, key := range []string{"sha", "ref"} {
+			if pin := str(src, key); fullSHA.MatchString(pin.Value) {
+				in.Pin = pin
+			}
+		}
+	}
+	return in
 }
 
 // exactVersion is an npm version that names one release.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times atflint and ecc-agentshield (npm), a peer scanner for Claude Code
 # and MCP configs, on one tree: the real configs of testdata/corpus copied
-# COPIES times (40 copies: 3,920 files), then a tree of only the files both
+# COPIES times (40 copies: 4,720 files), then a tree of only the files both
 # read. Each tool checks the tree as a whole, with JSON output, offline.
 # Usage: bench/agentshield.sh [RUNS] [COPIES]   (default 7 runs; the medians count)
 set -euo pipefail

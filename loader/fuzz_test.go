@@ -19,6 +19,7 @@ var fuzzNames = []string{
 	".codex/config.toml", ".claude/skills/s/SKILL.md", "opencode.jsonc", "AGENTS.md", ".cursor/hooks.json",
 	".claude-plugin/plugin.json", "plugin/hooks/hooks.json", ".claude-plugin/marketplace.json",
 	".continue/mcpServers/s.yaml", ".continue/mcpServers/s.json", ".amazonq/cli-agents/a.json",
+	".zed/settings.json", ".kiro/hooks/h.kiro.hook", ".windsurf/hooks.json", ".kiro/steering/s.md",
 }
 
 // FuzzLoad checks that no input makes a loader panic or hang, seeded with

@@ -9,14 +9,12 @@ package agent
 import (
 	"cmp"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -132,7 +130,7 @@ type Level struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
-	if inStandardLibrary(pass) {
+	if agentapi.InStandardLibrary(pass.Fset, pass.Files) {
 		return res, nil
 	}
 	res.Own = pass.Module == nil || pass.Module.Version == ""
@@ -154,7 +152,7 @@ func run(pass *analysis.Pass) (any, error) {
 	var calls []*ast.CallExpr
 	var lits []*ast.CompositeLit
 	var registrations []*ast.CallExpr
-	framework := importsFramework(pass.Pkg)
+	framework := agentapi.ReachesFramework(pass.Pkg)
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ins.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSpec)(nil), (*ast.BasicLit)(nil)},
 		func(n ast.Node, push bool, stack []ast.Node) bool {
@@ -228,31 +226,6 @@ func run(pass *analysis.Pass) (any, error) {
 // packageDir is the directory of the package's files.
 func packageDir(pass *analysis.Pass) string {
 	return filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
-}
-
-func inStandardLibrary(pass *analysis.Pass) bool {
-	if len(pass.Files) == 0 {
-		return true
-	}
-	name := pass.Fset.File(pass.Files[0].Pos()).Name()
-	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
-}
-
-// importsFramework is the fast path: a package that reaches no agent
-// framework through its imports registers no tool. Imports count however
-// indirect, since an in-house package may wrap a framework's types: type
-// Server = server.MCPServer. Each package is looked at once.
-func importsFramework(pkg *types.Package) bool {
-	seen := map[*types.Package]bool{}
-	var reaches func(p *types.Package) bool
-	reaches = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		return agentapi.IsFrameworkPackage(p.Path()) || slices.ContainsFunc(p.Imports(), reaches)
-	}
-	return slices.ContainsFunc(pkg.Imports(), reaches)
 }
 
 type discovery struct {

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -153,7 +152,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}()
 	}
-	if !reachesFramework(pass.Pkg) {
+	if !agentapi.ReachesFramework(pass.Pkg) {
 		return res, nil
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -497,11 +496,7 @@ func projectPackage(pass *analysis.Pass) bool {
 		return m.Path != "std" && (m.Main || m.Version == "")
 	}
 	// No module: the standard library, or code outside modules.
-	if len(pass.Files) == 0 {
-		return false
-	}
-	file := pass.Fset.Position(pass.Files[0].Pos()).Filename
-	return !strings.HasPrefix(file, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+	return !agentapi.InStandardLibrary(pass.Fset, pass.Files)
 }
 
 // A constantPart is a constant string an expression is built from.
@@ -622,20 +617,4 @@ func describes(name string) bool {
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
-}
-
-// reachesFramework reports whether the package imports a framework,
-// directly or through other packages: only then may its strings become
-// descriptions.
-func reachesFramework(pkg *types.Package) bool {
-	seen := map[*types.Package]bool{}
-	var reaches func(p *types.Package) bool
-	reaches = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		return agentapi.IsFrameworkPackage(p.Path()) || slices.ContainsFunc(p.Imports(), reaches)
-	}
-	return slices.ContainsFunc(pkg.Imports(), reaches)
 }

@@ -37,7 +37,7 @@ var order = [][]string{
 	{"filter"},
 	{"output", "sarif", "review", "scaffold", "assess"},
 	{"cli"},
-	{"cmd/atflint", "cmd/atfvet", "bench/floor", "bench/genmanifests", "bench/measure", "bench/recall/truth", "bench/recall/score", "bench/recall/texts"},
+	{"cmd/atflint", "cmd/atfvet", "bench/floor", "bench/genmanifests", "bench/measure", "bench/recall/truth", "bench/recall/score", "bench/recall/texts", "bench/poisoning"},
 }
 
 func TestLayers(t *testing.T) {

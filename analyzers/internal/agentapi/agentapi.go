@@ -8,8 +8,11 @@ package agentapi
 
 import (
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -212,6 +215,34 @@ var FrameworkPrefixes = []string{
 // give the model as a tool's input: their Description fields are read.
 var SchemaPackages = []string{
 	"github.com/google/jsonschema-go/jsonschema", "github.com/invopop/jsonschema",
+}
+
+// ReachesFramework reports whether a package imports an agent framework,
+// however indirectly: an in-house package may wrap a framework's types
+// (type Server = server.MCPServer). A package that reaches none
+// registers no tool and gives the model no description. Each package is
+// looked at once.
+func ReachesFramework(pkg *types.Package) bool {
+	seen := map[*types.Package]bool{}
+	var reaches func(p *types.Package) bool
+	reaches = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		return IsFrameworkPackage(p.Path()) || slices.ContainsFunc(p.Imports(), reaches)
+	}
+	return slices.ContainsFunc(pkg.Imports(), reaches)
+}
+
+// InStandardLibrary reports a package whose files are in GOROOT's src,
+// or that has none.
+func InStandardLibrary(fset *token.FileSet, files []*ast.File) bool {
+	if len(files) == 0 {
+		return true
+	}
+	name := fset.File(files[0].Pos()).Name()
+	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
 }
 
 // IsFrameworkPackage reports whether an import path is a framework's

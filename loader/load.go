@@ -139,7 +139,7 @@ type format struct {
 // shape first.
 var formats = []format{
 	{name: model.FormatClaudeSettings,
-		holds:   func(p string, root *syntax.Node) bool { return claudeSettingsName(p) },
+		holds:   byPath(claudeSettingsName),
 		named:   isClaudeSettings,
 		schemas: []string{"https://json.schemastore.org/claude-code-settings.json"},
 		load:    loadWith(loadClaudeSettings)},
@@ -153,18 +153,10 @@ var formats = []format{
 		holds: func(p string, root *syntax.Node) bool { return zedSettingsName(p) && isZedAgentSettings(root) },
 		named: func(root *syntax.Node) bool { servers, _ := section(root, "context_servers"); return servers != nil },
 		load:  loadWith(loadZedSettings)},
-	{name: model.FormatCodex, holds: func(p string, _ *syntax.Node) bool { return codexConfigName(p) }, load: loadWith(loadCodex)},
-	{name: model.FormatCursorHooks,
-		holds: func(p string, _ *syntax.Node) bool {
-			return path.Base(p) == "hooks.json" && path.Base(path.Dir(p)) == ".cursor"
-		},
-		load: loadWith(loadHookList(model.FormatCursorHooks))},
-	{name: model.FormatKiroHook, holds: func(p string, _ *syntax.Node) bool { return kiroHookName(p) }, load: loadWith(loadKiroHook)},
-	{name: model.FormatWindsurfHooks,
-		holds: func(p string, _ *syntax.Node) bool {
-			return path.Base(p) == "hooks.json" && path.Base(path.Dir(p)) == ".windsurf"
-		},
-		load: loadWith(loadHookList(model.FormatWindsurfHooks))},
+	{name: model.FormatCodex, holds: byPath(codexConfigName), load: loadWith(loadCodex)},
+	{name: model.FormatCursorHooks, holds: byPath(hooksIn(".cursor")), load: loadWith(loadHookList(model.FormatCursorHooks))},
+	{name: model.FormatKiroHook, holds: byPath(kiroHookName), load: loadWith(loadKiroHook)},
+	{name: model.FormatWindsurfHooks, holds: byPath(hooksIn(".windsurf")), load: loadWith(loadHookList(model.FormatWindsurfHooks))},
 	{name: model.FormatOpenCode,
 		holds: func(p string, _ *syntax.Node) bool {
 			b := path.Base(p)
@@ -176,13 +168,13 @@ var formats = []format{
 		holds: func(p string, root *syntax.Node) bool { return pluginManifestName(p) || isPluginHooks(p, root) },
 		load:  loadWith(loadClaudePlugin)},
 	{name: model.FormatMarketplace,
-		holds: func(p string, _ *syntax.Node) bool { return marketplaceName(p) },
+		holds: byPath(marketplaceName),
 		schemas: []string{"https://anthropic.com/claude-code/marketplace.schema.json",
 			"https://json.schemastore.org/claude-code-marketplace.json"},
 		load: loadWith(loadMarketplace)},
-	{name: model.FormatContinue, holds: func(p string, _ *syntax.Node) bool { return continueName(p) }, load: loadWith(loadContinue)},
+	{name: model.FormatContinue, holds: byPath(continueName), load: loadWith(loadContinue)},
 	{name: model.FormatAmazonQAgent,
-		holds:   func(p string, _ *syntax.Node) bool { return amazonQAgentName(p) },
+		holds:   byPath(amazonQAgentName),
 		schemas: []string{"https://raw.githubusercontent.com/aws/amazon-q-developer-cli/"},
 		load:    loadWith(loadAmazonQAgent)},
 	{name: model.FormatMCP,
@@ -205,6 +197,16 @@ func loadWith(load func(*model.File, *syntax.Node)) func(*model.File, *syntax.No
 		load(f, root)
 		return f
 	}
+}
+
+// byPath makes a test of a file's path a format's holds.
+func byPath(name func(string) bool) func(string, *syntax.Node) bool {
+	return func(p string, _ *syntax.Node) bool { return name(p) }
+}
+
+// hooksIn reports a hooks.json in a folder of the given name.
+func hooksIn(dir string) func(string) bool {
+	return func(p string) bool { return path.Base(p) == "hooks.json" && path.Base(path.Dir(p)) == dir }
 }
 
 func ignorePath(holds func(*syntax.Node) bool) func(string, *syntax.Node) bool {

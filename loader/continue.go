@@ -35,6 +35,7 @@ func continueName(p string) bool {
 // instead be one server, named after its file.
 func loadContinue(f *model.File, root *syntax.Node) {
 	a := describedAgent(f, model.FormatContinue, root)
+	a.Installs = hubBlocks(root)
 	if e, ok := root.Lookup("mcpServers"); ok {
 		switch v := e.Value; v.Kind {
 		case syntax.Sequence:
@@ -57,6 +58,32 @@ func loadContinue(f *model.File, root *syntax.Node) {
 		name := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
 		a.Servers = []*model.Server{continueServer(syntax.Entry{Key: &syntax.Node{Kind: syntax.Scalar, Value: name, Span: syntax.At(root.Span.Start)}, Value: root})}
 	}
+}
+
+// hubBlocks reads the blocks a config takes from Continue's hub, in any
+// of its lists: an item "uses: owner/slug", fixed only with @version
+// (packages/config-yaml slugs: no version is the latest). A path
+// ("./blocks/x.yaml") is a file of the repository, read on its own.
+func hubBlocks(root *syntax.Node) []*model.Install {
+	var blocks []*model.Install
+	for _, e := range root.Entries {
+		if e.Value.Kind != syntax.Sequence {
+			continue
+		}
+		for _, it := range e.Value.Items {
+			uses := str(it, "uses")
+			if !uses.Present() || strings.HasPrefix(uses.Value, ".") || strings.HasPrefix(uses.Value, "/") || strings.HasPrefix(uses.Value, "file:") {
+				continue
+			}
+			in := &model.Install{What: "hub block", Name: uses, Source: uses, Remote: true}
+			in.Source.Value = "hub:" + uses.Value
+			if _, version, ok := strings.Cut(uses.Value, "@"); ok && version != "" && version != "latest" {
+				in.Pin = uses
+			}
+			blocks = append(blocks, in)
+		}
+	}
+	return blocks
 }
 
 // continueServer reads one server; a remote one's headers are under

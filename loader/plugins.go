@@ -79,7 +79,7 @@ func loadMarketplace(f *model.File, root *syntax.Node) {
 			continue
 		}
 		in := installFrom(e.Value)
-		in.Name = str(p, "name")
+		in.What, in.Name = "plugin", str(p, "name")
 		a.Installs = append(a.Installs, in)
 	}
 }

@@ -333,8 +333,10 @@ type Hook struct {
 	URL     Field[string] // for an http hook
 }
 
-// An Install is a plugin a marketplace installs, and where from.
+// An Install is a plugin a marketplace installs, or a block a Continue
+// config takes from its hub, and where from.
 type Install struct {
+	What string // "plugin", "hub block"
 	Name Field[string]
 	// Source is where it is fetched from, as the marketplace writes it:
 	// a path in the marketplace's repository, a repository, a git URL or

@@ -11,7 +11,7 @@ func init() {
 	register(&Rule{
 		Doc: Doc{
 			ID:               "unpinned-plugin",
-			Title:            "A marketplace installs a plugin from a source that can change",
+			Title:            "A plugin or a hub block is installed from a source that can change",
 			Severity:         finding.Error,
 			SecuritySeverity: 7.5,
 			OWASP:            []string{"ASI04"},
@@ -26,7 +26,12 @@ under it. Only a full 40-character commit ` + "`sha`" + ` (or, for npm, an exact
 ` + "`version`" + `) fixes what is installed; a plugin in the marketplace's own repository
 (` + "`\"source\": \"./plugins/x\"`" + `) is fixed by the marketplace's commit.
 
-Add the commit's ` + "`sha`" + ` to the source, and update it as a reviewed change.`,
+A Continue config's ` + "`uses: owner/slug`" + ` takes a block (an MCP server, a model,
+rules for the model) from Continue's hub, its latest version unless the slug
+names one: ` + "`owner/slug@1.2.0`" + ` fixes it.
+
+Add the commit's ` + "`sha`" + ` to the source, or the version to the slug, and update
+it as a reviewed change.`,
 			Lang: "json",
 			Bad: `-- .claude-plugin/marketplace.json --
 {"name": "acme", "owner": {"name": "Acme"}, "plugins": [
@@ -44,11 +49,14 @@ Add the commit's ` + "`sha`" + ` to the source, and update it as a reviewed chan
 					if !in.Remote || in.Pin.Present() {
 						continue
 					}
-					pin := "no commit sha"
-					if strings.HasPrefix(in.Source.Value, "npm:") {
-						pin = "no exact version"
+					switch {
+					case in.What == "hub block":
+						p.Reportf(in.Source.Span, "this config takes hub block %s at its latest version, so each load may bring a different server, model or rules; name a version (%s@1.0.0)", quote(in.Name.Value), strings.SplitN(in.Name.Value, "@", 2)[0])
+					case strings.HasPrefix(in.Source.Value, "npm:"):
+						p.Reportf(in.Source.Span, "plugin %s is installed from %s with no exact version, so each install may fetch different code, hooks and servers included; pin it", quote(in.Name.Value), quote(in.Source.Value))
+					default:
+						p.Reportf(in.Source.Span, "plugin %s is installed from %s with no commit sha, so each install may fetch different code, hooks and servers included; pin it", quote(in.Name.Value), quote(in.Source.Value))
 					}
-					p.Reportf(in.Source.Span, "plugin %s is installed from %s with %s, so each install may fetch different code, hooks and servers included; pin it", quote(in.Name.Value), quote(in.Source.Value), pin)
 				}
 			})
 		},

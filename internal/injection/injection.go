@@ -80,13 +80,16 @@ var directives = []struct {
 	re  *regexp.Regexp
 	why string
 }{
-	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override)\s+(all\s+|any\s+)?(the\s+)?(previous|prior|above|earlier|system|other)\s+(instructions|prompts?|rules|messages)`), "tells the model to drop its instructions"},
+	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|system|other|safety|security)\s+(instructions|prompts?|rules|messages|checks|guidelines|restrictions|filters)`), "tells the model to drop its instructions"},
 	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user`), "tells the model to keep something from the user"},
 	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting|asking)\s+the\s+user`), "tells the model to act behind the user's back"},
 	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user"},
-	{regexp.MustCompile(`(?i)(~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow)`), "points the model at credentials on the machine"},
+	{regexp.MustCompile(`(?i)\bsilently\s+(read|send|add|include|copy|forward|upload|call|run|execute|attach|append)\b`), "tells the model to act behind the user's back"},
+	{regexp.MustCompile(`(?i)(~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud|cursor/mcp\.json|bashrc|zshrc|npmrc|pypirc|git-credentials)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow)`), "points the model at credentials on the machine"},
 	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit)\s+(it|them|this|these|the\s+(contents?|file|data|keys?|results?|conversation)|all\s+\w+)\s+(to|at)\s+(https?://|\S+@\S+\.\w+)`), "tells the model to send data out"},
-	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?)\s*>`), "carries a block of instructions for the model"},
+	{regexp.MustCompile(`(?i)\b(bcc|cc|forward|redirect|copy)\b[^.\n]{0,60}?\b[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out"},
+	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call|the)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b`), "tells the model how to use another tool"},
+	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|secret|admin|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model"},
 }
 
 // Directive finds the first phrase of a text that gives the model orders

@@ -40,8 +40,8 @@ func loadContinue(f *model.File, root *syntax.Node) {
 		switch v := e.Value; v.Kind {
 		case syntax.Sequence:
 			for _, it := range v.Items {
-				if it.Kind != syntax.Mapping {
-					continue
+				if it.Kind != syntax.Mapping || str(it, "uses").Present() {
+					continue // a block from the hub or a file, read as an install
 				}
 				name := str(it, "name")
 				if !name.Present() {

@@ -49,7 +49,7 @@ func loadZedSettings(f *model.File, root *syntax.Node) {
 		pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: setting, Span: n.Span}, What: what})
 	}
 	if agent, _ := section(root, "agent"); agent != nil {
-		if e, ok := agent.Lookup("always_allow_tool_actions"); ok && e.Value.Value == "true" {
+		if e, ok := agent.Lookup("always_allow_tool_actions"); ok && isTrue(e.Value) {
 			approve(e.Value, "agent.always_allow_tool_actions", "tool call, terminal commands included")
 		}
 		if tp, _ := section(agent, "tool_permissions"); tp != nil {
@@ -72,8 +72,8 @@ func loadZedSettings(f *model.File, root *syntax.Node) {
 			}
 		}
 		if sp, _ := section(agent, "sandbox_permissions"); sp != nil {
-			if e, ok := sp.Lookup("allow_unsandboxed"); ok && e.Value.Value == "true" {
-				pm.Unsandboxed = model.Field[string]{Value: "sandbox_permissions.allow_unsandboxed", Span: e.Span()}
+			if e, ok := sp.Lookup("allow_unsandboxed"); ok && isTrue(e.Value) {
+				pm.Unsandboxed = model.Field[string]{Value: "agent.sandbox_permissions.allow_unsandboxed", Span: e.Span()}
 			}
 		}
 	}
@@ -89,6 +89,9 @@ func loadZedSettings(f *model.File, root *syntax.Node) {
 	}
 	f.Agents = []*model.Agent{a}
 }
+
+// isTrue reports a boolean true, not the string "true".
+func isTrue(n *syntax.Node) bool { return n.Type == syntax.Bool && n.Value == "true" }
 
 // zedDefault is a tool_permissions default, under default or its alias
 // default_mode; nil when none is set.

@@ -51,7 +51,7 @@ agent's own reviewed instructions.`,
 
 Measured on 67 poisoned tool descriptions published in 17 attack and
 benchmark repositories and 177 benign ones from the same (see
-bench/poisoning): 51 poisoned reported, 1 benign (a harmless note in an
+bench/poisoning): 48 poisoned reported, 1 benign (a harmless note in an
 ` + "`<IMPORTANT>`" + ` block); nothing on the descriptions of nine real Go MCP servers
 or the configs of testdata/corpus.`,
 			Lang: "json",

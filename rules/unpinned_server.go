@@ -424,8 +424,12 @@ func fixedNuGet(spec string) (fixed, git bool) {
 	if strings.HasPrefix(version, "[") && strings.HasSuffix(version, "]") && !strings.Contains(version, ",") {
 		version = version[1 : len(version)-1]
 	}
-	return exactSemver.MatchString(version), false
+	return exactNuGet.MatchString(version), false
 }
+
+// exactNuGet is a NuGet version that names one release: three or four
+// numbers, and a prerelease label.
+var exactNuGet = regexp.MustCompile(`^[0-9]+\.[0-9]+\.[0-9]+(\.[0-9]+)?(-[0-9A-Za-z.-]+)?$`)
 
 // urlVersion is an exact version in a module URL: @1.2.3 or @v1.2.3.
 var urlVersion = regexp.MustCompile(`@v?[0-9]+\.[0-9]+\.[0-9]+([/?#]|$)`)

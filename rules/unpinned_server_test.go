@@ -123,6 +123,7 @@ func TestUnpinned(t *testing.T) {
 		{"pipx install", "pipx", []string{"install", "pkg"}, nil},
 		{"dnx pinned", "dnx", []string{"NuGet.Mcp.Server@1.0.0", "--yes", "--", "--stdio"}, nil},
 		{"dnx exact range", "dnx", []string{"Pkg@[2.1.0]", "--yes"}, nil},
+		{"dnx four parts", "dnx", []string{"Pkg@2.1.0.4"}, nil},
 		{"dnx bare", "dnx", []string{"NuGet.Mcp.Server", "--yes"}, []string{"NuGet.Mcp.Server"}},
 		{"dnx empty version", "dnx", []string{"--source", "https://feed.example/v3/index.json", "Pkg@", "--yes"}, []string{"Pkg@"}},
 		{"dnx floating", "dnx", []string{"Pkg@1.*"}, []string{"Pkg@1.*"}},

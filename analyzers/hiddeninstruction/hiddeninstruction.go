@@ -32,11 +32,23 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok {
 			continue
 		}
-		at := len(string([]rune(t.Value)[:col-1]))
+		at := byteOffset(t.Value, col)
 		pass.Report(analysis.Diagnostic{
 			Pos: t.Pos(at), End: t.End(), Category: RuleID,
 			Message: modeltext.Subject(t, at) + ", which the model reads, hides " + what + "; delete it",
 		})
 	}
 	return nil, nil
+}
+
+// byteOffset is the offset in s of its col-th code point (from 1),
+// counting an invalid byte as one, as ranging over s does.
+func byteOffset(s string, col int) int {
+	n := 0
+	for i := range s {
+		if n++; n == col {
+			return i
+		}
+	}
+	return len(s)
 }

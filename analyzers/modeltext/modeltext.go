@@ -55,8 +55,8 @@ type Text struct {
 }
 
 // Place is where the byte at offset i of a text written in another
-// package is ("toolsets/pods.go:14:22"), "" for a text of this package,
-// whose Pos is its place.
+// package is ("toolsets/pods.go:14:22", its column in bytes as go vet
+// counts them), "" for a text of this package, whose Pos is its place.
 func (t *Text) Place(i int) string {
 	if t.from == nil {
 		return ""
@@ -68,9 +68,9 @@ func (t *Text) Place(i int) string {
 	src := t.from.Raw[:sourceOffset(t.from.Raw, i)]
 	if nl := strings.LastIndexByte(src, '\n'); nl >= 0 {
 		line += strings.Count(src, "\n")
-		col = 1 + utf8.RuneCountInString(src[nl+1:])
+		col = 1 + len(src[nl+1:])
 	} else {
-		col += utf8.RuneCountInString(src)
+		col += len(src)
 	}
 	return fmt.Sprintf("%s:%d:%d", t.from.File, line, col)
 }
@@ -406,7 +406,7 @@ func (c *collector) slot(e ast.Expr) {
 			c.marks++
 		case !agentapi.IsFrameworkPackage(v.Pkg().Path()):
 			if sel, ok := c.pass.TypesInfo.Selections[e]; ok {
-				key := fieldKey{agentapi.TypeName(sel.Recv()), v.Name()}
+				key := fieldKey{agentapi.TypeName(declaringType(sel)), v.Name()}
 				if _, seen := c.remote[key]; !seen {
 					c.remote[key] = e
 				}
@@ -415,37 +415,60 @@ func (c *collector) slot(e ast.Expr) {
 	}
 }
 
+// declaringType is the struct type a selected field is declared in: t.Tool
+// when t.Description reaches Description through an embedded Tool.
+func declaringType(sel *types.Selection) types.Type {
+	t := sel.Recv()
+	index := sel.Index()
+	for _, i := range index[:len(index)-1] {
+		st, ok := deref(t).Underlying().(*types.Struct)
+		if !ok {
+			return t
+		}
+		t = st.Field(i).Type()
+	}
+	return t
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
 // readImported makes texts of the literal strings imported packages
 // found in the fields this package gives a framework.
 func (c *collector) readImported() {
 	if len(c.remote) == 0 {
 		return
 	}
-	seen := map[string]bool{}
-	for _, pf := range c.pass.AllPackageFacts() {
+	facts := c.pass.AllPackageFacts()
+	// In the order of the packages' paths: the facts come as a map does.
+	slices.SortFunc(facts, func(a, b analysis.PackageFact) int { return strings.Compare(a.Package.Path(), b.Package.Path()) })
+	for _, pf := range facts {
 		lits, ok := pf.Fact.(*Literals)
 		if !ok || pf.Package == c.pass.Pkg {
 			continue
 		}
 		for i := range lits.Strings {
 			ls := &lits.Strings[i]
-			sink, ok := c.remote[fieldKey{ls.Type, ls.Field}]
-			at := fmt.Sprintf("%s:%d:%d", ls.File, ls.Line, ls.Col)
-			if !ok || seen[at] {
-				continue
+			if sink, ok := c.remote[fieldKey{ls.Type, ls.Field}]; ok {
+				c.res.Texts = append(c.res.Texts, &Text{Value: ls.Value, expr: sink, from: ls})
 			}
-			seen[at] = true
-			c.res.Texts = append(c.res.Texts, &Text{Value: ls.Value, expr: sink, from: ls})
 		}
 	}
 }
 
 // literalStrings lists the package's literals of project structs that set
-// a field to a string literal, but for the fields already known to be
-// descriptions, whose texts are this package's own.
+// an exported string field to a constant, but for the fields already known
+// to be descriptions, whose texts are this package's own.
 func (c *collector) literalStrings() []LiteralString {
 	var out []LiteralString
 	for _, f := range c.pass.Files {
+		if strings.HasSuffix(c.pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue // no other package imports a test's literals
+		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			lit, ok := n.(*ast.CompositeLit)
 			if !ok {
@@ -464,7 +487,9 @@ func (c *collector) literalStrings() []LiteralString {
 				if id == nil {
 					continue
 				}
-				if field, _ := c.pass.TypesInfo.Uses[id].(*types.Var); field == nil || c.fields[field] {
+				// Only an exported field can be read by another package.
+				field, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
+				if field == nil || !field.Exported() || c.fields[field] || !isString(field.Type()) {
 					continue
 				}
 				for _, part := range c.constantParts(kv.Value) {

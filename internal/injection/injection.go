@@ -80,28 +80,39 @@ var directives = []struct {
 	re  *regexp.Regexp
 	why string
 }{
-	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|system|other|safety|security)\s+(instructions|prompts?|rules|messages|checks|guidelines|restrictions|filters)`), "tells the model to drop its instructions"},
-	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user`), "tells the model to keep something from the user"},
-	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting|asking)\s+the\s+user`), "tells the model to act behind the user's back"},
+	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|safety|security)\s+(instructions|prompts?|rules|checks|guidelines|restrictions)|\b(ignore|disregard)\s+(all\s+|any\s+)?(the\s+|your\s+)?system\s+(prompts?|instructions)`), "tells the model to drop its instructions"},
+	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user\b`), "tells the model to keep something from the user"},
+	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b`), "tells the model to act behind the user's back"},
 	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user"},
-	{regexp.MustCompile(`(?i)\bsilently\s+(read|send|add|include|copy|forward|upload|call|run|execute|attach|append)\b`), "tells the model to act behind the user's back"},
-	{regexp.MustCompile(`(?i)(~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud|cursor/mcp\.json|bashrc|zshrc|npmrc|pypirc|git-credentials)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow)`), "points the model at credentials on the machine"},
+	{regexp.MustCompile(`(?i)\bsilently\s+(read|send|copy|forward|upload|attach|include|exfiltrate)\b`), "tells the model to act behind the user's back"},
+	{regexp.MustCompile(`(?i)\b(reads?|send|include|pass|attach|upload|provide|contents?\s+of|cat)\b[^.\n]{0,40}?((~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud|cursor/mcp\.json|bashrc|zshrc|npmrc|pypirc|git-credentials)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow))`), "points the model at credentials on the machine"},
 	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit)\s+(it|them|this|these|the\s+(contents?|file|data|keys?|results?|conversation)|all\s+\w+)\s+(to|at)\s+(https?://|\S+@\S+\.\w+)`), "tells the model to send data out"},
-	{regexp.MustCompile(`(?i)\b(bcc|cc|forward|redirect|copy)\b[^.\n]{0,60}?\b[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out"},
-	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call|the)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b`), "tells the model how to use another tool"},
-	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|secret|admin|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model"},
+	{regexp.MustCompile(`(?i)\bbcc\b[^.\n]{0,60}?[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(forward|redirect)\s+(all|every|each|a\s+copy\s+of)\b[^.\n]{0,60}?\bto\s+[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out"},
+	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b|\bwhen\s+the\s+[a-z]+_[a-z_]+\s+tool\s+is\s+(available|called|used)`), "tells the model how to use another tool"},
+	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model"},
 }
 
-// Directive finds the first phrase of a text that gives the model orders
+// Directive finds a phrase of a text that gives the model orders, the
+// first match of the first phrasing that matches
 // (to drop its instructions, keep things from the user, read credentials,
 // send data out), returning its byte offsets in s and what it does.
 func Directive(s string) (start, end int, why string, ok bool) {
 	for _, d := range directives {
-		if loc := d.re.FindStringIndex(s); loc != nil {
-			return loc[0], loc[1], d.why, true
+		for _, loc := range d.re.FindAllStringIndex(s, -1) {
+			if !possessive(s, loc[1]) {
+				return loc[0], loc[1], d.why, true
+			}
 		}
 	}
 	return 0, 0, "", false
+}
+
+// possessive reports a match that ends in the first word of a possessive,
+// "the user" of "the user's followers", which names no person to hide
+// things from.
+func possessive(s string, end int) bool {
+	rest := s[end:]
+	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’")
 }
 
 // Clip keeps quoted text short in a message: spaces folded, at most 80

@@ -12,3 +12,9 @@ type ServerTool struct {
 	Tool  Tool
 	Group string
 }
+
+// Embedded carries a tool by embedding it: its Description is the Tool's.
+type Embedded struct {
+	Tool
+	Group string
+}

@@ -21,3 +21,6 @@ in a pod.`}, Group: "core"},
 var versions = strings.Join([]string{"v1", "v2"}, ", ")
 
 const common = "Namespaces default to the current one."
+
+// Embedded is a tool carried by embedding.
+var Embedded = api.Embedded{Tool: api.Tool{Name: "nodes_list", Description: "Lists nodes."}}

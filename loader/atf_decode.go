@@ -93,6 +93,9 @@ func section(n *syntax.Node, key string) (*syntax.Node, syntax.Span) {
 	return e.Value, e.Key.Span
 }
 
+// isTrue reports a boolean true, not the string "true".
+func isTrue(n *syntax.Node) bool { return n.Type == syntax.Bool && n.Value == "true" }
+
 // str returns the scalar under key; null and collections are absent.
 func str(n *syntax.Node, key string) model.Field[string] {
 	e, ok := n.Lookup(key)

@@ -43,7 +43,7 @@ func loadClaudeSettings(f *model.File, root *syntax.Node) {
 	a := newForeignAgent(root)
 	a.Servers = decodeServers(root)
 	a.Hooks = decodeHooks(root)
-	if e, ok := root.Lookup("enableAllProjectMcpServers"); ok && e.Value.Type == syntax.Bool && e.Value.Value == "true" {
+	if e, ok := root.Lookup("enableAllProjectMcpServers"); ok && isTrue(e.Value) {
 		a.StartsAllServers = e.Span()
 	}
 	if p, span := section(root, "permissions"); p != nil {
@@ -98,7 +98,7 @@ func loadVSCodeSettings(f *model.File, root *syntax.Node) {
 	}
 	var approvals []model.Approval
 	for _, key := range vscodeApproveAll {
-		if e, ok := root.Lookup(key); ok && e.Value.Type == syntax.Bool && e.Value.Value == "true" {
+		if e, ok := root.Lookup(key); ok && isTrue(e.Value) {
 			approvals = append(approvals, model.Approval{Setting: model.Field[string]{Value: key, Span: e.Span()}, What: "tool call (terminal commands included)"})
 		}
 	}
@@ -138,7 +138,7 @@ func matchesEverything(pattern string) bool {
 // approval in it (URL entries approve requests and responses apart).
 func approves(v *syntax.Node) bool {
 	if v.Kind == syntax.Scalar {
-		return v.Type == syntax.Bool && v.Value == "true"
+		return isTrue(v)
 	}
 	for _, e := range v.Entries {
 		if approves(e.Value) {

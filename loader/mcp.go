@@ -80,7 +80,7 @@ func decodeServer(e syntax.Entry) *model.Server {
 			break
 		}
 	}
-	if t, ok := v.Lookup("trust"); ok && t.Value.Type == syntax.Bool && t.Value.Value == "true" {
+	if t, ok := v.Lookup("trust"); ok && isTrue(t.Value) {
 		s.TrustAll = t.Span()
 	}
 	return s

@@ -90,9 +90,6 @@ func loadZedSettings(f *model.File, root *syntax.Node) {
 	f.Agents = []*model.Agent{a}
 }
 
-// isTrue reports a boolean true, not the string "true".
-func isTrue(n *syntax.Node) bool { return n.Type == syntax.Bool && n.Value == "true" }
-
 // zedDefault is a tool_permissions default, under default or its alias
 // default_mode; nil when none is set.
 func zedDefault(n *syntax.Node) *syntax.Node {

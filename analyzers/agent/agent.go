@@ -133,7 +133,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if agentapi.InStandardLibrary(pass.Fset, pass.Files) {
 		return res, nil
 	}
-	res.Own = pass.Module == nil || pass.Module.Version == ""
+	res.Own = agentapi.OwnPackage(pass)
 	manifest := manifestFor(manifests, packageDir(pass), pass.Pkg.Path())
 	res.Under = manifest
 	decls := declsOf(pass)

@@ -143,7 +143,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if projectPackage(pass) {
+	if agentapi.OwnPackage(pass) {
 		// Before any framework is in sight: a toolset package may import
 		// none, and its literals still describe tools.
 		defer func() {
@@ -508,20 +508,6 @@ func (c *collector) literalStrings() []LiteralString {
 		})
 	}
 	return out
-}
-
-// projectPackage reports a package of the module being analysed: not of
-// the standard library, nor of a dependency (a module with a version).
-// Only its literals are worth a fact; a dependency's descriptions are
-// not the project's to fix.
-func projectPackage(pass *analysis.Pass) bool {
-	if m := pass.Module; m != nil && m.Path != "" {
-		// go vet gives the path and version alone: the main module's
-		// version is empty; the standard library is module std.
-		return m.Path != "std" && (m.Main || m.Version == "")
-	}
-	// No module: the standard library, or code outside modules.
-	return !agentapi.InStandardLibrary(pass.Fset, pass.Files)
 }
 
 // A constantPart is a constant string an expression is built from.

@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // A Registrar is a call that registers a tool.
@@ -243,6 +245,17 @@ func InStandardLibrary(fset *token.FileSet, files []*ast.File) bool {
 	}
 	name := fset.File(files[0].Pos()).Name()
 	return strings.HasPrefix(name, filepath.Join(build.Default.GOROOT, "src")+string(filepath.Separator))
+}
+
+// OwnPackage reports a package of the module being checked: not of the
+// standard library, nor of a dependency (a module with a version; go vet
+// gives the path and version alone, the main module's version empty).
+func OwnPackage(pass *analysis.Pass) bool {
+	if InStandardLibrary(pass.Fset, pass.Files) {
+		return false
+	}
+	m := pass.Module
+	return m == nil || m.Path != "std" && (m.Main || m.Version == "")
 }
 
 // IsFrameworkPackage reports whether an import path is a framework's

@@ -60,10 +60,15 @@ Usage:
   atflint github-review [flags] [PATH...]
                                     check, and post the findings on a pull request's
                                     changed lines as one review (in GitHub Actions)
-  atflint inventory [--format text|json] [--no-go] [PATH...]
+  atflint inventory [--format text|json|markdown] [--diff REV] [--no-go] [PATH...]
                                     list the tools, servers and agents found under PATH,
                                     what each tool's handler reaches, and the tool
-                                    registrations that could not be followed
+                                    registrations that could not be followed; with
+                                    --diff, what changed in them since a git revision
+  atflint lock [--check] [--no-go] [--lock FILE] [PATH...]
+                                    pin the tools and MCP servers found under PATH in
+                                    atflint.lock, which check then compares with; --check
+                                    exits 1 when the lock is stale
   atflint init --name NAME --level LEVEL [--out FILE] [PATH]
                                     draft the ATF manifest of the agent in PATH (default .)
                                     from its Go code and configs, for a person to complete
@@ -101,6 +106,9 @@ const checkFlags = `  --format FORMAT          text (default), json, sarif (for 
                            nothing else is written
   --as FORMAT              read the files named as PATH as FORMAT (claude-settings,
                            mcp-client, a2a-card, ...), whatever their names say
+  --lock FILE              the lock to compare the tools and servers with (default
+                           atflint.lock in the directory PATH names, or in .); with
+                           none, nothing is compared
   --no-go                  do not run the Go analyzers on the Go packages under PATH
   --no-ignores             report what atflint:ignore comments and the configuration's
                            ignores would hide
@@ -141,14 +149,37 @@ default, and:
 
 Flags of check:
 ` + checkFlags,
-	"inventory": `Usage: atflint inventory [--format text|json] [--no-go] [PATH...]
+	"inventory": `Usage: atflint inventory [--format text|json|markdown] [--diff REV] [--no-go] [PATH...]
 
 Lists the tools, servers and agents found under each PATH (default .),
 what each tool's handler reaches, and the tool registrations that could
 not be followed.
 
+With --diff REV, says instead what the change from the git revision REV
+to the work tree adds to the agents' surface: tools and MCP servers
+added, removed, renamed or changed, effects gained and lost. REV is read
+with git into a temporary directory and analysed as the work tree is.
+
 Flags:
-  --format FORMAT          text (default) or json
+  --format FORMAT          text (default), json, or markdown (with --diff)
+  --diff REV               the surface change since REV
+  --no-go                  do not analyse Go packages
+`,
+	"lock": `Usage: atflint lock [--check] [--no-go] [--lock FILE] [PATH...]
+
+Pins the tools and MCP servers found under each PATH (default .) in
+atflint.lock: for a tool, hashes of its description and input schema,
+the capabilities it reaches with their guards, and its handler's name;
+for a server, its command, packages, URL and the names of its
+environment and headers. Commit it: atflint check then reports what
+differs from it (rule surface-changed), and a review sees the change to
+the lock line by line.
+
+Flags:
+  --check                  write nothing; exit 1 when the lock is missing or
+                           stale, and say what changed (for CI)
+  --lock FILE              the lock (default atflint.lock in the directory PATH
+                           names, or in .)
   --no-go                  do not analyse Go packages
 `,
 	"init": `Usage: atflint init --name NAME --level LEVEL [--out FILE] [--no-go] [PATH]
@@ -229,6 +260,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return githubReview(rest, stdout, stderr)
 	case "inventory":
 		return inventory(rest, stdout, stderr)
+	case "lock":
+		return lock(rest, stdout, stderr)
 	case "init":
 		return initManifest(rest, stdout, stderr)
 	case "assess":
@@ -340,6 +373,7 @@ type runFlags struct {
 	fl                                      *flag.FlagSet
 	minSev, failOn, level, config, baseline *string
 	newFromRev, newFromMergeBase, as        *string
+	lock                                    *string
 	noGo, noIgnores, verbose                *bool
 }
 
@@ -354,6 +388,7 @@ func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
 		newFromRev:       fl.String("new-from-rev", "", ""),
 		newFromMergeBase: fl.String("new-from-merge-base", "", ""),
 		as:               fl.String("as", "", ""),
+		lock:             fl.String("lock", "", ""),
 		noGo:             fl.Bool("no-go", false, ""),
 		noIgnores:        fl.Bool("no-ignores", false, ""),
 		verbose:          fl.Bool("verbose", false, ""),
@@ -453,9 +488,22 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	// With a lock, the run is compared with it: it needs the inventory
+	// and the models the lock is built from.
+	lock, _, err := readLock(lockPath(*rf.lock, paths))
+	if err != nil {
+		return nil, usageError(stderr, err)
+	}
+	if lock != nil {
+		opt.Inventory, opt.Models = true, true
+	}
 	res, err := lint.Run(paths, opt)
 	if err != nil {
 		return nil, usageError(stderr, err)
+	}
+	if lock != nil {
+		res.Findings = append(res.Findings, lockFindings(res, opt.Go, lock, paths)...)
+		finding.Sort(res.Findings)
 	}
 	if *rf.verbose {
 		listFiles(stderr, res)

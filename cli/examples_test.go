@@ -31,6 +31,15 @@ func TestExamples(t *testing.T) {
 				t.Errorf("no findings: each example shows at least one")
 			}
 			golden.Check(t, filepath.Join("testdata", "e2e", name+".txt"), []byte(out))
+			// Each example's atflint.lock is its golden lock.
+			lock := []string{"lock", "--check", filepath.Join("examples", name)}
+			if golden.Updating() {
+				lock = lock[:1:1]
+				lock = append(lock, filepath.Join("examples", name))
+			}
+			if code, _, errOut := atflint(t, lock...); code != ExitClean {
+				t.Errorf("exit %d: %s(run atflint lock examples/%s, or the tests with -update)", code, errOut, name)
+			}
 		})
 	}
 	if _, err := os.Stat(filepath.Join(root, "testdata", "e2e")); err != nil {

@@ -4,11 +4,15 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/atflint/atflint/output"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/atflint/atflint/filter"
 	"github.com/atflint/atflint/lint"
+	"github.com/atflint/atflint/output"
+	"github.com/atflint/atflint/surface"
 )
 
 // inventory lists what the agents under the paths are made of: the tools
@@ -19,15 +23,19 @@ func inventory(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(io.Discard)
 	format := fl.String("format", "text", "")
 	noGo := fl.Bool("no-go", false, "")
+	diff := fl.String("diff", "", "")
 	paths, err := parse(fl, args)
 	if err != nil {
 		return flagError(fl, stdout, stderr, err)
 	}
-	if *format != "text" && *format != "json" {
-		return usageError(stderr, fmt.Errorf("--format %q: want text or json", *format))
-	}
 	if len(paths) == 0 {
 		paths = []string{"."}
+	}
+	if *diff != "" {
+		return surfaceDiff(*diff, *format, !*noGo, paths, stdout, stderr)
+	}
+	if *format != "text" && *format != "json" {
+		return usageError(stderr, fmt.Errorf("--format %q: want text or json (markdown is for --diff)", *format))
 	}
 	res, err := lint.Run(paths, lint.Options{Go: !*noGo, Inventory: true, VetTool: vetTool()})
 	if err != nil {
@@ -92,4 +100,70 @@ func writeInventory(w io.Writer, inv *lint.Inventory) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// surfaceDiff says what the change from rev to the work tree adds to the
+// surface of the agents under paths.
+func surfaceDiff(rev, format string, goAnalysed bool, paths []string, stdout, stderr io.Writer) int {
+	if format != "text" && format != "json" && format != "markdown" {
+		return usageError(stderr, fmt.Errorf("--format %q: want text, json or markdown", format))
+	}
+	report, res, err := surfaceSince(rev, goAnalysed, paths)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	switch format {
+	case "json":
+		err = report.JSON(stdout)
+	case "markdown":
+		err = report.Markdown(stdout)
+	default:
+		err = report.Text(stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "atflint: writing the surface change: %v\n", err)
+		return ExitInternal
+	}
+	return (&outcome{res: res}).exitCode(stderr)
+}
+
+// surfaceSince runs atflint on the tree of rev and on the work tree, and
+// compares their surfaces. The result is the work tree's run, whose
+// errors say what could not be analysed.
+func surfaceSince(rev string, goAnalysed bool, paths []string) (*surface.Report, *lint.Result, error) {
+	dir, remove, err := filter.Snapshot(rev)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer remove()
+	opt := lint.Options{Go: goAnalysed, Inventory: true, Models: true, VetTool: vetTool()}
+	old := &surface.Lock{}
+	var then []string
+	for _, p := range paths {
+		if filepath.IsAbs(p) {
+			return nil, nil, fmt.Errorf("--diff compares paths of the repository: give %s relative to the current directory", p)
+		}
+		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
+			then = append(then, filepath.Join(dir, p))
+		}
+	}
+	if len(then) > 0 {
+		oldOpt := opt
+		oldOpt.BaseDir = dir
+		res, err := lint.Run(then, oldOpt)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--diff %s: %w", rev, err)
+		}
+		if len(res.Errors) > 0 {
+			return nil, nil, fmt.Errorf("--diff %s: the revision could not be analysed whole: %v", rev, res.Errors[0])
+		}
+		old = surface.Build(res, goAnalysed, ".")
+	}
+	old.Go = goAnalysed
+	res, err := lint.Run(paths, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	now := surface.Build(res, goAnalysed, ".")
+	return &surface.Report{Base: rev, Changes: surface.Compare(old, now, func(string) bool { return true })}, res, nil
 }

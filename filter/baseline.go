@@ -5,9 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/atflint/atflint/internal/atomicfile"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/atflint/atflint/finding"
 )
@@ -106,22 +106,7 @@ func WriteBaseline(path string, fs []finding.Finding) error {
 	if err != nil {
 		return fmt.Errorf("baseline: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".atflint-baseline-*")
-	if err != nil {
-		return fmt.Errorf("writing baseline %s: %w", path, err)
-	}
-	_, err = tmp.Write(append(data, '\n'))
-	if err == nil {
-		err = tmp.Chmod(0o644) // a file to commit, not a secret
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := atomicfile.Write(path, append(data, '\n')); err != nil {
 		return fmt.Errorf("writing baseline %s: %w", path, err)
 	}
 	return nil

@@ -61,6 +61,16 @@ type InventoryTool struct {
 	Guards []string `json:"guards"`
 	// Manifest is the ATF manifest the tool's package belongs to.
 	Manifest string `json:"manifest,omitempty"`
+	// Package is the Go package that registers it.
+	Package string `json:"package"`
+	// HandlerName names its handler in a way renaming the tool keeps:
+	// pkg.listPods, pkg.ListIssues.func1; "" when none was found.
+	HandlerName string `json:"handler_name,omitempty"`
+	// Description is the text the model reads about it, its texts
+	// joined by newlines; Schema a hash of what its input is built from,
+	// "" when that is not known.
+	Description string `json:"description,omitempty"`
+	Schema      string `json:"schema,omitempty"`
 }
 
 // A Place is a position in a file.
@@ -114,7 +124,8 @@ func (inv *Inventory) addGo(files *sourceFiles, base, message string) {
 	}
 	for _, t := range pkg.Tools {
 		at := place(t.At)
-		it := InventoryTool{Name: t.Name, File: at.File, Line: at.Line, Column: at.Column, Framework: t.Framework, Manifest: manifest, Effects: []InventoryEffect{}}
+		it := InventoryTool{Name: t.Name, File: at.File, Line: at.Line, Column: at.Column, Framework: t.Framework, Manifest: manifest, Effects: []InventoryEffect{},
+			Package: t.Package, HandlerName: t.HandlerName, Description: t.Description, Schema: t.Schema}
 		if t.Handler != "" {
 			h := place(t.Handler)
 			it.Handler = &h

@@ -70,6 +70,7 @@ func decodeTool(n *syntax.Node) *model.Tool {
 	t := &model.Tool{
 		Span:         syntax.At(n.Span.Start),
 		Name:         str(n, "name"),
+		Description:  str(n, "description"),
 		Actions:      list(n, "actions"),
 		Capabilities: list(n, "capabilities"),
 		Resources:    list(n, "resources"),

@@ -198,6 +198,7 @@ type Credential struct {
 type Tool struct {
 	Span         syntax.Span // the tool's entry in its list
 	Name         Field[string]
+	Description  Field[string]
 	Actions      List
 	Capabilities List
 	Resources    List

@@ -39,6 +39,10 @@ type Doc struct {
 	// Bad and Good are examples: Bad makes the rule report, Good does
 	// not. An example of several files is a txtar archive.
 	Bad, Good string
+	// Lock: the rule's findings come from a check against atflint.lock,
+	// which the command makes; its examples hold a lock and are run
+	// through atflint check.
+	Lock bool
 	// Lang is the language of the examples: "" for an ATF manifest in
 	// YAML, "go" for Go code, which the Go analyzers check.
 	Lang string

@@ -200,6 +200,21 @@ func unpinned(s *model.Server) []unpinnedPackage {
 	return found
 }
 
+// Launched lists the packages and images a server's command fetches and
+// runs, as written with their versions, userinfo left out: what
+// atflint.lock pins of a server besides its command.
+func Launched(s *model.Server) []string {
+	l, args := launcherOf(append(split(s.Command), s.Args...))
+	if l == nil {
+		return nil
+	}
+	var out []string
+	for _, pkg := range l.packages(args) {
+		out = append(out, withoutUserinfo(pkg.Value))
+	}
+	return out
+}
+
 // split splits a command that holds its arguments ("npx -y pkg") into
 // words, each at the span of the whole. Only a command line that starts
 // with a launcher is split, so that a path with spaces stays whole.

@@ -78,6 +78,13 @@ type Tool struct {
 	// value may be registered more than once.
 	Registrations []Span
 	Handler       token.Pos // the handler given with it, when one is found
+	// HandlerName names the handler so that renaming the tool keeps it:
+	// pkg.listPods, (*pkg.Server).list, pkg.ListIssues.func1; "" when
+	// no handler is found or it is none of these.
+	HandlerName string
+	// Schema, for a tool built in another package (Site set), is what
+	// it is built from, written by package canon there.
+	Schema string
 	// Funcs are the handler's functions declared in this package.
 	Funcs []HandlerFunc
 	// Confirmed: the framework asks a person before every call.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/atflint/atflint/analyzers/internal/agentapi"
+	"github.com/atflint/atflint/analyzers/internal/canon"
 )
 
 // A carrierKey is a field of a project struct that carries a tool's
@@ -54,6 +55,8 @@ type Candidate struct {
 	At      string // file:line:column of the literal
 	Handled bool
 	Effects []CandidateEffect
+	// HandlerName and Schema are the tool's, as Tool has them.
+	HandlerName, Schema string
 }
 
 // A StringField is a string field, with its value when that is a
@@ -137,12 +140,18 @@ func (d *discovery) exportCandidates(lits []*ast.CompositeLit) {
 			continue
 		}
 		c := Candidate{Type: key, Fields: fields, At: d.where(lit.Pos())}
+		var handler *ast.FuncType
 		if h != nil {
 			c.Handled = true
+			c.HandlerName = d.handlerName(h, d.stackAt(h))
+			if fs := d.handlerFuncs(h, d.stackAt(h)); len(fs) > 0 {
+				handler = fs[0].Type
+			}
 			for _, e := range d.handler(h, d.stackAt(h)) {
 				c.Effects = append(c.Effects, CandidateEffect{e.fact(), d.where(e.Pos)})
 			}
 		}
+		c.Schema = canon.Schema(d.pass, lit, d.ownString(lit), handler)
 		fact.Lits = append(fact.Lits, c)
 	}
 	if len(fact.Lits) > 0 {
@@ -183,7 +192,7 @@ func (d *discovery) join() {
 				continue
 			}
 			at := d.carrierAt[k]
-			t := &Tool{Name: c.Fields[i].Value, Framework: d.carriers[k], Pos: at.Pos(), End: at.End(), Site: c.At, handled: c.Handled}
+			t := &Tool{Name: c.Fields[i].Value, Framework: d.carriers[k], Pos: at.Pos(), End: at.End(), Site: c.At, handled: c.Handled, HandlerName: c.HandlerName, Schema: c.Schema}
 			for _, e := range c.Effects {
 				t.Effects = append(t.Effects, Effect{e.Capability, e.SideEffect, e.Guard, at.Pos(), at.End(), e.Via + " at " + shortPlace(e.At), e.Targets, e.Dynamic, e.Post})
 			}
@@ -208,4 +217,19 @@ func shortPlace(at string) string {
 // inFramework reports whether a full type name belongs to a framework.
 func inFramework(key string) bool {
 	return agentapi.IsFrameworkPackage(agentapi.PackageOf(key))
+}
+
+// ownString is true of the constant strings a candidate literal sets its
+// own fields to: its name and descriptions, which the lock pins apart
+// from its schema.
+func (d *discovery) ownString(lit *ast.CompositeLit) func(ast.Expr) bool {
+	return func(e ast.Expr) bool {
+		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok && kv.Value == e {
+				_, isString := stringConst(d.info(), e)
+				return isString
+			}
+		}
+		return false
+	}
 }

@@ -41,6 +41,7 @@ func (d *discovery) toolType(spec *ast.TypeSpec) {
 		if m != nil {
 			t.Effects = d.eff.function(m, spec.Name)
 			t.Handler, t.handled = m.Pos(), true
+			t.HandlerName = m.Origin().FullName()
 			if fd := d.eff.decls[m.Origin()]; fd != nil {
 				t.Funcs = []HandlerFunc{{fd.Type, fd.Body}}
 			}

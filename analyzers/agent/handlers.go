@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -124,4 +125,73 @@ func (d *discovery) handlerFuncs(e ast.Expr, stack []ast.Node) []HandlerFunc {
 		}
 	}
 	return out
+}
+
+// handlerName names the handler an expression gives, in a way that
+// survives renaming the tool: the full name of a function or method; for
+// a function literal, the function it is written in and its ordinal
+// there (pkg.ListIssues.func1, as the compiler names closures); for a
+// factory's result, the factory called. It is "" when no value of the
+// expression is one of these.
+func (d *discovery) handlerName(e ast.Expr, stack []ast.Node) string {
+	for _, h := range d.resolve(e, stack) {
+		switch h := h.(type) {
+		case *ast.FuncLit:
+			return d.literalName(h)
+		case *ast.CallExpr:
+			fn, ok := typeutil.Callee(d.info(), h).(*types.Func)
+			if !ok {
+				continue
+			}
+			if agentapi.HandlerWrappers[fn.Origin().FullName()] && len(h.Args) > 0 {
+				return d.handlerName(h.Args[0], stack)
+			}
+			return fn.Origin().FullName() + "()"
+		case *ast.Ident, *ast.SelectorExpr:
+			if fn, ok := d.info().Uses[identOf(h)].(*types.Func); ok {
+				return fn.Origin().FullName()
+			}
+		}
+	}
+	return ""
+}
+
+// literalName names a function literal by the declaration it is written
+// in and its ordinal among the literals there.
+func (d *discovery) literalName(lit *ast.FuncLit) string {
+	stack := d.stackAt(lit)
+	for i := len(stack) - 1; i >= 0; i-- {
+		var outer string
+		switch n := stack[i].(type) {
+		case *ast.FuncDecl:
+			if fn, ok := d.info().Defs[n.Name].(*types.Func); ok {
+				outer = fn.FullName()
+			}
+		case *ast.ValueSpec:
+			outer = d.pass.Pkg.Path() + "." + n.Names[0].Name
+		default:
+			continue
+		}
+		nth := 0
+		ast.Inspect(stack[i], func(n ast.Node) bool {
+			if l, ok := n.(*ast.FuncLit); ok && nth >= 0 {
+				nth++
+				if l == lit {
+					nth = -nth // found: keep the ordinal, stop counting
+				}
+			}
+			return nth >= 0
+		})
+		return fmt.Sprintf("%s.func%d", outer, -nth)
+	}
+	return ""
+}
+
+// handle gives a tool its handler: what it reaches, where it is, its
+// functions in this package and its name.
+func (d *discovery) handle(t *Tool, h ast.Expr, stack []ast.Node) {
+	t.Effects = d.handler(h, stack)
+	t.Handler, t.handled = h.Pos(), true
+	t.Funcs = d.handlerFuncs(h, stack)
+	t.HandlerName = d.handlerName(h, stack)
 }

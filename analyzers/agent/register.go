@@ -66,10 +66,7 @@ func (d *discovery) registration(call *ast.CallExpr, reg agentapi.Registrar) {
 		found = true
 		t.Registrations = append(t.Registrations, Span{call.Pos(), call.End()})
 		if !t.handled && reg.Handler < len(call.Args) {
-			h := call.Args[reg.Handler]
-			t.Effects = d.handler(h, stack)
-			t.Handler, t.handled = h.Pos(), true
-			t.Funcs = d.handlerFuncs(h, stack)
+			d.handle(t, call.Args[reg.Handler], stack)
 		}
 	}
 	if !found && !d.followed(arg, stack) {

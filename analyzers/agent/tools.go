@@ -404,9 +404,7 @@ func (d *discovery) tool(s *site, o origin) *Tool {
 		h = d.siblingHandler(s.node)
 	}
 	if h != nil {
-		t.Effects = d.handler(h, d.stackAt(h))
-		t.Handler, t.handled = h.Pos(), true
-		t.Funcs = d.handlerFuncs(h, d.stackAt(h))
+		d.handle(t, h, d.stackAt(h))
 	}
 	return t
 }
@@ -457,9 +455,7 @@ func (d *discovery) rangeTools(s *site) []*Tool {
 		}
 		t := &Tool{Name: name, Framework: s.framework, Pos: kv.Pos(), End: kv.End(), Claims: s.claims, Confirmed: s.confirmed}
 		if value != nil {
-			t.Effects = d.handler(kv.Value, d.stackAt(kv.Value))
-			t.Handler, t.handled = kv.Value.Pos(), true
-			t.Funcs = d.handlerFuncs(kv.Value, d.stackAt(kv.Value))
+			d.handle(t, kv.Value, d.stackAt(kv.Value))
 		}
 		tools = append(tools, t)
 	}

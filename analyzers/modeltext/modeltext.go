@@ -97,6 +97,20 @@ func Subject(t *Text, i int) string {
 // End is where the text's expression ends.
 func (t *Text) End() token.Pos { return t.expr.End() }
 
+// Expr is the expression whose value the text is: the literal, the
+// constant's declaration, or, for a text written in another package,
+// where this package reads the field.
+func (t *Text) Expr() ast.Expr { return t.expr }
+
+// Written is where a text written in another package is, and false for
+// a text of this package.
+func (t *Text) Written() (LiteralString, bool) {
+	if t.from == nil {
+		return LiteralString{}, false
+	}
+	return *t.from, true
+}
+
 // sourceOffset maps offset i of a string literal's value to the offset
 // in its source text, quotes and escapes counted.
 func sourceOffset(src string, i int) int {
@@ -501,7 +515,7 @@ func (c *collector) literalStrings() []LiteralString {
 					}
 					pos := c.pass.Fset.Position(part.expr.Pos())
 					out = append(out, LiteralString{Type: key, Field: id.Name, Value: part.value,
-						File: shortFile(pos.Filename), Line: pos.Line, Col: pos.Column, Raw: raw})
+						File: ShortFile(pos.Filename), Line: pos.Line, Col: pos.Column, Raw: raw})
 				}
 			}
 			return true
@@ -533,8 +547,9 @@ func (c *collector) constantParts(e ast.Expr) []constantPart {
 	return nil
 }
 
-// shortFile is a file's folder and name, for messages.
-func shortFile(name string) string {
+// ShortFile is a file's directory and name, as texts written in another
+// package are placed.
+func ShortFile(name string) string {
 	return filepath.Join(filepath.Base(filepath.Dir(name)), filepath.Base(name))
 }
 

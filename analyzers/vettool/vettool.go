@@ -7,6 +7,7 @@
 package vettool
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"go/token"
@@ -21,6 +22,7 @@ import (
 	"github.com/atflint/atflint/analyzers/agent"
 	"github.com/atflint/atflint/analyzers/controls"
 	"github.com/atflint/atflint/analyzers/suite"
+	"github.com/atflint/atflint/analyzers/toolsurface"
 )
 
 // Env is set to "1" in the environment of go vet, whose tool atflint is.
@@ -49,7 +51,7 @@ const InventoryCategory = "atflint-inventory"
 var Inventory = &analysis.Analyzer{
 	Name:     "atfinventory",
 	Doc:      "report the tools, servers and unresolved registrations of a package as JSON, for atflint check and inventory",
-	Requires: []*analysis.Analyzer{agent.Analyzer, controls.Analyzer},
+	Requires: []*analysis.Analyzer{agent.Analyzer, controls.Analyzer, toolsurface.Analyzer},
 	Run:      inventory,
 }
 
@@ -79,6 +81,13 @@ type Tool struct {
 	At        string   `json:"at"`
 	Handler   string   `json:"handler,omitempty"`
 	Effects   []Effect `json:"effects,omitempty"`
+	// Package is the import path of the package that registers it.
+	Package string `json:"package"`
+	// HandlerName, Description and Schema are its surface, as package
+	// toolsurface has it, the schema as a hash.
+	HandlerName string `json:"handler_name,omitempty"`
+	Description string `json:"description,omitempty"`
+	Schema      string `json:"schema,omitempty"`
 }
 
 // An Effect is a capability a tool's handler reaches.
@@ -126,8 +135,14 @@ func inventory(pass *analysis.Pass) (any, error) {
 		// manifest it is under.
 		pkg.Manifest = res.Under.Path
 	}
+	surfaces := pass.ResultOf[toolsurface.Analyzer].(*toolsurface.Result).Of
 	for _, t := range res.Tools {
-		it := Tool{Name: t.Name, Framework: t.Framework, At: at(t.Pos), Handler: at(t.Handler)}
+		sf := surfaces[t]
+		it := Tool{Name: t.Name, Framework: t.Framework, At: at(t.Pos), Handler: at(t.Handler),
+			Package: pass.Pkg.Path(), HandlerName: sf.Handler, Description: sf.Description}
+		if sf.Schema != "" {
+			it.Schema = fmt.Sprintf("sha256:%x", sha256.Sum256([]byte(sf.Schema)))
+		}
 		if t.Site != "" {
 			it.At = t.Site
 		}

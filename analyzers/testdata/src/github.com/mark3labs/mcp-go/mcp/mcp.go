@@ -56,3 +56,13 @@ type ElicitationRequest struct{ Message string }
 type ElicitationResult struct {
 	Action ElicitationResponseAction
 }
+
+type PropertyOption func(map[string]any)
+
+func WithString(name string, opts ...PropertyOption) ToolOption { return nil }
+
+func WithNumber(name string, opts ...PropertyOption) ToolOption { return nil }
+
+func Required() PropertyOption { return nil }
+
+func Description(desc string) PropertyOption { return nil }

@@ -119,9 +119,17 @@ func TestGoRuleExamples(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}
+	checkRuleExamples(t, func(r *rules.Rule) bool { return r.Lang == "go" }, func(t *testing.T) string { return stubModule(t, "example.com/example") })
+}
+
+// checkRuleExamples writes each picked rule's bad and good examples (txtar
+// archives) into a directory newDir makes, runs atflint check there with
+// flags, and wants findings of the rule for the bad one and none for the
+// good one.
+func checkRuleExamples(t *testing.T, pick func(*rules.Rule) bool, newDir func(*testing.T) string, flags ...string) {
 	n := 0
 	for _, r := range rules.All() {
-		if r.Lang != "go" {
+		if !pick(r) {
 			continue
 		}
 		n++
@@ -130,16 +138,17 @@ func TestGoRuleExamples(t *testing.T) {
 			bad        bool
 		}{{"bad", r.Bad, true}, {"good", r.Good, false}} {
 			t.Run(r.ID+"/"+ex.name, func(t *testing.T) {
-				dir := stubModule(t, "example.com/example")
+				dir := newDir(t)
 				for _, f := range ruledoc.Examples(ex.text) {
 					if f.Name == "" {
-						t.Fatalf("a Go example is a txtar archive of whole files")
+						t.Fatalf("an example atflint check runs is a txtar archive of whole files")
 					}
 					if err := writeFile(filepath.Join(dir, f.Name), f.Text); err != nil {
 						t.Fatal(err)
 					}
 				}
-				_, out, errOut := atflint(t, "check", "--format", "json", "--min-severity", "note", dir)
+				args := append([]string{"check", "--format", "json", "--min-severity", "note"}, flags...)
+				_, out, errOut := atflint(t, append(args, dir)...)
 				got := strings.Count(out, `"rule": "`+r.ID+`"`)
 				if ex.bad && got == 0 || !ex.bad && got != 0 {
 					t.Errorf("%d findings of %s:\n%s%s", got, r.ID, out, errOut)
@@ -148,6 +157,6 @@ func TestGoRuleExamples(t *testing.T) {
 		}
 	}
 	if n == 0 {
-		t.Fatal("no Go rule examples")
+		t.Fatal("no rule examples picked")
 	}
 }

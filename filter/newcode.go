@@ -30,17 +30,14 @@ func ChangedSince(rev string, mergeBase bool) (*Changes, error) {
 	if mergeBase {
 		flag = "--new-from-merge-base"
 	}
-	if strings.HasPrefix(rev, "-") {
-		return nil, fmt.Errorf("%s %q: a revision does not start with -", flag, rev)
-	}
-	base, err := git("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	base, err := commitOf(flag, rev)
 	if err != nil && rev == "HEAD" && !mergeBase {
 		// Before the first commit (a pre-commit hook on it) every file
 		// is new: compare with the empty tree.
 		base, err = git("hash-object", "-t", "tree", os.DevNull)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: no such revision in this repository (%v); in a shallow clone, fetch it first", flag, rev, err)
+		return nil, err
 	}
 	base = strings.TrimSpace(base)
 	if mergeBase {
@@ -68,6 +65,18 @@ func ChangedSince(rev string, mergeBase bool) (*Changes, error) {
 		}
 	}
 	return c, nil
+}
+
+// commitOf is the commit a revision given with flag names.
+func commitOf(flag, rev string) (string, error) {
+	if strings.HasPrefix(rev, "-") {
+		return "", fmt.Errorf("%s %q: a revision does not start with -", flag, rev)
+	}
+	commit, err := git("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if err != nil {
+		return "", fmt.Errorf("%s %s: no such revision in this repository (%v); in a shallow clone, fetch it first", flag, rev, err)
+	}
+	return strings.TrimSpace(commit), nil
 }
 
 func git(args ...string) (string, error) {

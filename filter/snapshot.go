@@ -17,12 +17,9 @@ import (
 // remove it. Only regular files are written: a symbolic link in the
 // revision could point anywhere, and a path that climbs out is refused.
 func Snapshot(rev string) (dir string, remove func(), err error) {
-	if strings.HasPrefix(rev, "-") {
-		return "", nil, fmt.Errorf("--diff %q: a revision does not start with -", rev)
-	}
-	commit, err := git("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	commit, err := commitOf("--diff", rev)
 	if err != nil {
-		return "", nil, fmt.Errorf("--diff %s: no such revision in this repository (%v); in a shallow clone, fetch it first", rev, err)
+		return "", nil, err
 	}
 	prefix, err := git("rev-parse", "--show-prefix")
 	if err != nil {
@@ -33,7 +30,7 @@ func Snapshot(rev string) (dir string, remove func(), err error) {
 		return "", nil, err
 	}
 	remove = func() { os.RemoveAll(root) }
-	cmd := exec.Command("git", "archive", "--format=tar", strings.TrimSpace(commit))
+	cmd := exec.Command("git", "archive", "--format=tar", commit)
 	out, err := cmd.StdoutPipe()
 	if err == nil {
 		err = cmd.Start()

@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -18,6 +17,7 @@ import (
 	"github.com/atflint/atflint/analyzers/atfmanifest"
 	"github.com/atflint/atflint/analyzers/vettool"
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/position"
 	"github.com/atflint/atflint/rules"
 	"github.com/atflint/atflint/syntax"
 )
@@ -306,31 +306,15 @@ func (s *sourceFiles) finding(base string, d vetDiagnostic) finding.Finding {
 // count bytes, into a span whose columns count code points like every
 // other finding's.
 func (s *sourceFiles) span(base, posn, end string) (string, syntax.Span) {
-	start := parsePosition(posn)
+	start := position.Parse(posn)
 	stop := start
-	if e := parsePosition(end); e.Line > 0 {
+	if e := position.Parse(end); e.Line > 0 {
 		stop = e
 	}
 	return displayPath(base, start.Filename), syntax.Span{
 		Start: syntax.Pos{Line: start.Line, Col: s.column(start)},
 		End:   syntax.Pos{Line: stop.Line, Col: s.column(stop)},
 	}
-}
-
-// parsePosition reads file:line:column, where the file may hold colons.
-func parsePosition(posn string) token.Position {
-	i := strings.LastIndex(posn, ":")
-	if i < 0 {
-		return token.Position{Filename: posn}
-	}
-	j := strings.LastIndex(posn[:i], ":")
-	if j < 0 {
-		line, _ := strconv.Atoi(posn[i+1:])
-		return token.Position{Filename: posn[:i], Line: line}
-	}
-	line, _ := strconv.Atoi(posn[j+1 : i])
-	col, _ := strconv.Atoi(posn[i+1:])
-	return token.Position{Filename: posn[:j], Line: line, Column: col}
 }
 
 func (s *sourceFiles) column(p token.Position) int {

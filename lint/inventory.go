@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/atflint/atflint/analyzers/vettool"
+	"github.com/atflint/atflint/internal/position"
 	"github.com/atflint/atflint/model"
 )
 
@@ -115,7 +116,7 @@ func (inv *Inventory) addGo(files *sourceFiles, base, message string) {
 		return // not the tool's own: nothing to add
 	}
 	place := func(posn string) Place {
-		p := parsePosition(posn)
+		p := position.Parse(posn)
 		return Place{displayPath(base, p.Filename), p.Line, files.column(p)}
 	}
 	manifest := ""

@@ -138,7 +138,7 @@ func Build(res *lint.Result, goAnalysed bool, dir string) *Lock {
 	slices.SortFunc(l.Tools, func(a, b Tool) int {
 		return cmp.Or(strings.Compare(a.In, b.In), strings.Compare(a.Name, b.Name), strings.Compare(a.Handler, b.Handler), strings.Compare(a.File, b.File))
 	})
-	// One tool seen by a package and by its test variant is one.
+	// One definition registered twice is pinned once.
 	l.Tools = slices.CompactFunc(l.Tools, func(a, b Tool) bool {
 		return a.In == b.In && a.Name == b.Name && a.Handler == b.Handler && a.File == b.File
 	})
@@ -192,14 +192,12 @@ func declaredTool(f *model.File, a *model.Agent, t *model.Tool, rel func(string)
 
 // server pins a server.
 func server(f *model.File, s *model.Server, rel func(string) string) Server {
-	ls := Server{File: rel(f.Path), Name: s.Name, Command: s.Command.Value, Packages: rules.Launched(s), at: place{f.Path, s.Span}}
-	if fields := strings.Fields(ls.Command); len(fields) > 1 {
-		// A command line in one string: its program is the command.
-		ls.Command = fields[0]
-	}
-	var args []string
-	if fields := strings.Fields(s.Command.Value); len(fields) > 1 {
-		args = fields[1:]
+	ls := Server{File: rel(f.Path), Name: s.Name, Packages: rules.Launched(s), at: place{f.Path, s.Span}}
+	// A command line in one string: its program is the command, the rest
+	// arguments.
+	args := strings.Fields(s.Command.Value)
+	if len(args) > 0 {
+		ls.Command, args = args[0], args[1:]
 	}
 	for _, a := range s.Args {
 		args = append(args, a.Value)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/atflint/atflint/finding"
 )
 
 // A Report is the surface change since a revision, for atflint
@@ -88,7 +90,7 @@ func (r *Report) Markdown(w io.Writer) error {
 		for i := range r.Changes {
 			c := &r.Changes[i]
 			mark := "➖"
-			if c.Severity.String() == "warning" {
+			if c.Severity == finding.Warning {
 				mark = "⚠️"
 			}
 			fmt.Fprintf(&b, "| %s | %s |\n", mark, strings.ReplaceAll(c.line(), "|", "\\|"))

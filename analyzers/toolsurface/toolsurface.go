@@ -1,8 +1,8 @@
 package toolsurface
 
 import (
+	"cmp"
 	_ "embed"
-	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -18,6 +18,7 @@ import (
 	"github.com/atflint/atflint/analyzers/internal/analysisdoc"
 	"github.com/atflint/atflint/analyzers/internal/canon"
 	"github.com/atflint/atflint/analyzers/modeltext"
+	"github.com/atflint/atflint/internal/position"
 )
 
 //go:embed doc.go
@@ -55,19 +56,17 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(tools) == 0 {
 		return res, nil
 	}
-	texts := pass.ResultOf[modeltext.Analyzer].(*modeltext.Result).Texts
-	consts := constTexts(pass, texts)
-	decls := funcDecls(pass)
-	sites := siteOrder(tools)
+	sf := newSurfacer(pass, tools)
 	for _, t := range tools {
 		s := Surface{Handler: t.HandlerName}
 		if t.Site != "" {
-			s.Description = strings.Join(written(texts, t.Site, sites), "\n")
+			s.Description = strings.Join(sf.written(t.Site), "\n")
 			s.Schema = t.Schema
 			res.Of[t] = s
 			continue
 		}
-		descs := inSpan(pass, t, texts, consts, decls)
+		built := sf.built[span{t.Pos, t.End}]
+		descs := sf.inSpan(built)
 		s.Description = strings.Join(descs, "\n")
 		omit := func(e ast.Expr) bool {
 			tv, ok := pass.TypesInfo.Types[e]
@@ -81,165 +80,155 @@ func run(pass *analysis.Pass) (any, error) {
 		if len(t.Funcs) > 0 {
 			handler = t.Funcs[0].Type
 		}
-		s.Schema = canon.Schema(pass, nodeAt(pass, t.Pos, t.End), omit, handler)
+		s.Schema = canon.Schema(pass, built, omit, handler)
 		res.Of[t] = s
 	}
 	return res, nil
 }
 
-// inSpan is the texts written in the expression that builds a tool, and
-// those of the constants it names, in source order.
-func inSpan(pass *analysis.Pass, t *agent.Tool, texts []*modeltext.Text, consts map[types.Object]*modeltext.Text, decls map[*types.Func]*ast.FuncDecl) []string {
+type span struct{ pos, end token.Pos }
+
+// A surfacer holds what one walk of the package finds for all its tools.
+type surfacer struct {
+	pass *analysis.Pass
+	// local are the texts written in this package, in source order;
+	// elsewhere those written in other packages' literals.
+	local, elsewhere []*modeltext.Text
+	// consts maps the constants whose declarations are texts to them;
+	// decls the package's functions to their declarations.
+	consts map[types.Object]*modeltext.Text
+	decls  map[*types.Func]*ast.FuncDecl
+	// built is the expression that builds each tool of this package.
+	built map[span]ast.Expr
+	// sites lists, per file, where the tools built in other packages
+	// are built, in order.
+	sites map[string][]token.Position
+}
+
+func newSurfacer(pass *analysis.Pass, tools []*agent.Tool) *surfacer {
+	sf := &surfacer{pass: pass, consts: map[types.Object]*modeltext.Text{}, decls: map[*types.Func]*ast.FuncDecl{},
+		built: map[span]ast.Expr{}, sites: map[string][]token.Position{}}
+	constAt := map[ast.Expr]*modeltext.Text{}
+	for _, x := range pass.ResultOf[modeltext.Analyzer].(*modeltext.Result).Texts {
+		if _, ok := x.Written(); ok {
+			sf.elsewhere = append(sf.elsewhere, x)
+		} else {
+			sf.local = append(sf.local, x)
+			constAt[x.Expr()] = x
+		}
+	}
+	slices.SortFunc(sf.local, func(a, b *modeltext.Text) int { return int(a.Expr().Pos() - b.Expr().Pos()) })
+	for _, t := range tools {
+		if t.Site == "" {
+			sf.built[span{t.Pos, t.End}] = nil
+		} else {
+			p := position.Parse(t.Site)
+			p.Filename = modeltext.ShortFile(p.Filename)
+			sf.sites[p.Filename] = append(sf.sites[p.Filename], p)
+		}
+	}
+	for _, ps := range sf.sites {
+		slices.SortFunc(ps, comparePosition)
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok && d.Body != nil {
+					sf.decls[fn] = d
+				}
+			case *ast.GenDecl:
+				if d.Tok != token.CONST {
+					break
+				}
+				for _, spec := range d.Specs {
+					vs := spec.(*ast.ValueSpec)
+					for i, v := range vs.Values {
+						if x := constAt[v]; x != nil && i < len(vs.Names) {
+							sf.consts[pass.TypesInfo.Defs[vs.Names[i]]] = x
+						}
+					}
+				}
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok {
+				if _, want := sf.built[span{e.Pos(), e.End()}]; want && sf.built[span{e.Pos(), e.End()}] == nil {
+					sf.built[span{e.Pos(), e.End()}] = e
+				}
+			}
+			return true
+		})
+	}
+	return sf
+}
+
+// inSpan is the texts written in the expression that builds a tool, those
+// of the constants it names, and those of the package's functions it
+// calls (grafana's describeEvaluators(true)), in source order.
+func (sf *surfacer) inSpan(built ast.Expr) []string {
+	if built == nil {
+		return nil
+	}
 	type placed struct {
 		at    token.Pos
 		value string
 	}
 	var found []placed
+	// within adds the texts in [pos, end), placed as if written at at.
 	within := func(at, pos, end token.Pos) {
-		for _, x := range texts {
-			if _, elsewhere := x.Written(); !elsewhere && pos <= x.Expr().Pos() && x.Expr().End() <= end {
+		i, _ := slices.BinarySearchFunc(sf.local, pos, func(x *modeltext.Text, p token.Pos) int { return int(x.Expr().Pos() - p) })
+		for ; i < len(sf.local) && sf.local[i].Expr().Pos() < end; i++ {
+			if x := sf.local[i]; x.Expr().End() <= end {
 				found = append(found, placed{at + x.Expr().Pos() - pos, x.Value})
 			}
 		}
 	}
-	within(t.Pos, t.Pos, t.End)
-	if n := nodeAt(pass, t.Pos, t.End); n != nil {
-		ast.Inspect(n, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.Ident:
-				if x := consts[pass.TypesInfo.Uses[n]]; x != nil {
-					found = append(found, placed{n.Pos(), x.Value})
-				}
-			case *ast.CallExpr:
-				// A function of the package that returns a description
-				// (grafana's describeEvaluators(true)): its texts, in
-				// the order written there, at the call.
-				if fd := decls[typeutil.StaticCallee(pass.TypesInfo, n)]; fd != nil {
-					within(n.Pos(), fd.Pos(), fd.End())
-				}
+	within(built.Pos(), built.Pos(), built.End())
+	ast.Inspect(built, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if x := sf.consts[sf.pass.TypesInfo.Uses[n]]; x != nil {
+				found = append(found, placed{n.Pos(), x.Value})
 			}
-			return true
-		})
-	}
-	slices.SortFunc(found, func(a, b placed) int { return int(a.at - b.at) })
+		case *ast.CallExpr:
+			if fd := sf.decls[typeutil.StaticCallee(sf.pass.TypesInfo, n)]; fd != nil {
+				within(n.Pos(), fd.Pos(), fd.End())
+			}
+		}
+		return true
+	})
+	slices.SortStableFunc(found, func(a, b placed) int { return int(a.at - b.at) })
 	var out []string
 	for _, p := range found {
 		out = append(out, p.value)
-	}
-	return out
-}
-
-// constTexts maps the package's constants whose declarations are texts
-// to those texts.
-func constTexts(pass *analysis.Pass, texts []*modeltext.Text) map[types.Object]*modeltext.Text {
-	at := map[ast.Expr]*modeltext.Text{}
-	for _, x := range texts {
-		at[x.Expr()] = x
-	}
-	out := map[types.Object]*modeltext.Text{}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.CONST {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, v := range vs.Values {
-					if x := at[v]; x != nil && i < len(vs.Names) {
-						out[pass.TypesInfo.Defs[vs.Names[i]]] = x
-					}
-				}
-			}
-		}
-	}
-	return out
-}
-
-// funcDecls maps the package's functions to their declarations.
-func funcDecls(pass *analysis.Pass) map[*types.Func]*ast.FuncDecl {
-	out := map[*types.Func]*ast.FuncDecl{}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					out[fn] = fd
-				}
-			}
-		}
-	}
-	return out
-}
-
-// nodeAt is the expression that spans exactly [pos, end), found from the
-// file's root down.
-func nodeAt(pass *analysis.Pass, pos, end token.Pos) ast.Expr {
-	for _, f := range pass.Files {
-		if f.FileStart > pos || pos >= f.FileEnd {
-			continue
-		}
-		var found ast.Expr
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found != nil || n == nil || n.End() < pos || n.Pos() > pos {
-				return false
-			}
-			if e, ok := n.(ast.Expr); ok && n.Pos() == pos && n.End() == end {
-				found = e
-				return false
-			}
-			return true
-		})
-		return found
-	}
-	return nil
-}
-
-// siteOrder lists, for each file, where the tools built in other
-// packages are built there, in order.
-func siteOrder(tools []*agent.Tool) map[string][]place {
-	out := map[string][]place{}
-	for _, t := range tools {
-		if p, ok := parsePlace(t.Site); ok {
-			p.file = modeltext.ShortFile(p.file)
-			out[p.file] = append(out[p.file], p)
-		}
-	}
-	for _, ps := range out {
-		slices.SortFunc(ps, comparePlace)
 	}
 	return out
 }
 
 // written is the texts of literals of another package that lie between
-// the site's literal and the next site in its file: the literal's own.
-func written(texts []*modeltext.Text, site string, sites map[string][]place) []string {
-	start, ok := parsePlace(site)
-	if !ok {
-		return nil
-	}
-	start.file = modeltext.ShortFile(start.file)
-	ps := sites[start.file]
-	i := slices.IndexFunc(ps, func(p place) bool { return p == start })
-	var next *place
-	if i >= 0 && i+1 < len(ps) {
+// a site's literal and the next site in its file: the literal's own.
+func (sf *surfacer) written(site string) []string {
+	start := position.Parse(site)
+	start.Filename = modeltext.ShortFile(start.Filename)
+	ps := sf.sites[start.Filename]
+	var next *token.Position
+	if i := slices.Index(ps, start); i >= 0 && i+1 < len(ps) {
 		next = &ps[i+1]
 	}
 	type placed struct {
-		at    place
+		at    token.Position
 		value string
 	}
 	var found []placed
-	for _, x := range texts {
-		w, ok := x.Written()
-		if !ok || w.File != start.file {
-			continue
-		}
-		p := place{w.File, w.Line, w.Col}
-		if comparePlace(p, start) >= 0 && (next == nil || comparePlace(p, *next) < 0) {
+	for _, x := range sf.elsewhere {
+		w, _ := x.Written()
+		p := token.Position{Filename: w.File, Line: w.Line, Column: w.Col}
+		if p.Filename == start.Filename && comparePosition(p, start) >= 0 && (next == nil || comparePosition(p, *next) < 0) {
 			found = append(found, placed{p, x.Value})
 		}
 	}
-	slices.SortFunc(found, func(a, b placed) int { return comparePlace(a.at, b.at) })
+	slices.SortStableFunc(found, func(a, b placed) int { return comparePosition(a.at, b.at) })
 	var out []string
 	for _, p := range found {
 		out = append(out, p.value)
@@ -247,31 +236,6 @@ func written(texts []*modeltext.Text, site string, sites map[string][]place) []s
 	return out
 }
 
-type place struct {
-	file      string
-	line, col int
-}
-
-func parsePlace(at string) (place, bool) {
-	var p place
-	i := strings.LastIndexByte(at, ':')
-	j := strings.LastIndexByte(at[:max(i, 0)], ':')
-	if j < 0 {
-		return p, false
-	}
-	if _, err := fmt.Sscanf(at[j+1:], "%d:%d", &p.line, &p.col); err != nil {
-		return p, false
-	}
-	p.file = at[:j]
-	return p, true
-}
-
-func comparePlace(a, b place) int {
-	if c := strings.Compare(a.file, b.file); c != 0 {
-		return c
-	}
-	if a.line != b.line {
-		return a.line - b.line
-	}
-	return a.col - b.col
+func comparePosition(a, b token.Position) int {
+	return cmp.Or(strings.Compare(a.Filename, b.Filename), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 }

@@ -137,3 +137,46 @@ func TestActionScriptAssess(t *testing.T) {
 		t.Errorf("calls %q, outputs %q, summary %q", got, outs, sum)
 	}
 }
+
+// TestActionScriptSurface: on a pull request, the script adds the surface
+// change since the base branch to the job summary, fetching the base when
+// the checkout lacks it.
+func TestActionScriptSurface(t *testing.T) {
+	bash := needBash(t)
+	dir, bin := t.TempDir(), t.TempDir()
+	calls := filepath.Join(bin, "calls")
+	for name, script := range map[string]string{
+		// A checkout without the base branch: rev-parse fails.
+		"git":     "#!/bin/sh\necho \"git $*\" >>\"" + calls + "\"\n[ \"$1\" != rev-parse ]\n",
+		"atflint": "#!/bin/sh\necho \"atflint $*\" >>\"" + calls + "\"\nif [ \"$1\" = inventory ]; then echo '### Agent surface since'; fi\n",
+	} {
+		if err := os.WriteFile(filepath.Join(bin, name), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	summary := filepath.Join(dir, "summary.md")
+	cmd := exec.Command(bash, "../scripts/action-run.sh")
+	cmd.Env = append(os.Environ(),
+		"PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"ATFLINT="+filepath.Join(bin, "atflint"), "ATFLINT_PATHS=agents", "ATFLINT_LEVEL=", "ATFLINT_CONFIG=",
+		"ATFLINT_MIN_SEVERITY=warning", "ATFLINT_FAIL_ON=error", "ATFLINT_UPLOAD=false",
+		"ATFLINT_SURFACE=true", "GITHUB_BASE_REF=main", "RUNNER_TEMP="+dir,
+		"GITHUB_OUTPUT="+filepath.Join(dir, "output"), "GITHUB_STEP_SUMMARY="+summary,
+	)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	got, _ := os.ReadFile(calls)
+	lines := strings.Split(strings.TrimSpace(string(got)), "\n")
+	want := []string{
+		"git rev-parse --verify --quiet origin/main^{commit}",
+		"git fetch --no-tags --depth=1 origin +refs/heads/main:refs/remotes/origin/main",
+		"atflint inventory --diff origin/main --format markdown -- agents",
+	}
+	if len(lines) != 4 || !slices.Equal(lines[1:], want) || !strings.HasPrefix(lines[0], "atflint check ") {
+		t.Errorf("calls:\n%s\nwant check, then\n%s", got, strings.Join(want, "\n"))
+	}
+	if sum, _ := os.ReadFile(summary); !strings.Contains(string(sum), "### Agent surface since") {
+		t.Errorf("summary %q", sum)
+	}
+}

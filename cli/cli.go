@@ -375,6 +375,8 @@ type runFlags struct {
 	newFromRev, newFromMergeBase, as        *string
 	lock                                    *string
 	noGo, noIgnores, verbose                *bool
+	// surface makes the run keep what a surface comparison needs.
+	surface bool
 }
 
 func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
@@ -408,6 +410,7 @@ type outcome struct {
 	failed     bool             // something at or above --fail-on
 	base       *filter.Baseline // nil without --baseline
 	stale      int              // baseline entries that matched no finding
+	goAnalysed bool             // the Go analyzers ran
 }
 
 // lint runs the linter on paths with the flags; a failure is returned as
@@ -494,7 +497,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}
-	if lock != nil {
+	if lock != nil || rf.surface {
 		opt.Inventory, opt.Models = true, true
 	}
 	res, err := lint.Run(paths, opt)
@@ -508,7 +511,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if *rf.verbose {
 		listFiles(stderr, res)
 	}
-	o := &outcome{res: res, cfg: cfg, base: base}
+	o := &outcome{res: res, cfg: cfg, base: base, goAnalysed: opt.Go}
 	fs := res.Findings
 	if *rf.noIgnores {
 		cfg = cfg.WithoutIgnores()
@@ -687,13 +690,28 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 	}
 	_, ref := versionAndRef()
 	var o *outcome // the run, which the review's summary counts
+	// The review leads with what the pull request adds to what the
+	// agents can do, since its base commit.
+	var lead func() string
+	if pr.BaseSHA != "" {
+		rf.surface = true
+		lead = func() string {
+			report, err := surfaceSince(pr.BaseSHA, o.goAnalysed, paths, o.res)
+			if err != nil {
+				return fmt.Sprintf("The agents' tools and MCP servers were not compared with the base commit: %v.\n", err)
+			}
+			var b strings.Builder
+			report.Markdown(&b)
+			return b.String()
+		}
+	}
 	summarize := func(fs []finding.Finding) string {
 		var b strings.Builder
 		output.Summary(&b, fs, output.SummaryOptions{Files: o.res.Files, Packages: o.res.Packages, Ref: ref})
 		return b.String()
 	}
 	reviewer, err := review.New(token, review.Options{APIURL: os.Getenv("GITHUB_API_URL"), Retries: 3, Author: *author,
-		MaxComments: *maxComments, Summarize: summarize, Ref: ref})
+		MaxComments: *maxComments, Lead: lead, Summarize: summarize, Ref: ref})
 	if err != nil {
 		return usageError(stderr, err)
 	}

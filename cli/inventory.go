@@ -108,7 +108,11 @@ func surfaceDiff(rev, format string, goAnalysed bool, paths []string, stdout, st
 	if format != "text" && format != "json" && format != "markdown" {
 		return usageError(stderr, fmt.Errorf("--format %q: want text, json or markdown", format))
 	}
-	report, res, err := surfaceSince(rev, goAnalysed, paths)
+	res, err := lint.Run(paths, lint.Options{Go: goAnalysed, Inventory: true, Models: true, VetTool: vetTool()})
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	report, err := surfaceSince(rev, goAnalysed, paths, res)
 	if err != nil {
 		return usageError(stderr, err)
 	}
@@ -127,43 +131,38 @@ func surfaceDiff(rev, format string, goAnalysed bool, paths []string, stdout, st
 	return (&outcome{res: res}).exitCode(stderr)
 }
 
-// surfaceSince runs atflint on the tree of rev and on the work tree, and
-// compares their surfaces. The result is the work tree's run, whose
-// errors say what could not be analysed.
-func surfaceSince(rev string, goAnalysed bool, paths []string) (*surface.Report, *lint.Result, error) {
+// surfaceSince runs atflint on the tree of rev as now, the work tree's
+// run (made with Options.Inventory and Models), was made, and compares
+// their surfaces.
+func surfaceSince(rev string, goAnalysed bool, paths []string, now *lint.Result) (*surface.Report, error) {
 	dir, remove, err := filter.Snapshot(rev)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer remove()
-	opt := lint.Options{Go: goAnalysed, Inventory: true, Models: true, VetTool: vetTool()}
-	old := &surface.Lock{}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	old := &surface.Lock{Go: goAnalysed}
 	var then []string
 	for _, p := range paths {
 		if filepath.IsAbs(p) {
-			return nil, nil, fmt.Errorf("--diff compares paths of the repository: give %s relative to the current directory", p)
+			return nil, fmt.Errorf("--diff compares paths of the repository: give %s relative to the current directory", p)
 		}
 		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
 			then = append(then, filepath.Join(dir, p))
 		}
 	}
 	if len(then) > 0 {
-		oldOpt := opt
-		oldOpt.BaseDir = dir
-		res, err := lint.Run(then, oldOpt)
+		res, err := lint.Run(then, lint.Options{BaseDir: dir, Go: goAnalysed, Inventory: true, Models: true, VetTool: vetTool()})
 		if err != nil {
-			return nil, nil, fmt.Errorf("--diff %s: %w", rev, err)
+			return nil, fmt.Errorf("--diff %s: %w", rev, err)
 		}
 		if len(res.Errors) > 0 {
-			return nil, nil, fmt.Errorf("--diff %s: the revision could not be analysed whole: %v", rev, res.Errors[0])
+			return nil, fmt.Errorf("--diff %s: the revision could not be analysed whole: %v", rev, res.Errors[0])
 		}
 		old = surface.Build(res, goAnalysed, ".")
 	}
-	old.Go = goAnalysed
-	res, err := lint.Run(paths, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	now := surface.Build(res, goAnalysed, ".")
-	return &surface.Report{Base: rev, Changes: surface.Compare(old, now, func(string) bool { return true })}, res, nil
+	changes := surface.Compare(old, surface.Build(now, goAnalysed, "."), func(string) bool { return true })
+	return &surface.Report{Base: rev, Changes: changes}, nil
 }

@@ -135,5 +135,8 @@ func lock(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, fmt.Errorf("writing the lock: %w", err))
 	}
 	fmt.Fprintf(stderr, "atflint: wrote %s: %s, %s\n", path, output.Plural(len(now.Tools), "tool"), output.Plural(len(now.Servers), "server"))
+	if len(res.Errors) > 0 {
+		fmt.Fprintf(stderr, "atflint: %s leaves out what the errors below kept from being analysed\n", path)
+	}
 	return o.exitCode(stderr)
 }

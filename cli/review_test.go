@@ -133,3 +133,26 @@ func TestGitHubReviewErrors(t *testing.T) {
 		t.Errorf("rate limited: exit %d, %q", code, errOut)
 	}
 }
+
+// TestGitHubReviewSurface leads the review with what the pull request adds
+// to the agents' surface since its base commit, or says why it could not.
+func TestGitHubReviewSurface(t *testing.T) {
+	dir, base := surfaceRepo(t)
+	s := fakegithub.New(testToken)
+	defer s.Close()
+	s.Files = []fakegithub.File{{Name: "notes.atf.yaml", Status: "added", Patch: "@@ -0,0 +1,9 @@\n" + strings.Repeat("+line\n", 9)}}
+	for _, tc := range []struct{ base, want string }{
+		{base, "### Agent surface since `" + base + "`\n\n| | Change |\n|---|---|\n| ⚠️ | tool \"read_note\": description changed"},
+		{"0000000000000000000000000000000000000000", "The agents' tools and MCP servers were not compared with the base commit: --diff 0000000000000000000000000000000000000000: no such revision"},
+	} {
+		prEnv(t, s, `{"pull_request": {"number": 1, "head": {"sha": "feedfacefeedfacefeedfacefeedfacefeedface"}, "base": {"sha": "`+tc.base+`"}}, "repository": {"full_name": "owner/repo"}}`)
+		code, out, errOut := atflintIn(t, dir, "github-review", "--dry-run", "--no-go")
+		var plan struct{ Review struct{ Body string } }
+		if err := json.Unmarshal([]byte(out), &plan); code != ExitClean || err != nil {
+			t.Fatalf("exit %d, %v: %s%s", code, err, out, errOut)
+		}
+		if !strings.HasPrefix(plan.Review.Body, tc.want) {
+			t.Errorf("body:\n%s\nwant it to start with\n%s", plan.Review.Body, tc.want)
+		}
+	}
+}

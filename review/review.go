@@ -32,6 +32,9 @@ type PullRequest struct {
 	Owner, Repo string
 	Number      int
 	HeadSHA     string
+	// BaseSHA is the commit of the base branch the event names; "" when
+	// it names none.
+	BaseSHA string
 }
 
 // ReadEvent reads the pull request from a GitHub Actions event file
@@ -47,6 +50,9 @@ func ReadEvent(path string) (PullRequest, error) {
 			Head   struct {
 				SHA string `json:"sha"`
 			} `json:"head"`
+			Base struct {
+				SHA string `json:"sha"`
+			} `json:"base"`
 		} `json:"pull_request"`
 		Repository struct {
 			FullName string `json:"full_name"`
@@ -62,7 +68,7 @@ func ReadEvent(path string) (PullRequest, error) {
 	if !ok || owner == "" || repo == "" || ev.PullRequest.Number <= 0 || ev.PullRequest.Head.SHA == "" {
 		return PullRequest{}, fmt.Errorf("the event in %s lacks the repository, pull request number or head commit", path)
 	}
-	return PullRequest{owner, repo, ev.PullRequest.Number, ev.PullRequest.Head.SHA}, nil
+	return PullRequest{owner, repo, ev.PullRequest.Number, ev.PullRequest.Head.SHA, ev.PullRequest.Base.SHA}, nil
 }
 
 // Options configure a Reviewer.
@@ -82,8 +88,11 @@ type Options struct {
 	// MaxComments is the most new comments one review posts; the lines
 	// past it are listed in the review's body. 0 means DefaultMaxComments.
 	MaxComments int
+	// Lead writes the Markdown the review's body starts with: what the
+	// pull request adds to the agents' surface. Nil leaves it out.
+	Lead func() string
 	// Summarize writes the Markdown summary of the findings on the changed
-	// lines that heads the review's body; nil leaves it out.
+	// lines, after the lead; nil leaves it out.
 	Summarize func([]finding.Finding) string
 	// Ref is the release or commit the rules' documentation is linked at.
 	Ref string
@@ -278,10 +287,13 @@ func (r *Reviewer) Apply(ctx context.Context, pr PullRequest, p *Plan) error {
 	return nil
 }
 
-// reviewBody heads the review: how many findings and comments, the
-// summary, and the lines past the comment limit.
+// reviewBody heads the review: the surface change, how many findings and
+// comments, the summary, and the lines past the comment limit.
 func (r *Reviewer) reviewBody(onDiff []finding.Finding, comments int, over []string) string {
 	var b strings.Builder
+	if r.opt.Lead != nil {
+		b.WriteString(r.opt.Lead() + "\n")
+	}
 	fmt.Fprintf(&b, "atflint found %s on the lines this pull request changes, in %s.\n", count(len(onDiff), "finding"), count(comments+len(over), "line"))
 	if r.opt.Summarize != nil {
 		b.WriteString("\n" + r.opt.Summarize(onDiff))

@@ -208,7 +208,7 @@ func TestReadEvent(t *testing.T) {
 		return p
 	}
 	got, err := ReadEvent(write(`{"pull_request": {"number": 7, "head": {"sha": "abc"}}, "repository": {"full_name": "o/r"}}`))
-	if err != nil || got != (PullRequest{"o", "r", 7, "abc"}) {
+	if err != nil || got != (PullRequest{"o", "r", 7, "abc", ""}) {
 		t.Errorf("ReadEvent = %+v, %v", got, err)
 	}
 	for src, want := range map[string]string{

@@ -57,6 +57,23 @@ if [ -f "$summary" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
 	cat -- "$summary" >>"$GITHUB_STEP_SUMMARY"
 fi
 
+# On a pull request, the job summary says what it adds to the agents'
+# tools and MCP servers since its base branch, fetched if the checkout
+# lacks it.
+if [ "${ATFLINT_SURFACE:-false}" = true ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
+	base="origin/$GITHUB_BASE_REF"
+	if ! git rev-parse --verify --quiet "$base^{commit}" >/dev/null; then
+		git fetch --no-tags --depth=1 origin "+refs/heads/$GITHUB_BASE_REF:refs/remotes/$base" >/dev/null 2>&1 || true
+	fi
+	surface="${RUNNER_TEMP:-/tmp}/atflint-surface.md"
+	if ! "$ATFLINT" inventory --diff "$base" --format markdown -- "${paths[@]}" >"$surface"; then
+		echo "::warning title=atflint::atflint inventory --diff $base did not compare all of the agents' surface with the base branch; see the log"
+	fi
+	if [ -s "$surface" ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+		cat -- "$surface" >>"$GITHUB_STEP_SUMMARY"
+	fi
+fi
+
 # The conformance statement, when asked: to the job summary and a file
 # the next step keeps. Its own verdict does not fail the step.
 if [ "${ATFLINT_ASSESS:-false}" = true ]; then

@@ -64,8 +64,8 @@ func Compare(old, now *Lock, covers func(file string) bool) []Change {
 	return changes
 }
 
-// matcher pairs old and new entries by ever looser keys: a key that
-// several entries of one side share pairs none of them.
+// matcher pairs old and new entries by ever looser keys, among those
+// considered.
 type matcher[T any] struct {
 	old, now   []T
 	oldOf      []int // the new entry's index paired with each old, -1
@@ -81,7 +81,10 @@ func newMatcher[T any](old, now []T, keep func(T) bool) *matcher[T] {
 	return m
 }
 
-func (m *matcher[T]) pair(key func(T) string) {
+// pair pairs the entries left whose key is one old and one new; with
+// inOrder, also as many old as new (one definition registered twice),
+// in their order.
+func (m *matcher[T]) pair(key func(T) string, inOrder bool) {
 	count := func(list []T, paired func(int) bool) map[string][]int {
 		out := map[string][]int{}
 		for i, e := range list {
@@ -94,47 +97,56 @@ func (m *matcher[T]) pair(key func(T) string) {
 	olds := count(m.old, func(i int) bool { return m.oldOf[i] >= 0 })
 	nows := count(m.now, func(i int) bool { return m.nowPaired[i] })
 	for k, is := range olds {
-		js := nows[k]
-		if len(is) == 1 && len(js) == 1 {
-			m.oldOf[is[0]] = js[0]
-			m.nowPaired[js[0]] = true
+		if js := nows[k]; len(is) == len(js) && (len(is) == 1 || inOrder) {
+			for n, i := range is {
+				m.oldOf[i] = js[n]
+				m.nowPaired[js[n]] = true
+			}
+		}
+	}
+}
+
+// each calls removed for each old entry considered and left unpaired,
+// changed for each pair, then added for each new entry left unpaired.
+func (m *matcher[T]) each(removed func(i int), changed func(i, j int), added func(j int)) {
+	for i, o := range m.old {
+		switch {
+		case !m.considered(o):
+		case m.oldOf[i] < 0:
+			removed(i)
+		default:
+			changed(i, m.oldOf[i])
+		}
+	}
+	for j, n := range m.now {
+		if !m.nowPaired[j] && m.considered(n) {
+			added(j)
 		}
 	}
 }
 
 func compareTools(old, now []Tool, keep func(string) bool) []Change {
 	m := newMatcher(old, now, func(t Tool) bool { return keep(t.File) })
-	m.pair(func(t Tool) string { return t.In + "\x00" + t.Name + "\x00" + t.Handler })
-	m.pair(func(t Tool) string { return t.In + "\x00" + t.Name })
-	m.pair(func(t Tool) string { return t.Handler })
-	m.pair(func(t Tool) string { return t.Name })
+	m.pair(func(t Tool) string { return t.In + "\x00" + t.Name + "\x00" + t.Handler }, true)
+	m.pair(func(t Tool) string { return t.In + "\x00" + t.Name }, false)
+	m.pair(func(t Tool) string { return t.Handler }, false)
+	m.pair(func(t Tool) string { return t.Name }, false)
 	var changes []Change
-	for i := range old {
-		o := &old[i]
-		if !keep(o.File) {
-			continue
-		}
-		j := m.oldOf[i]
-		if j < 0 {
-			changes = append(changes, Change{Kind: "removed", What: "tool", OldTool: o, OldAt: i, Severity: finding.Note})
-			continue
-		}
-		if c, ok := toolChange(o, &now[j]); ok {
+	m.each(func(i int) {
+		changes = append(changes, Change{Kind: "removed", What: "tool", OldTool: &old[i], OldAt: i, Severity: finding.Note})
+	}, func(i, j int) {
+		if c, ok := toolChange(&old[i], &now[j]); ok {
 			c.OldAt = i
 			changes = append(changes, c)
 		}
-	}
-	for j := range now {
+	}, func(j int) {
 		n := &now[j]
-		if m.nowPaired[j] || !keep(n.File) {
-			continue
-		}
 		c := Change{Kind: "added", What: "tool", NewTool: n, OldAt: -1, Gained: n.Effects, Severity: finding.Note}
 		if slices.ContainsFunc(n.Effects, isRisky) {
 			c.Severity = finding.Warning
 		}
 		changes = append(changes, c)
-	}
+	})
 	return changes
 }
 
@@ -187,42 +199,34 @@ func describeChange(o, n *Tool) string {
 	case n.Description == "":
 		return "now none"
 	case o.text != "" || o.Description == "":
-		return fmt.Sprintf("was %s, now %s", quoteClip(o.text), quoteClip(n.text))
+		// Both texts known: shown from a little before where they part.
+		from := commonPrefix(o.text, n.text)
+		return fmt.Sprintf("was %s, now %s", quoteFrom(o.text, from), quoteFrom(n.text, from))
 	}
 	return fmt.Sprintf("atflint.lock pins %s, now %s: %s", short(o.Description), short(n.Description), quoteClip(n.text))
 }
 
 func compareServers(old, now []Server, keep func(string) bool) []Change {
 	m := newMatcher(old, now, func(s Server) bool { return keep(s.File) })
-	m.pair(func(s Server) string { return s.File + "\x00" + s.Name })
+	m.pair(func(s Server) string { return s.File + "\x00" + s.Name }, true)
 	// A server renamed in its config runs what it ran.
 	m.pair(func(s Server) string {
 		if s.Command == "" && s.URL == "" {
 			return ""
 		}
 		return s.File + "\x00" + s.Command + "\x00" + strings.Join(s.Packages, " ") + "\x00" + s.URL
-	})
+	}, false)
 	var changes []Change
-	for i := range old {
-		o := &old[i]
-		if !keep(o.File) {
-			continue
-		}
-		j := m.oldOf[i]
-		if j < 0 {
-			changes = append(changes, Change{Kind: "removed", What: "server", OldServer: o, OldAt: i, Severity: finding.Note})
-			continue
-		}
-		if c, ok := serverChange(o, &now[j]); ok {
+	m.each(func(i int) {
+		changes = append(changes, Change{Kind: "removed", What: "server", OldServer: &old[i], OldAt: i, Severity: finding.Note})
+	}, func(i, j int) {
+		if c, ok := serverChange(&old[i], &now[j]); ok {
 			c.OldAt = i
 			changes = append(changes, c)
 		}
-	}
-	for j := range now {
-		if !m.nowPaired[j] && keep(now[j].File) {
-			changes = append(changes, Change{Kind: "added", What: "server", NewServer: &now[j], OldAt: -1, Severity: finding.Warning})
-		}
-	}
+	}, func(j int) {
+		changes = append(changes, Change{Kind: "added", What: "server", NewServer: &now[j], OldAt: -1, Severity: finding.Warning})
+	})
 	return changes
 }
 
@@ -275,10 +279,29 @@ func short(h string) string {
 }
 
 // quoteClip quotes a text, cut to a length a message can hold.
-func quoteClip(s string) string {
+func quoteClip(s string) string { return quoteFrom(s, 0) }
+
+// quoteFrom quotes a text from a little before its from-th code point,
+// cut to a length a message can hold.
+func quoteFrom(s string, from int) string {
 	r := []rune(s)
-	if len(r) > 80 {
-		return fmt.Sprintf("%q…", string(r[:80]))
+	start := max(0, from-20)
+	head := ""
+	if start > 0 {
+		head = "…"
 	}
-	return fmt.Sprintf("%q", s)
+	if len(r)-start > 80 {
+		return fmt.Sprintf("%s%q…", head, string(r[start:start+80]))
+	}
+	return fmt.Sprintf("%s%q", head, string(r[start:]))
+}
+
+// commonPrefix is how many code points a and b begin with alike.
+func commonPrefix(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return n
 }

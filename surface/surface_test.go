@@ -147,3 +147,20 @@ func TestDescriptionShownWhereItChanges(t *testing.T) {
 		t.Errorf("%s", got)
 	}
 }
+
+// FuzzParse: no lock file crashes the reader, and what it reads it can
+// write and read again.
+func FuzzParse(f *testing.F) {
+	f.Add(base().Marshal())
+	f.Add([]byte(`{"atflint_lock": 1, "tools": [`))
+	f.Add([]byte("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> x\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := Parse("atflint.lock", data)
+		if err != nil {
+			return
+		}
+		if _, err := Parse("atflint.lock", r.Marshal()); err != nil {
+			t.Fatalf("a lock read from %q does not read back: %v", data, err)
+		}
+	})
+}

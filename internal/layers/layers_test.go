@@ -32,7 +32,7 @@ var order = [][]string{
 	{"analyzers/internal/manifesttest"},
 	{"analyzers/controls", "analyzers/hiddeninstruction", "analyzers/toolpoisoning", "analyzers/levelmismatch", "analyzers/missingidentity", "analyzers/undeclaredcapability", "analyzers/unguardedtool", "analyzers/unresolvedtool", "analyzers/toolinput", "analyzers/toolsurface"},
 	{"analyzers/suite"},
-	{"analyzers/vettool"},
+	{"analyzers/vettool", "analyzers/golangci"},
 	{"lint"},
 	{"filter", "surface"},
 	{"output", "sarif", "review", "scaffold", "assess"},

@@ -74,6 +74,8 @@ Usage:
                                     from its Go code and configs, for a person to complete
   atflint assess [flags] [PATH...]  write the ATF conformance statement of each agent
                                     under PATH, with evidence and what the next level needs
+  atflint lsp [flags]               serve an editor the findings of the files open in it
+                                    (Language Server Protocol, over stdio)
   atflint rules                     list the rules
   atflint explain RULE|ATF-ID       explain a rule, with examples, or list the rules
                                     that check an ATF requirement (S-2)
@@ -218,6 +220,26 @@ Flags:
                            kept in another directory (../ for docs/)
   --no-go                  do not analyse Go packages
 `,
+	"lsp": `Usage: atflint lsp [flags]
+
+A language server (the Language Server Protocol, over stdin and stdout)
+for editors: it publishes the findings of each manifest and agent config
+open in the editor as its text changes, on open, change and save, as
+check reports them with the same flags, the unsaved text in place of the
+file, with the workspace's manifests giving levels and controls. Hover
+over a finding to read its rule's explanation; its code actions apply the
+rule's fix where it has one, or insert an atflint:ignore comment above the
+line with a placeholder reason to replace. Go code is left to gopls and
+golangci-lint (see the README).
+
+Flags:
+  --min-severity LEVEL     show error, warning or note and above (default warning)
+  --level LEVEL            the level of agents that declare none
+  --config FILE            configuration (default .atflint.yaml or .github/atflint.yaml
+                           in the workspace)
+  --baseline FILE          show only findings FILE does not hold
+  --no-ignores             show what suppressions and the configuration's ignores hide
+`,
 	"rules": `Usage: atflint rules
 
 Lists the rules: id, severity, ATF requirements, title.
@@ -272,6 +294,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return explain(rest, stdout, stderr)
 	case "schema":
 		return schema(rest, stdout, stderr)
+	case "lsp":
+		return languageServer(rest, stdin, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "atflint %s\n", Version())
 		return ExitClean
@@ -377,6 +401,12 @@ type runFlags struct {
 	noGo, noIgnores, verbose                *bool
 	// surface makes the run keep what a surface comparison needs.
 	surface bool
+	// dir is the directory the run is in: where the configuration and
+	// the lock are looked for and what findings' paths are relative to;
+	// "" is the current one.
+	dir string
+	// overlay is text read in place of files (lint.Options.Overlay).
+	overlay map[string][]byte
 }
 
 func addRunFlags(fl *flag.FlagSet, failOn string) *runFlags {
@@ -416,7 +446,8 @@ type outcome struct {
 // lint runs the linter on paths with the flags; a failure is returned as
 // the exit code to end with.
 func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total int, what string), stderr io.Writer) (*outcome, int) {
-	cfgPath, err := filter.Find(*rf.config)
+	dir := cmp.Or(rf.dir, ".")
+	cfgPath, err := filter.Find(dir, *rf.config)
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}
@@ -463,7 +494,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}
-	opt := lint.Options{Level: cfg.Level, LevelOf: cfg.LevelOf, Progress: progress, Go: !*rf.noGo, VetTool: vetTool()}
+	opt := lint.Options{BaseDir: dir, Level: cfg.Level, LevelOf: cfg.LevelOf, Progress: progress, Go: !*rf.noGo, VetTool: vetTool(), Overlay: rf.overlay}
 	if *rf.as != "" {
 		if !slices.Contains(loader.FormatNames(), model.Format(*rf.as)) {
 			var names []string
@@ -493,7 +524,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	}
 	// With a lock, the run is compared with it: it needs the inventory
 	// and the models the lock is built from.
-	lock, _, err := readLock(lockPath(*rf.lock, paths))
+	lock, _, err := readLock(lockPath(*rf.lock, dir, paths))
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}

@@ -19,9 +19,9 @@ import (
 	"github.com/atflint/atflint/surface"
 )
 
-// lockPath is where the lock of a run over paths is: the one given, or
-// atflint.lock in the directory named alone, or in the current one.
-func lockPath(given string, paths []string) string {
+// lockPath is where the lock of a run in dir over paths is: the one
+// given, or atflint.lock in the directory named alone, or in dir.
+func lockPath(given, dir string, paths []string) string {
 	if given != "" {
 		return given
 	}
@@ -30,7 +30,7 @@ func lockPath(given string, paths []string) string {
 			return filepath.Join(paths[0], surface.FileName)
 		}
 	}
-	return surface.FileName
+	return filepath.Join(dir, surface.FileName)
 }
 
 // readLock reads the lock at path, and its bytes; nil when there is
@@ -93,7 +93,7 @@ func lock(args []string, stdout, stderr io.Writer) int {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	path := lockPath(*given, paths)
+	path := lockPath(*given, ".", paths)
 	// Read first: a lock that cannot be read is said before any work,
 	// and --check needs it.
 	old, oldData, err := readLock(path)

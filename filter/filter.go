@@ -112,8 +112,8 @@ func (e *ConfigError) Error() string {
 }
 
 // Find returns the configuration file to use: the one named, else the
-// first of DefaultFiles that exists, else "".
-func Find(named string) (string, error) {
+// first of DefaultFiles that exists in dir, else "".
+func Find(dir, named string) (string, error) {
 	if named != "" {
 		if _, err := os.Stat(named); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -124,6 +124,7 @@ func Find(named string) (string, error) {
 		return named, nil
 	}
 	for _, p := range DefaultFiles {
+		p = filepath.Join(dir, p)
 		if _, err := os.Stat(p); err == nil {
 			return p, nil
 		}

@@ -166,7 +166,7 @@ func TestLoadExtends(t *testing.T) {
 }
 
 func TestFindMissing(t *testing.T) {
-	_, err := Find("no/such/atflint.yaml")
+	_, err := Find(".", "no/such/atflint.yaml")
 	if err == nil || !strings.Contains(err.Error(), "--config no/such/atflint.yaml: no such file; give the path of a configuration file") {
 		t.Errorf("Find(missing) = %v", err)
 	}

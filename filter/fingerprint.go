@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -23,9 +22,9 @@ import (
 // fingerprinted as if its lines were empty: its findings still match
 // themselves.
 func Fingerprint(sources []lint.Source, fs []finding.Finding) {
-	abs := make(map[string]string, len(sources))
+	byPath := make(map[string]lint.Source, len(sources))
 	for _, s := range sources {
-		abs[s.Path] = s.Abs
+		byPath[s.Path] = s
 	}
 	lines := map[string][][]byte{}
 	seen := map[string]int{}
@@ -33,11 +32,11 @@ func Fingerprint(sources []lint.Source, fs []finding.Finding) {
 		f := &fs[i]
 		ls, ok := lines[f.File]
 		if !ok {
-			name := abs[f.File]
-			if name == "" {
-				name = filepath.FromSlash(f.File)
+			s, ok := byPath[f.File]
+			if !ok {
+				s.Abs = filepath.FromSlash(f.File)
 			}
-			if src, err := os.ReadFile(name); err == nil {
+			if src, err := s.Read(); err == nil {
 				ls = bytes.Split(src, []byte("\n"))
 			}
 			lines[f.File] = ls

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -26,6 +25,11 @@ const (
 
 // directive is the word that starts a suppression comment.
 const directive = "atflint:ignore"
+
+// ReasonPlaceholder is the reason an editor's code action writes into a
+// suppression it inserts, for the author to replace: until it is, the
+// suppression is invalid-suppression and suppresses nothing.
+const ReasonPlaceholder = "<why this is accepted>"
 
 // A Suppression is one atflint:ignore comment: the findings of its rules
 // (or of rules evidencing its ATF requirements) on its line, when it
@@ -63,7 +67,7 @@ func (s *Suppression) matches(f finding.Finding) bool {
 func Suppress(sources []lint.Source, fs []finding.Finding, now time.Time) (kept, suppressed, about []finding.Finding, errs []error) {
 	var sups []*Suppression
 	for _, file := range sources {
-		src, err := os.ReadFile(file.Abs)
+		src, err := file.Read()
 		if err != nil {
 			errs = append(errs, fmt.Errorf("reading %s for atflint:ignore comments: %w", file.Path, err))
 			continue
@@ -162,6 +166,9 @@ func parseDirective(rest string, now time.Time) (*Suppression, string) {
 		reason = append(reason, w)
 	}
 	s.Reason = strings.Join(reason, " ")
+	if s.Reason == ReasonPlaceholder {
+		return nil, fmt.Sprintf("atflint:ignore[%s] still gives the placeholder %s as its reason, and suppresses nothing until it says why", list, ReasonPlaceholder)
+	}
 	if s.Reason == "" {
 		return nil, fmt.Sprintf("atflint:ignore[%s] gives no reason, and suppresses nothing without one; say why after the ]", list)
 	}

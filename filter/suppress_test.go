@@ -95,16 +95,17 @@ func TestSuppressProblems(t *testing.T) {
 			"f: 6 # atflint:ignore[unknown-key] when, until=someday",
 			"g: 7 # atflint:ignore[unknown-key] nothing here",
 			`h: "# atflint:ignore[unknown-key] inside a string"`,
+			"i: 9 # atflint:ignore[unknown-key] " + ReasonPlaceholder, // as a code action writes it
 		}, "\n") + "\n",
 	}
 	var fs []finding.Finding
-	for line := 1; line <= 8; line++ {
+	for line := 1; line <= 9; line++ {
 		if line != 7 {
 			fs = append(fs, at("a.yaml", "unknown-key", line))
 		}
 	}
 	kept, about := suppress(t, files, fs)
-	if want := []string{"a.yaml:01 unknown-key", "a.yaml:02 unknown-key", "a.yaml:03 unknown-key", "a.yaml:04 unknown-key", "a.yaml:06 unknown-key", "a.yaml:08 unknown-key"}; !slices.Equal(kept, want) {
+	if want := []string{"a.yaml:01 unknown-key", "a.yaml:02 unknown-key", "a.yaml:03 unknown-key", "a.yaml:04 unknown-key", "a.yaml:06 unknown-key", "a.yaml:08 unknown-key", "a.yaml:09 unknown-key"}; !slices.Equal(kept, want) {
 		t.Errorf("kept %q, want %q", kept, want)
 	}
 	want := []string{
@@ -114,6 +115,7 @@ func TestSuppressProblems(t *testing.T) {
 		`a.yaml:04 invalid-suppression: atflint:ignore[unknown-key] expired on 2027-01-14`,
 		`a.yaml:06 invalid-suppression: until=someday is not a date`,
 		`a.yaml:07 unused-suppression: this atflint:ignore[unknown-key] suppresses nothing`,
+		`a.yaml:09 invalid-suppression: atflint:ignore[unknown-key] still gives the placeholder`,
 	}
 	if len(about) != len(want) {
 		t.Fatalf("about suppressions:\n%s\nwant %d", strings.Join(about, "\n"), len(want))

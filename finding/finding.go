@@ -62,6 +62,21 @@ type Finding struct {
 	// whitespace changes, for baselines and SARIF partialFingerprints;
 	// filter.Fingerprint sets it, "" before.
 	Fingerprint string
+	// Fix, where the rule knows one, is the edit of the file that
+	// resolves the finding, for an editor to apply.
+	Fix *Fix
+}
+
+// A Fix is an edit of a finding's file that resolves it.
+type Fix struct {
+	Title string // what it does, as a command: "Set defaultMode to default"
+	Edits []Edit
+}
+
+// An Edit replaces the text of Span with Text.
+type Edit struct {
+	Span syntax.Span
+	Text string
 }
 
 // A Suppression is why a finding is not reported: an atflint:ignore

@@ -154,7 +154,7 @@ func listPackages(root, base string, res *Result) ([]string, error) {
 			}
 			for _, f := range slices.Concat(p.GoFiles, p.CgoFiles) {
 				abs := filepath.Join(p.Dir, f)
-				res.Sources = append(res.Sources, Source{displayPath(base, abs), abs, "go"})
+				res.Sources = append(res.Sources, Source{Path: displayPath(base, abs), Abs: abs, Format: "go"})
 			}
 		}
 	}

@@ -66,6 +66,9 @@ type Options struct {
 	// analysis: atflint itself, which runs analyzers/vettool's Main when
 	// its environment says so.
 	VetTool string
+	// Overlay is text to read in place of files, by absolute path: an
+	// editor's unsaved buffers. The files need not exist on disk.
+	Overlay map[string][]byte
 }
 
 func (opt *Options) levelOf(path string) atf.Level {
@@ -106,7 +109,20 @@ type Result struct {
 
 // A Source is a file a run checked: its path as findings name it, where
 // it is, and the format it was read as ("go" for Go files).
-type Source struct{ Path, Abs, Format string }
+type Source struct {
+	Path, Abs, Format string
+	// Text is the text the run read in place of the file, from
+	// Options.Overlay; nil when it read the file.
+	Text []byte
+}
+
+// Read returns the text of the file as the run read it.
+func (s Source) Read() ([]byte, error) {
+	if s.Text != nil {
+		return s.Text, nil
+	}
+	return os.ReadFile(s.Abs)
+}
 
 // Skipped is a file or directory left unread, and why.
 type Skipped struct{ Path, Why string }
@@ -125,7 +141,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	if opt.Inventory {
 		res.Inventory = &Inventory{Version: 1}
 	}
-	found, modules, err := collect(paths, res)
+	found, modules, err := collect(paths, opt.Overlay, res)
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +193,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		switch {
 		case r.recognized:
 			res.Files++
-			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs, cmp.Or(r.format, "unreadable")})
+			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs, cmp.Or(r.format, "unreadable"), opt.Overlay[files[i].abs]})
 		case r.err == nil && files[i].explicit:
 			res.Unrecognized = append(res.Unrecognized, files[i].display)
 		case r.err == nil:
@@ -272,7 +288,7 @@ func (c *batches) run(indexes []int, sourceOf func(input) source) {
 					return
 				}
 				i := indexes[n]
-				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i]), c.inRun, c.opt.AtLevel)
+				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i]), c.inRun, &c.opt)
 				if !c.opt.Inventory && !c.opt.Models {
 					c.results[i].file = nil
 				}
@@ -287,13 +303,13 @@ func (c *batches) run(indexes []int, sourceOf func(input) source) {
 
 // checkFile loads and checks one file. A panic is a bug of atflint's, not
 // of the file: it is returned as an error and the run goes on.
-func checkFile(in input, from source, inRun []string, at atf.Level) (r fileResult) {
+func checkFile(in input, from source, inRun []string, opt *Options) (r fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}
 		}
 	}()
-	f := load(in)
+	f := load(in, opt.Overlay)
 	if f.Format == "" && !in.explicit {
 		// A JSON or YAML file found in the walk that is no agent format,
 		// broken or not, is none of atflint's business.
@@ -304,7 +320,7 @@ func checkFile(in input, from source, inRun []string, at atf.Level) (r fileResul
 		if !a.Level.Value.Known() && from.level.Known() && f.Format != model.FormatAGT {
 			a.Level = model.Field[atf.Level]{Value: from.level, Span: a.Span}
 		}
-		if at.Known() && f.Format != model.FormatAGT {
+		if at := opt.AtLevel; at.Known() && f.Format != model.FormatAGT {
 			a.Level.Value = at
 			if !a.Level.Present() {
 				a.Level.Span = a.Span
@@ -420,10 +436,16 @@ func clip(msg string) string {
 	return msg[:cut] + "…"
 }
 
-// load reads and parses one file; what goes wrong becomes a problem of the
-// returned file.
-func load(in input) *model.File {
-	src, err := syntax.ReadFile(in.path)
+// load reads and parses one file, or its text in the overlay; what goes
+// wrong becomes a problem of the returned file.
+func load(in input, overlay map[string][]byte) *model.File {
+	src, inOverlay := overlay[in.abs]
+	var err error
+	if inOverlay {
+		err = syntax.CheckSize(int64(len(src)))
+	} else {
+		src, err = syntax.ReadFile(in.path)
+	}
 	if err != nil {
 		// Whatever its format, a file that cannot be read is reported as
 		// invalid-manifest reports any file it cannot read.
@@ -455,7 +477,7 @@ type candidate struct {
 // found in the walk is followed only if it leads to a file inside the
 // tree walked: in a pull request, a link named like a config could point
 // at the runner's secrets, and what atflint reads its messages may quote.
-func collect(paths []string, res *Result) (files []candidate, modules []string, err error) {
+func collect(paths []string, overlay map[string][]byte, res *Result) (files []candidate, modules []string, err error) {
 	seen := map[string]bool{}
 	add := func(p string, explicit bool) {
 		abs, err := filepath.Abs(p)
@@ -470,6 +492,10 @@ func collect(paths []string, res *Result) (files []candidate, modules []string, 
 	for _, root := range paths {
 		root = filepath.Clean(root)
 		info, err := os.Stat(root)
+		if abs, _ := filepath.Abs(root); err != nil && overlay[abs] != nil {
+			add(root, true) // an editor's buffer not yet saved
+			continue
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
 		}

@@ -1,9 +1,11 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -120,7 +122,7 @@ func TestWalk(t *testing.T) {
 	}
 	walk := func(paths ...string) (files, modules string) {
 		t.Helper()
-		list, mods, err := collect(paths, &Result{})
+		list, mods, err := collect(paths, nil, &Result{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -145,7 +147,7 @@ func TestWalk(t *testing.T) {
 	if want := ". sub . sub"; modules != want {
 		t.Errorf("walk found modules %q, want %q", modules, want)
 	}
-	_, mods, _ := collect([]string{dir}, &Result{})
+	_, mods, _ := collect([]string{dir}, nil, &Result{})
 	if roots := goRoots([]string{dir, dir}, append(mods, mods...)); len(roots) != 2 {
 		t.Errorf("goRoots = %q, want the module and the one nested in it", roots)
 	}
@@ -167,7 +169,7 @@ func TestWalk(t *testing.T) {
 			t.Errorf("walk of a link found %q", files)
 		}
 	}
-	if _, _, err := collect([]string{filepath.Join(dir, "missing")}, &Result{}); err == nil {
+	if _, _, err := collect([]string{filepath.Join(dir, "missing")}, nil, &Result{}); err == nil {
 		t.Error("a missing path is not an error")
 	}
 }
@@ -239,6 +241,35 @@ func TestMatchPath(t *testing.T) {
 	for _, tt := range tests {
 		if got := matchPath(tt.pattern, name); got != tt.want {
 			t.Errorf("matchPath(%q) = %v, want %v", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+// TestOverlay: a buffer's text is checked in place of the file's, and a
+// buffer with no file at all is checked too; the sources carry the text
+// read, for the suppressions.
+func TestOverlay(t *testing.T) {
+	dir := t.TempDir()
+	saved := filepath.Join(dir, ".mcp.json")
+	if err := os.WriteFile(saved, []byte(`{"mcpServers":{}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unsaved := filepath.Join(dir, "new", ".mcp.json")
+	edited := []byte(`{"mcpServers":{"x":{"command":"npx","args":["-y","pkg"]}}}`)
+	res, err := Run([]string{saved, unsaved}, Options{BaseDir: dir, Overlay: map[string][]byte{saved: edited, unsaved: edited}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s", f.File, f.Span.Start.Line, f.Span.Start.Col, f.Rule))
+	}
+	if want := []string{".mcp.json:1:50 unpinned-server", "new/.mcp.json:1:50 unpinned-server"}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	for _, s := range res.Sources {
+		if text, err := s.Read(); err != nil || string(text) != string(edited) {
+			t.Errorf("source %s reads %q, %v; want the buffer's text", s.Path, text, err)
 		}
 	}
 }

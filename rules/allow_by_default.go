@@ -41,10 +41,10 @@ segmentation:
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
 				if s := a.Segmentation; s != nil && s.Default.Value == "allow" {
-					p.Reportf(s.Default.Span, "the default is allow, so every resource and action not listed is open; make the default deny")
+					p.ReportFix(s.Default.Span, `"deny"`, "Make the default deny", "the default is allow, so every resource and action not listed is open; make the default deny")
 				}
 				if s := a.Segmentation; s != nil && s.NetworkDefault.Value == "allow" {
-					p.Reportf(s.NetworkDefault.Span, "network access defaults to allow, so every host not listed is open; make the default deny and list the hosts")
+					p.ReportFix(s.NetworkDefault.Span, `"deny"`, "Make network access default to deny", "network access defaults to allow, so every host not listed is open; make the default deny and list the hosts")
 				}
 				for _, r := range a.PolicyRules {
 					if r.Loose != "" {

@@ -33,7 +33,7 @@ one is asked about.`,
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
 				if a.StartsAllServers.IsValid() {
-					p.Reportf(a.StartsAllServers, "enableAllProjectMcpServers starts every MCP server the project names without asking, those a later change adds included; list the ones to start in enabledMcpjsonServers")
+					p.ReportFix(a.StartsAllServers, "false", "Set enableAllProjectMcpServers to false, so that each server is asked about", "enableAllProjectMcpServers starts every MCP server the project names without asking, those a later change adds included; list the ones to start in enabledMcpjsonServers")
 				}
 			})
 		},

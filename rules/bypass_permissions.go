@@ -43,7 +43,7 @@ Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules fo
 				switch {
 				case pm == nil:
 				case pm.DefaultMode.Value == "bypassPermissions":
-					p.Reportf(pm.DefaultMode.Span, "permissions default to bypassPermissions: every tool call runs without asking and no rule applies; use default or acceptEdits, with allow and deny rules")
+					p.ReportFix(pm.DefaultMode.Span, `"default"`, "Set defaultMode to default, which asks before each tool call the rules do not allow", "permissions default to bypassPermissions: every tool call runs without asking and no rule applies; use default or acceptEdits, with allow and deny rules")
 				}
 				if pm != nil {
 					for _, ap := range pm.ApproveAll {

@@ -97,6 +97,39 @@ func (p *Pass) Report(f finding.Finding) {
 	*p.findings = append(*p.findings, f)
 }
 
+// ReportFix reports a finding of the rule's default severity at span,
+// with a fix that writes value in place of the scalar value of the
+// setting there, when the file's tree has it. value is a JSON literal
+// (false, "deny"), which YAML and TOML read the same.
+func (p *Pass) ReportFix(span syntax.Span, value, title, format string, args ...any) {
+	f := finding.Finding{Span: span, Message: fmt.Sprintf(format, args...)}
+	if v := scalarOf(p.File.Root, span); v != nil {
+		f.Fix = &finding.Fix{Title: title, Edits: []finding.Edit{{Span: v.Span, Text: value}}}
+	}
+	p.Report(f)
+}
+
+// scalarOf is the scalar value of the mapping entry that spans at, or nil.
+func scalarOf(n *syntax.Node, at syntax.Span) *syntax.Node {
+	if n == nil {
+		return nil
+	}
+	for _, e := range n.Entries {
+		if e.Span() == at && e.Value != nil && e.Value.Kind == syntax.Scalar {
+			return e.Value
+		}
+		if v := scalarOf(e.Value, at); v != nil {
+			return v
+		}
+	}
+	for _, item := range n.Items {
+		if v := scalarOf(item, at); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
 // CheckFile runs every rule on one file.
 func CheckFile(f *model.File) []finding.Finding {
 	var fs []finding.Finding

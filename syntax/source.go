@@ -138,6 +138,15 @@ func ReadFile(path string) ([]byte, error) {
 	return src, nil
 }
 
+// CheckSize says whether text of this size, read from elsewhere than a
+// file (an editor's buffer), is within MaxFileSize.
+func CheckSize(size int64) error {
+	if size > MaxFileSize {
+		return tooLarge(size)
+	}
+	return nil
+}
+
 func tooLarge(size int64) error {
 	return fmt.Errorf("the file is %.1f MB; files over %d MB are not read, so this one was not checked", float64(size)/(1<<20), MaxFileSize>>20)
 }

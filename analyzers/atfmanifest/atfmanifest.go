@@ -102,7 +102,13 @@ func Discover(dir string) ([]*agent.Manifest, []error) {
 	if err != nil {
 		return nil, []error{err}
 	}
-	paths := Above(dir)
+	return ReadAll(append(Above(dir), Below(dir)...))
+}
+
+// Below lists the manifests in dir, an absolute path, and under it, but
+// for those in .git, vendor and node_modules, in walk order.
+func Below(dir string) []string {
+	var paths []string
 	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -114,7 +120,7 @@ func Discover(dir string) ([]*agent.Manifest, []error) {
 		}
 		return nil
 	})
-	return ReadAll(paths)
+	return paths
 }
 
 // Above lists the manifests in the parents of dir, an absolute path, up

@@ -33,7 +33,7 @@ import (
 var DefaultFiles = []string{".atflint.yaml", ".atflint.yml", ".github/atflint.yaml", ".github/atflint.yml"}
 
 // ConfigSchemaID is the $id of the configuration's JSON Schema.
-const ConfigSchemaID = "https://github.com/atflint/atflint/filter/config.schema.json"
+const ConfigSchemaID = schemas.RawBase + "filter/config.schema.json"
 
 //go:embed config.schema.json
 var configSchema []byte

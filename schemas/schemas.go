@@ -7,8 +7,13 @@ import _ "embed"
 
 //go:generate go test -run TestJSONSchemaUpToDate -update .
 
+// RawBase is where the files of atflint's repository are served as they
+// are on its main branch: a schema's $id is the URL it is served at there,
+// so that an editor, or SchemaStore's catalog, can fetch it by its $id.
+const RawBase = "https://raw.githubusercontent.com/atflint/atflint/main/"
+
 // SchemaID is the $id of the manifest's JSON Schema.
-const SchemaID = "https://github.com/atflint/atflint/schemas/atf.schema.json"
+const SchemaID = RawBase + "schemas/atf.schema.json"
 
 //go:embed atf.cue
 var cueSource []byte

@@ -74,6 +74,9 @@ Usage:
                                     from its Go code and configs, for a person to complete
   atflint assess [flags] [PATH...]  write the ATF conformance statement of each agent
                                     under PATH, with evidence and what the next level needs
+  atflint merge [--format text|markdown|json] PATH...
+                                    combine the JSON results of many repositories (check,
+                                    inventory) into one report, the worst repository first
   atflint lsp [flags]               serve an editor the findings of the files open in it
                                     (Language Server Protocol, over stdio)
   atflint rules                     list the rules
@@ -220,6 +223,21 @@ Flags:
                            kept in another directory (../ for docs/)
   --no-go                  do not analyse Go packages
 `,
+	"merge": `Usage: atflint merge [--format text|markdown|json] PATH...
+
+Combines the results of atflint runs over many repositories into one
+report: per repository its agents and their levels, its tools, MCP
+servers and the tool registrations not followed (from inventory --format
+json), and its findings by severity (from check --format json), the worst
+repository first; then the findings by rule across them all. A PATH that
+is a directory holds one repository's results (its .json files) and names
+it; a file alone is a repository named by the file. owner__repo names the
+repository owner/repo. A repository whose check or inventory is missing is
+shown with ? and counted as such. Suppressed findings are not counted.
+
+Flags:
+  --format FORMAT          text (default), markdown (for a job summary) or json
+`,
 	"lsp": `Usage: atflint lsp [flags]
 
 A language server (the Language Server Protocol, over stdin and stdout)
@@ -296,6 +314,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return schema(rest, stdout, stderr)
 	case "lsp":
 		return languageServer(rest, stdin, stdout, stderr)
+	case "merge":
+		return mergeResults(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "atflint %s\n", Version())
 		return ExitClean
@@ -780,7 +800,6 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 
 var formats = map[string]func(io.Writer, []finding.Finding) error{
 	"text":   output.Text,
-	"json":   output.JSON,
 	"github": output.GitHub,
 }
 
@@ -788,7 +807,7 @@ const formatNames = "text, json, sarif, github or summary"
 
 func knownFormat(f string) bool {
 	_, ok := formats[f]
-	return ok || f == "sarif" || f == "summary"
+	return ok || f == "json" || f == "sarif" || f == "summary"
 }
 
 // writeFormat writes the findings in one format, and returns the exit
@@ -800,6 +819,12 @@ func writeFormat(w, stderr io.Writer, format string, fs []finding.Finding, o *ou
 		err = writeSARIF(w, stderr, fs, o.cfg)
 	case "summary":
 		err = writeSummary(w, fs, o.res)
+	case "json":
+		run := &output.Run{Files: o.res.Files, Packages: o.res.Packages, NotAnalysed: []string{}}
+		for _, e := range o.res.Errors {
+			run.NotAnalysed = append(run.NotAnalysed, e.Error())
+		}
+		err = output.JSON(w, fs, run)
 	case "color":
 		err = output.ColorText(w, fs)
 	default:

@@ -83,7 +83,7 @@ func TestCheckJSON(t *testing.T) {
 
 func TestCheckJSONEmpty(t *testing.T) {
 	code, out, _ := atflint(t, "check", "--format=json", "testdata/cli/clean")
-	if code != ExitClean || out != "{\n  \"version\": 1,\n  \"findings\": []\n}\n" {
+	if code != ExitClean || out != "{\n  \"version\": 1,\n  \"findings\": [],\n  \"files\": 1,\n  \"packages\": 0,\n  \"not_analysed\": []\n}\n" {
 		t.Errorf("exit %d, output %q", code, out)
 	}
 }

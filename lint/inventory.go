@@ -106,6 +106,9 @@ type InventoryEntry struct {
 	// Format is the format of the file that declares it ("mcp-config",
 	// "atf-manifest", ...); empty when it was found in Go code.
 	Format string `json:"format,omitempty"`
+	// Level is an agent's maturity level, declared or given by the
+	// manifest that lists its file; empty when it has none.
+	Level string `json:"level,omitempty"`
 }
 
 // addGo adds what the vet tool's inventory diagnostic says of one
@@ -165,7 +168,11 @@ func (inv *Inventory) addFile(f *model.File) {
 		if name == "" {
 			name = a.Name.Value
 		}
-		inv.Agents = append(inv.Agents, InventoryEntry{Kind: string(f.Format), Name: name, File: f.Path, Line: a.Span.Start.Line, Column: a.Span.Start.Col, Format: string(f.Format)})
+		var level string
+		if a.Level.Value.Known() {
+			level = a.Level.Value.String()
+		}
+		inv.Agents = append(inv.Agents, InventoryEntry{Kind: string(f.Format), Name: name, File: f.Path, Line: a.Span.Start.Line, Column: a.Span.Start.Col, Format: string(f.Format), Level: level})
 		for _, s := range a.Servers {
 			inv.Servers = append(inv.Servers, InventoryEntry{Kind: "MCP server in " + string(f.Format), Name: s.Name, File: f.Path, Line: s.Span.Start.Line, Column: s.Span.Start.Col, Format: string(f.Format)})
 		}

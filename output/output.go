@@ -80,6 +80,18 @@ const JSONVersion = 1
 type jsonReport struct {
 	Version  int           `json:"version"`
 	Findings []jsonFinding `json:"findings"`
+	*Run
+}
+
+// Run is what a run covered, for the JSON output: a result read without
+// it (merged across an organisation, say) cannot tell a clean repository
+// from one atflint could not analyse.
+type Run struct {
+	Files    int `json:"files"`    // files checked
+	Packages int `json:"packages"` // Go packages analysed
+	// NotAnalysed are what kept the run from checking something, each
+	// as atflint says it on stderr.
+	NotAnalysed []string `json:"not_analysed"`
 }
 
 type jsonFinding struct {
@@ -117,10 +129,11 @@ func location(file string, s syntax.Span) jsonLocation {
 	return jsonLocation{file, s.Start.Line, s.Start.Col, s.End.Line, s.End.Col}
 }
 
-// JSON writes the findings as one JSON document: {"version": 1, "findings": [...]}.
-// Columns count Unicode code points from 1; endColumn is exclusive.
-func JSON(w io.Writer, fs []finding.Finding) error {
-	r := jsonReport{Version: JSONVersion, Findings: make([]jsonFinding, 0, len(fs))}
+// JSON writes the findings as one JSON document: {"version": 1, "findings": [...]},
+// with what the run covered when run is not nil. Columns count Unicode
+// code points from 1; endColumn is exclusive.
+func JSON(w io.Writer, fs []finding.Finding, run *Run) error {
+	r := jsonReport{Version: JSONVersion, Findings: make([]jsonFinding, 0, len(fs)), Run: run}
 	for _, f := range fs {
 		jf := jsonFinding{
 			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,

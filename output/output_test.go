@@ -35,11 +35,11 @@ func TestJSONRelated(t *testing.T) {
 		Rule: "r", Severity: finding.Error, Message: "m", File: "b.atf.yaml",
 		Span:    syntax.Span{Start: syntax.Pos{Line: 1, Col: 1}, End: syntax.Pos{Line: 1, Col: 4}},
 		Related: []finding.Related{{File: "a.atf.yaml", Span: syntax.Span{Start: syntax.Pos{Line: 2, Col: 3}, End: syntax.Pos{Line: 2, Col: 9}}, Message: "first"}},
-	}})
+	}}, &Run{Files: 2, NotAnalysed: []string{"cannot list d"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"atf": []`, `"related": [`, `"file": "a.atf.yaml"`, `"line": 2`, `"message": "first"`} {
+	for _, want := range []string{`"atf": []`, `"related": [`, `"file": "a.atf.yaml"`, `"line": 2`, `"message": "first"`, `"files": 2`, `"not_analysed": [`, `"cannot list d"`} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("output lacks %s:\n%s", want, b.String())
 		}

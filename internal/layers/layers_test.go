@@ -35,7 +35,7 @@ var order = [][]string{
 	{"analyzers/vettool", "analyzers/golangci"},
 	{"lint"},
 	{"filter", "surface"},
-	{"output", "sarif", "review", "scaffold", "assess", "lsp"},
+	{"output", "sarif", "review", "scaffold", "assess", "lsp", "merge"},
 	{"cli"},
 	{"cmd/atflint", "cmd/atfvet", "bench/floor", "bench/genmanifests", "bench/measure", "bench/recall/truth", "bench/recall/score", "bench/recall/texts", "bench/poisoning"},
 }

@@ -102,7 +102,7 @@ func TestPublishedSchemas(t *testing.T) {
 	}
 	var entries []struct {
 		Name, Description, URL string
-		FileMatch          []string
+		FileMatch              []string
 	}
 	if err := json.Unmarshal(data, &entries); err != nil {
 		t.Fatal(err)

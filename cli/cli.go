@@ -15,7 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -25,7 +24,6 @@ import (
 
 	"github.com/atflint/atflint/analyzers/unresolvedtool"
 
-	"golang.org/x/mod/module"
 	"golang.org/x/term"
 
 	"github.com/atflint/atflint/atf"
@@ -49,9 +47,6 @@ const (
 	ExitUsage    = 2 // bad command line or configuration
 	ExitInternal = 3 // a bug in atflint, or trouble it could not report as a finding
 )
-
-// version is set at link time (-ldflags "-X github.com/atflint/atflint/cli.version=v1.2.3").
-var version string
 
 const usage = `atflint checks AI agents against the Agentic Trust Framework (ATF).
 
@@ -317,7 +312,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "merge":
 		return mergeResults(rest, stdout, stderr)
 	case "version", "--version":
-		fmt.Fprintf(stdout, "atflint %s\n", Version())
+		fmt.Fprintln(stdout, describeBuild().String())
 		return ExitClean
 	case "help", "-h", "-help", "--help":
 		return help(rest, stdout, stderr)
@@ -377,39 +372,6 @@ func vetTool() string {
 func isExecutable(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.Mode().IsRegular() && info.Mode().Perm()&0o111 != 0
-}
-
-// Version returns the version atflint was built as.
-func Version() string {
-	v, _ := versionAndRef()
-	return v
-}
-
-// versionAndRef returns atflint's version and the git ref (tag or commit)
-// of atflint's repository its rule documentation is read at: the version
-// set at link time (the Action sets its own ref), or the module version Go
-// recorded, for go install and for a build from a clone alike (the commit
-// of a pseudo-version). The ref is "" when none is known, and the
-// documentation of the main branch serves.
-func versionAndRef() (string, string) {
-	if version != "" {
-		return version, docRef(version)
-	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
-		return "devel", ""
-	}
-	return bi.Main.Version, docRef(bi.Main.Version)
-}
-
-// docRef is the git ref of a version: the commit of a pseudo-version,
-// else the version itself (a tag, a branch or a commit).
-func docRef(v string) string {
-	if module.IsPseudoVersion(v) {
-		rev, _ := module.PseudoVersionRev(v)
-		return rev
-	}
-	return v
 }
 
 // runFlags are the flags check and github-review share.

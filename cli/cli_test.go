@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -515,15 +516,33 @@ func TestOutputFiles(t *testing.T) {
 	}
 }
 
-func TestDocRef(t *testing.T) {
-	for v, want := range map[string]string{
-		"v1.2.3":                                   "v1.2.3",
-		"v0.0.0-20261204191432-090d90bc33bb":       "090d90bc33bb",
-		"v1.2.4-0.20261204191432-090d90bc33bb":     "090d90bc33bb",
-		"0123456789abcdef0123456789abcdef01234567": "0123456789abcdef0123456789abcdef01234567", // the Action's ref, a commit
+// TestBuild: what atflint version says, and the ref rule pages are
+// linked at, for each way atflint is built.
+func TestBuild(t *testing.T) {
+	const sha = "0123456789abcdef0123456789abcdef01234567"
+	vcs := func(rev, modified string) []debug.BuildSetting {
+		return []debug.BuildSetting{{Key: "vcs.revision", Value: rev}, {Key: "vcs.modified", Value: modified}}
+	}
+	for _, tc := range []struct {
+		name              string
+		bi                *debug.BuildInfo
+		version, commit   string
+		wantSays, wantRef string
+	}{
+		{"go install of a tag", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}, "", "", "atflint v1.2.3 (the commit of tag v1.2.3; ", "v1.2.3"},
+		{"go install of a commit", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.4-0.20261204191432-090d90bc33bb"}}, "", "", "atflint v1.2.4-0.20261204191432-090d90bc33bb (commit 090d90bc33bb; ", "090d90bc33bb"},
+		{"a clone", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(sha, "false")}, "", "", "atflint devel (commit " + sha + "; ", sha},
+		{"a clone with changes", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs(sha, "true")}, "", "", "atflint devel (commit " + sha + ", modified; ", ""},
+		{"the release build", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "v1.3.0", sha, "atflint v1.3.0 (commit " + sha + "; ", sha},
+		{"the Action at a branch", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "main", "", "atflint main (commit unknown; ", "main"},
+		{"no build info", nil, "", "", "atflint devel (commit unknown; ", ""},
 	} {
-		if got := docRef(v); got != want {
-			t.Errorf("docRef(%s) = %s, want %s", v, got, want)
+		b := buildFrom(tc.bi, tc.version, tc.commit)
+		if says := b.String(); !strings.HasPrefix(says, tc.wantSays) || !strings.HasSuffix(says, runtime.GOOS+"/"+runtime.GOARCH+")") {
+			t.Errorf("%s: %q, want %q...", tc.name, says, tc.wantSays)
+		}
+		if ref := b.ref(); ref != tc.wantRef {
+			t.Errorf("%s: ref %q, want %q", tc.name, ref, tc.wantRef)
 		}
 	}
 }

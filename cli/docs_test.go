@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/mod/modfile"
 
 	"github.com/atflint/atflint/atf"
 	"github.com/atflint/atflint/filter"
@@ -127,5 +130,54 @@ func TestPublishedSchemas(t *testing.T) {
 	}
 	if len(urls) > 0 {
 		t.Errorf("no catalog entry for %v", urls)
+	}
+}
+
+// TestReleaseReferences: what the documentation tells users to pin names
+// the current release docs/releasing.md gives, and go install can build
+// a tag of this module.
+func TestReleaseReferences(t *testing.T) {
+	notes, err := os.ReadFile(filepath.Join(root, "docs", "releasing.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("Current release: `(v[0-9]+\\.[0-9]+\\.[0-9]+)`").FindSubmatch(notes)
+	if m == nil {
+		t.Fatal("docs/releasing.md names no current release")
+	}
+	current := string(m[1])
+	pins := regexp.MustCompile(`atflint/atflint(?:/cmd/atf(?:lint|vet)|/\.github/workflows/[a-z-]+\.yml)?@([^\s"']+)|\brev: (\S+)|^\s*version: (v\S+)|with: \{version: (\S+)\}`)
+	n := 0
+	for _, file := range []string{"README.md", "docs/schemas.md", ".pre-commit-hooks.yaml", ".github/workflows/check-repository.yml", "analyzers/golangci/golangci.go", "examples/mcp-go/.custom-gcl.yml"} {
+		text, err := os.ReadFile(filepath.Join(root, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(text), "\n") {
+			for _, sub := range pins.FindAllStringSubmatch(strings.TrimPrefix(line, "//"), -1) {
+				pin := sub[1] + sub[2] + sub[3] + sub[4]
+				if strings.Contains(line, "golangci-lint") || pin == "v2.15.0" || strings.HasPrefix(pin, "$") {
+					continue // golangci-lint's own version, or a workflow's variable
+				}
+				n++
+				if pin != current {
+					t.Errorf("%s:%d pins %s, not the current release %s", file, i+1, pin, current)
+				}
+			}
+		}
+	}
+	if n < 6 {
+		t.Errorf("%d pins found; the README alone has more", n)
+	}
+	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := modfile.Parse("go.mod", mod, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Module.Mod.Path != "github.com/atflint/atflint" || len(f.Replace) > 0 || len(f.Exclude) > 0 {
+		t.Errorf("go.mod: module %s, %d replace, %d exclude: go install github.com/atflint/atflint/cmd/atflint@%s needs the module path and neither directive", f.Module.Mod.Path, len(f.Replace), len(f.Exclude), current)
 	}
 }

@@ -56,7 +56,8 @@ type Rule struct {
 	Repositories int    `json:"repositories,omitempty"`
 }
 
-// A Report is the merged results.
+// A Report is the merged results. Repositories are ordered by errors, then
+// warnings, then notes, then what was not analysed, most first.
 type Report struct {
 	Version      int          `json:"version"`
 	Repositories []Repository `json:"repositories"` // the worst first
@@ -139,7 +140,9 @@ func Read(paths []string) (*Report, error) {
 				return c
 			}
 		}
-		return strings.Compare(a.Name, b.Name)
+		// Of two alike, the one less of which was analysed is less known
+		// to be clean.
+		return cmp.Or(cmp.Compare(len(b.NotAnalysed), len(a.NotAnalysed)), strings.Compare(a.Name, b.Name))
 	})
 	for _, r := range org {
 		rep.Rules = append(rep.Rules, *r)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -14,8 +13,7 @@ import (
 // assessAgents writes the ATF conformance statement of each agent under
 // the paths.
 func assessAgents(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("assess", flag.ContinueOnError)
-	fl.SetOutput(io.Discard)
+	fl := newFlagSet("assess")
 	format := fl.String("format", "markdown", "")
 	targetName := fl.String("target-level", "", "")
 	org := fl.String("organization", "", "")

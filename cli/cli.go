@@ -387,7 +387,8 @@ type runFlags struct {
 	// the lock are looked for and what findings' paths are relative to;
 	// "" is the current one.
 	dir string
-	// overlay is text read in place of files (lint.Options.Overlay).
+	// overlay is text read in place of files (lint.Options.Overlay), and
+	// the files of paths are read as found (lint.Options.Found).
 	overlay map[string][]byte
 }
 
@@ -476,7 +477,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	if err != nil {
 		return nil, usageError(stderr, err)
 	}
-	opt := lint.Options{BaseDir: dir, Level: cfg.Level, LevelOf: cfg.LevelOf, Progress: progress, Go: !*rf.noGo, VetTool: vetTool(), Overlay: rf.overlay}
+	opt := lint.Options{BaseDir: dir, Level: cfg.Level, LevelOf: cfg.LevelOf, Progress: progress, Go: !*rf.noGo, VetTool: vetTool(), Overlay: rf.overlay, Found: rf.overlay != nil}
 	if *rf.as != "" {
 		if !slices.Contains(loader.FormatNames(), model.Format(*rf.as)) {
 			var names []string
@@ -604,8 +605,7 @@ func (o *outcome) exitCode(stderr io.Writer) int {
 }
 
 func check(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	fl.SetOutput(io.Discard)
+	fl := newFlagSet("check")
 	format := fl.String("format", "text", "")
 	noProgress := fl.Bool("no-progress", false, "")
 	writeBaseline := fl.String("write-baseline", "", "")
@@ -677,8 +677,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 // githubReview checks the paths and posts the findings on the lines a
 // pull request changes as one review.
 func githubReview(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("github-review", flag.ContinueOnError)
-	fl.SetOutput(io.Discard)
+	fl := newFlagSet("github-review")
 	rf := addRunFlags(fl, "never")
 	author := fl.String("author", "", "")
 	dryRun := fl.Bool("dry-run", false, "")
@@ -953,8 +952,7 @@ func explainRequirement(req atf.Requirement, stdout io.Writer) int {
 }
 
 func schema(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("schema", flag.ContinueOnError)
-	fl.SetOutput(io.Discard)
+	fl := newFlagSet("schema")
 	cue := fl.Bool("cue", false, "")
 	config := fl.Bool("config", false, "")
 	rest, err := parse(fl, args)
@@ -979,6 +977,14 @@ func schema(args []string, stdout, stderr io.Writer) int {
 
 // parse parses flags wherever they stand among the arguments, as users
 // type them (atflint check . --format json); "--" ends the flags.
+// newFlagSet is a command's flag set. It prints nothing itself: flagError
+// says what went wrong, with the command's help.
+func newFlagSet(name string) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(io.Discard)
+	return fl
+}
+
 func parse(fl *flag.FlagSet, args []string) ([]string, error) {
 	var positional, tail []string
 	for i, a := range args {

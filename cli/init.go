@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"github.com/atflint/atflint/output"
 	"io"
@@ -18,8 +17,7 @@ import (
 // initManifest drafts an ATF manifest for the agent in a directory from
 // what a run finds there, and writes it to a new file.
 func initManifest(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("init", flag.ContinueOnError)
-	fl.SetOutput(io.Discard)
+	fl := newFlagSet("init")
 	name := fl.String("name", "", "")
 	levelName := fl.String("level", "", "")
 	out := fl.String("out", "", "")

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,8 +18,7 @@ import (
 // found in Go code with what their handlers reach, the servers and agents
 // in code and configs, and the registrations that could not be followed.
 func inventory(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("inventory", flag.ContinueOnError)
-	fl.SetOutput(io.Discard)
+	fl := newFlagSet("inventory")
 	format := fl.String("format", "text", "")
 	noGo := fl.Bool("no-go", false, "")
 	diff := fl.String("diff", "", "")

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -81,8 +80,7 @@ func covering(dir string, paths []string) func(string) bool {
 
 // lock writes atflint.lock, or with --check says whether it is stale.
 func lock(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("lock", flag.ContinueOnError)
-	fl.SetOutput(io.Discard)
+	fl := newFlagSet("lock")
 	checkOnly := fl.Bool("check", false, "")
 	noGo := fl.Bool("no-go", false, "")
 	given := fl.String("lock", "", "")

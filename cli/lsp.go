@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -21,7 +20,7 @@ import (
 // the documents open in it, as check reports them with the same flags,
 // the unsaved text in place of the files.
 func languageServer(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("lsp", flag.ContinueOnError)
+	fl := newFlagSet("lsp")
 	rf := addRunFlags(fl, "never")
 	fl.Bool("stdio", true, "") // what editors pass; stdio is the only transport
 	paths, err := parse(fl, args)

@@ -175,8 +175,8 @@ func TestLanguageServer(t *testing.T) {
 	}
 
 	other := "file://" + filepath.ToSlash(filepath.Join(root, "docker-compose.yaml"))
-	if p := c.open(other, "services: {web: {image: nginx}}\n"); len(p.Diagnostics) != 0 {
-		t.Errorf("a file that is no agent config: %+v", p)
+	if p := c.open(other, "services: {web: [\n"); len(p.Diagnostics) != 0 {
+		t.Errorf("a broken file that is no agent config: %+v", p)
 	}
 
 	manifestPath := filepath.Join(root, "agent.atf.yaml")

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -11,7 +10,7 @@ import (
 
 // mergeResults combines the JSON results of many runs into one report.
 func mergeResults(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("merge", flag.ContinueOnError)
+	fl := newFlagSet("merge")
 	format := fl.String("format", "text", "")
 	paths, err := parse(fl, args)
 	if err != nil {

@@ -69,6 +69,11 @@ type Options struct {
 	// Overlay is text to read in place of files, by absolute path: an
 	// editor's unsaved buffers. The files need not exist on disk.
 	Overlay map[string][]byte
+	// Found reads the files named in paths as if the walk had found
+	// them: an editor's open documents, which were opened, not named to
+	// be checked, so that a broken JSON or YAML file of no agent format
+	// is none of atflint's business.
+	Found bool
 }
 
 func (opt *Options) levelOf(path string) atf.Level {
@@ -154,6 +159,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	// show, so the first of two duplicates is the same on every machine.
 	files := make([]input, len(found))
 	for i, c := range found {
+		c.explicit = c.explicit && !opt.Found
 		files[i] = input{c.path, c.abs, displayPath(base, c.path), c.explicit, ""}
 		if c.explicit {
 			files[i].as = opt.As

@@ -94,14 +94,14 @@ func (c *lspClient) notify(method string, params any) {
 	}
 }
 
-// next is the next diagnostics published for uri; a minute without them
-// is a hang.
+// next is the next diagnostics published for uri, or for any document
+// when uri is ""; a minute without them is a hang.
 func (c *lspClient) next(uri string) published {
 	c.t.Helper()
 	for {
 		select {
 		case p := <-c.diagnostics:
-			if p.URI == uri {
+			if uri == "" || p.URI == uri {
 				return p
 			}
 		case <-time.After(time.Minute):
@@ -291,4 +291,76 @@ func TestNeovim(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("Neovim holds\n%s\nwant\n%s", got, want)
 	}
+}
+
+// TestLanguageServerCorpus opens every real agent config of
+// testdata/corpus in the language server at once and checks that it
+// shows, file by file, what atflint check reports on the corpus: the
+// server is the linter, not a copy of it.
+func TestLanguageServerCorpus(t *testing.T) {
+	corpus := filepath.Join(root, "testdata", "corpus")
+	_, out, errOut := atflint(t, "check", "--no-go", "--format", "json", corpus)
+	var checked struct {
+		Findings []struct {
+			Rule, File, Message string
+			Line                int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &checked); err != nil {
+		t.Fatalf("%v: %s", err, errOut)
+	}
+	want := map[string][]string{}
+	for _, f := range checked.Findings {
+		uri := "file://" + filepath.ToSlash(filepath.Join(root, filepath.FromSlash(f.File)))
+		want[uri] = append(want[uri], fmt.Sprintf("%d %s %s", f.Line, f.Rule, f.Message))
+	}
+	var uris []string
+	err := filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		uris = append(uris, "file://"+filepath.ToSlash(p))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := startLSP(t, corpus)
+	for _, uri := range uris {
+		path := strings.TrimPrefix(uri, "file://")
+		text, _ := os.ReadFile(filepath.FromSlash(path))
+		c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "text", "version": 1, "text": string(text)}})
+	}
+	// A check publishes every open document, in URI order; the first
+	// that covers all of them saw them all.
+	slices.Sort(uris)
+	got := map[string][]string{}
+	for i := 0; i < len(uris); {
+		p := c.next("")
+		if p.URI != uris[i] {
+			i = 0
+			clear(got)
+			if p.URI != uris[0] {
+				continue
+			}
+		}
+		for _, d := range p.Diagnostics {
+			got[p.URI] = append(got[p.URI], fmt.Sprintf("%d %s %s", d.Range.Start.Line+1, d.Code, d.Message))
+		}
+		i++
+	}
+	shown := 0
+	for _, uri := range uris {
+		slices.Sort(got[uri])
+		slices.Sort(want[uri])
+		if !slices.Equal(got[uri], want[uri]) {
+			t.Errorf("%s:\nthe server shows %q\ncheck reports    %q", uri, got[uri], want[uri])
+		}
+		shown += len(got[uri])
+	}
+	if shown == 0 || shown != len(checked.Findings) {
+		t.Errorf("the server shows %d findings in %d files; check reports %d", shown, len(uris), len(checked.Findings))
+	}
+	t.Logf("%d files, %d findings, the same in both", len(uris), shown)
+	c.stop()
 }

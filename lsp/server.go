@@ -60,7 +60,6 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opt Options) error 
 		Initialize:             s.initialize,
 		Initialized:            func(*glsp.Context, *protocol.InitializedParams) error { return nil },
 		Shutdown:               s.shutdownRequest,
-		Exit:                   func(*glsp.Context) error { return nil },
 		SetTrace:               func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
 		TextDocumentDidOpen:    s.didOpen,
 		TextDocumentDidChange:  s.didChange,

@@ -243,6 +243,10 @@ func TestLanguageServer(t *testing.T) {
 		t.Errorf("with a reason: %s", got)
 	}
 
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": manifest}})
+	if got := strings.Join(codes(c.next(manifest)), " "); strings.Contains(got, "allow-by-default") {
+		t.Errorf("after save: %s", got)
+	}
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": manifest}})
 	if p := c.next(manifest); len(p.Diagnostics) != 0 {
 		t.Errorf("after close: %+v", p)

@@ -179,6 +179,13 @@ func TestLanguageServer(t *testing.T) {
 		t.Errorf("a broken file that is no agent config: %+v", p)
 	}
 
+	huge := "file://" + filepath.ToSlash(filepath.Join(root, "huge", ".mcp.json"))
+	if p := c.open(huge, `{"mcpServers": {}, "pad": "`+strings.Repeat("x", 5<<20)+`"}`); len(p.Diagnostics) != 1 || !strings.Contains(p.Diagnostics[0].Message, "MB") {
+		t.Errorf("a 5 MB buffer: %+v", p.Diagnostics)
+	}
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": huge}})
+	c.next(huge)
+
 	manifestPath := filepath.Join(root, "agent.atf.yaml")
 	manifestText := "atf: \"0.9\"\nagent:\n  id: urn:acme:agent:x\n  level: intern\nsegmentation:\n  default: allow\n"
 	if err := os.WriteFile(manifestPath, []byte(manifestText), 0o644); err != nil {

@@ -59,3 +59,35 @@ func TestExitWithoutShutdown(t *testing.T) {
 func frame(body string) string {
 	return "Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
 }
+
+// TestBadInput: what a broken or hostile client sends gives an error
+// answer, a finding or nothing, never a crash or a hang.
+func TestBadInput(t *testing.T) {
+	check := func(string, map[string][]byte) (map[string][]finding.Finding, error) { return nil, nil }
+	msgs := []string{
+		`{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{}}`, // before initialize
+		`{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"rootUri":"file:///nonexistent","capabilities":{}}}`,
+		`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"untitled:Untitled-1","text":"x"}}}`,
+		`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///never/opened.json"},"contentChanges":[{"text":"{}"}]}}`,
+		`{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///never/opened.json"},"position":{"line":99,"character":99}}}`,
+		`{"jsonrpc":"2.0","id":4,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///never/opened.json"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[]}}}`,
+		`{"jsonrpc":"2.0","id":5,"method":"workspace/noSuchMethod","params":{}}`,
+		`{"jsonrpc":"2.0","id":6,"method":"textDocument/hover","params":"not an object"}`,
+		`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x/.mcp.json","text":"` + strings.Repeat("\\u200b", 100000) + `"}}}`,
+		`{"jsonrpc":"2.0","id":7,"method":"shutdown"}`,
+		`{"jsonrpc":"2.0","method":"exit"}`,
+	}
+	var in strings.Builder
+	for _, m := range msgs {
+		in.WriteString(frame(m))
+	}
+	var out strings.Builder
+	if err := Serve(context.Background(), strings.NewReader(in.String()), &out, Options{Check: check}); err != nil {
+		t.Fatalf("Serve: %v", err)
+	}
+	for _, want := range []string{`"id":1,"error"`, `"id":5,"error"`, `"id":6,"error"`, `"id":3,"result":null`, `"id":4,"result":[]`, `"id":7,"result":null`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the answers lack %s:\n%.2000s", want, out.String())
+		}
+	}
+}

@@ -79,7 +79,7 @@ Usage:
                                     that check an ATF requirement (S-2)
   atflint schema [--cue|--config]   print the manifest's JSON Schema (or its CUE source),
                                     or the configuration's JSON Schema
-  atflint version                   print the version
+  atflint version                   print the version, commit and Go of this build
 
 Run 'atflint help COMMAND' (or atflint COMMAND --help) for a command's flags.
 
@@ -269,7 +269,8 @@ configuration file's JSON Schema (--config).
 `,
 	"version": `Usage: atflint version
 
-Prints the version.
+Prints the version, the commit of atflint's repository it was built from
+(for go install of a tag, that tag's), and the Go it was built with.
 `,
 	"help": `Usage: atflint help [COMMAND]
 

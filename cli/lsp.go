@@ -33,11 +33,17 @@ func languageServer(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	// The Go analysis is gopls' and golangci-lint's to show in an editor:
 	// it builds packages, too slow to run at each keystroke.
 	*rf.noGo = true
-	check := func(root string, docs map[string][]byte) (map[string][]finding.Finding, error) {
-		// The manifests of the workspace give the documents their levels
-		// and controls, as they do in a run over the whole tree.
+	// The manifests of the workspace give the documents their levels and
+	// controls, as they do in a run over the whole tree. They are looked
+	// for when the server says files on disk may have changed, not at
+	// each keystroke: in a large tree the walk costs more than the check.
+	var manifests []string
+	check := func(root string, docs map[string][]byte, rescan bool) (map[string][]finding.Finding, error) {
+		if rescan {
+			manifests = atfmanifest.Below(root)
+		}
 		paths := slices.Sorted(maps.Keys(docs))
-		for _, m := range atfmanifest.Below(root) {
+		for _, m := range manifests {
 			if docs[m] == nil {
 				paths = append(paths, m)
 			}

@@ -26,6 +26,7 @@ var severities = map[finding.Severity]protocol.DiagnosticSeverity{
 func (s *server) diagnostics(d *document) []protocol.Diagnostic {
 	out := []protocol.Diagnostic{}
 	source := "atflint"
+	texts := map[string][]byte{} // of the files related locations are in
 	for _, f := range d.findings {
 		sev := severities[f.Severity]
 		diag := protocol.Diagnostic{
@@ -38,8 +39,11 @@ func (s *server) diagnostics(d *document) []protocol.Diagnostic {
 		}
 		for _, r := range f.Related {
 			path := s.abs(r.File)
+			if _, ok := texts[path]; !ok {
+				texts[path] = s.textOf(path)
+			}
 			diag.RelatedInformation = append(diag.RelatedInformation, protocol.DiagnosticRelatedInformation{
-				Location: protocol.Location{URI: uriOf(path), Range: span(s.textOf(path), r.Span)},
+				Location: protocol.Location{URI: uriOf(path), Range: span(texts[path], r.Span)},
 				Message:  r.Message,
 			})
 		}

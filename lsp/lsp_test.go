@@ -50,7 +50,7 @@ func TestPositions(t *testing.T) {
 // TestExitWithoutShutdown: the protocol counts it an error.
 func TestExitWithoutShutdown(t *testing.T) {
 	in := strings.NewReader(frame(`{"jsonrpc":"2.0","method":"exit"}`))
-	err := Serve(context.Background(), in, io.Discard, Options{Check: func(string, map[string][]byte) (map[string][]finding.Finding, error) { return nil, nil }})
+	err := Serve(context.Background(), in, io.Discard, Options{Check: func(string, map[string][]byte, bool) (map[string][]finding.Finding, error) { return nil, nil }})
 	if err == nil {
 		t.Error("no error for an exit before shutdown")
 	}
@@ -63,7 +63,7 @@ func frame(body string) string {
 // TestBadInput: what a broken or hostile client sends gives an error
 // answer, a finding or nothing, never a crash or a hang.
 func TestBadInput(t *testing.T) {
-	check := func(string, map[string][]byte) (map[string][]finding.Finding, error) { return nil, nil }
+	check := func(string, map[string][]byte, bool) (map[string][]finding.Finding, error) { return nil, nil }
 	msgs := []string{
 		`{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{}}`, // before initialize
 		`{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"rootUri":"file:///nonexistent","capabilities":{}}}`,

@@ -39,8 +39,11 @@ import (
 
 // Check lints the documents, given by absolute path with their text, in
 // the workspace at root, and returns the findings for each, by absolute
-// path. A path with no findings may be left out.
-type Check func(root string, docs map[string][]byte) (map[string][]finding.Finding, error)
+// path. A path with no findings may be left out. rescan is true on the
+// first check and on the first after a document was saved: what it read
+// of the workspace's files on disk may have changed since; between
+// saves, only the documents' text has.
+type Check func(root string, docs map[string][]byte, rescan bool) (map[string][]finding.Finding, error)
 
 // Options configure the server.
 type Options struct {
@@ -55,7 +58,7 @@ type Options struct {
 // ends. It returns an error when the client exited without shutting the
 // server down first, as the protocol counts an unclean exit.
 func Serve(ctx context.Context, in io.Reader, out io.Writer, opt Options) error {
-	s := &server{opt: opt, docs: map[string]*document{}, dirty: make(chan struct{}, 1)}
+	s := &server{opt: opt, docs: map[string]*document{}, dirty: make(chan struct{}, 1), saved: true}
 	s.handler = protocol.Handler{
 		Initialize:             s.initialize,
 		Initialized:            func(*glsp.Context, *protocol.InitializedParams) error { return nil },
@@ -110,6 +113,7 @@ type server struct {
 	root     string               // the workspace's directory
 	docs     map[string]*document // open documents by URI
 	closed   bool                 // the connection is gone
+	saved    bool                 // a document was saved since the last check
 	shutdown atomic.Bool
 	// dirty holds a token while the open documents have text not yet
 	// checked.
@@ -227,6 +231,9 @@ func (s *server) didChange(_ *glsp.Context, p *protocol.DidChangeTextDocumentPar
 // didSave checks again: a saved manifest can change what the other open
 // documents are held to.
 func (s *server) didSave(*glsp.Context, *protocol.DidSaveTextDocumentParams) error {
+	s.mu.Lock()
+	s.saved = true
+	s.mu.Unlock()
 	s.markDirty()
 	return nil
 }
@@ -261,11 +268,15 @@ func (s *server) checkLoop(ctx context.Context) {
 		for _, d := range s.docs {
 			texts[d.path] = d.text
 		}
+		rescan := s.saved && len(texts) > 0
+		if rescan {
+			s.saved = false
+		}
 		s.mu.Unlock()
 		if len(texts) == 0 {
 			continue
 		}
-		found, err := s.opt.Check(root, texts)
+		found, err := s.opt.Check(root, texts, rescan)
 		if err != nil {
 			_ = s.conn.Notify(ctx, protocol.ServerWindowShowMessage, protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: "atflint: " + err.Error()})
 			continue

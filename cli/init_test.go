@@ -27,10 +27,7 @@ func TestInitExamples(t *testing.T) {
 		{"invoice-triage", "invoice-triage", "junior", false},
 	} {
 		t.Run(tc.example, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.CopyFS(dir, os.DirFS(filepath.Join(root, "examples", tc.example))); err != nil {
-				t.Fatal(err)
-			}
+			dir := stableCopy(t, filepath.Join(root, "examples", tc.example))
 			// The draft replaces the shipped manifest, and pins nothing yet.
 			shipped, _ := filepath.Glob(filepath.Join(dir, "*.atf.yaml"))
 			for _, m := range append(shipped, filepath.Join(dir, "atflint.lock")) {

@@ -80,7 +80,7 @@ func Register(s *server.MCPServer, byName map[string]mcp.Tool) {
 // offline.
 func stubModule(t *testing.T, path string) string {
 	t.Helper()
-	dir := t.TempDir()
+	dir := stableDir(t)
 	stub := filepath.Join(root, "analyzers", "testdata", "src", "github.com", "mark3labs", "mcp-go")
 	err := filepath.WalkDir(stub, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -127,7 +127,10 @@ func builtinTool(name, action string, span syntax.Span) *model.Tool {
 func loadCagent(f *model.File, root *syntax.Node) {
 	f.Format = model.FormatCagent
 	f.Root = root
-	agents, _ := root.Lookup("agents")
+	agents, ok := root.Lookup("agents") // absent in a file read with --as
+	if !ok {
+		return
+	}
 	for _, e := range agents.Value.Entries {
 		a := newForeignAgent(e.Value)
 		a.Span = e.Key.Span

@@ -1,11 +1,9 @@
 package loader
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/atflint/atflint/internal/fuzzseed"
 )
 
 // fuzzNames are the names the fuzz target loads its input as, so every
@@ -22,23 +20,24 @@ var fuzzNames = []string{
 	".zed/settings.json", ".kiro/hooks/h.kiro.hook", ".windsurf/hooks.json", ".kiro/steering/s.md",
 }
 
-// FuzzLoad checks that no input makes a loader panic or hang, seeded with
-// the real configs of testdata/corpus and the rules' test data.
+// FuzzLoad checks that no input makes a loader panic or hang: each input
+// is loaded under every name of fuzzNames and read as every format --as
+// takes, seeded with the real configs of testdata/corpus, the rules' test
+// data and the hostile inputs.
 func FuzzLoad(f *testing.F) {
-	for _, dir := range []string{"../testdata/corpus", "../rules/testdata"} {
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasSuffix(p, ".out") || strings.HasSuffix(p, ".tsv") {
-				return nil
-			}
-			if src, err := os.ReadFile(p); err == nil && len(src) < 64<<10 {
-				f.Add(src, uint8(0))
-			}
-			return nil
-		})
+	for _, src := range fuzzseed.Files(f) {
+		f.Add(src, uint8(0))
 	}
+	as := FormatNames()
 	f.Fuzz(func(t *testing.T, src []byte, which uint8) {
 		for i := range fuzzNames {
 			Load(fuzzNames[(int(which)+i)%len(fuzzNames)], src, Options{Named: i%2 == 0})
 		}
+		for i, format := range as {
+			Load(asNames[(int(which)+i)%len(asNames)], src, Options{As: format})
+		}
 	})
 }
+
+// asNames are the names a file read with --as may have.
+var asNames = []string{"a.json", "a.yaml", "a.toml", "a", "a.md"}

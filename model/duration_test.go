@@ -31,3 +31,16 @@ func TestFormatDuration(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseDuration: no text makes ParseDuration panic, and a duration it
+// reads is not negative.
+func FuzzParseDuration(f *testing.F) {
+	for _, s := range []string{"500ms", "1h30m", "1.5h", "9999999999999w", "1e3s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d, err := ParseDuration(s); err == nil && d < 0 {
+			t.Fatalf("ParseDuration(%q) = %v", s, d)
+		}
+	})
+}

@@ -5,7 +5,7 @@ package schemas
 
 import _ "embed"
 
-//go:generate go test -run TestJSONSchemaUpToDate -update .
+//go:generate go test -run TestJSONSchemaUpToDate -update ./cuederive
 
 // RawBase is where the files of atflint's repository are served as they
 // are on its main branch: a schema's $id is the URL it is served at there,

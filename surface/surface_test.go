@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/internal/fuzzseed"
 )
 
 func base() *Lock {
@@ -154,6 +155,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(base().Marshal())
 	f.Add([]byte(`{"atflint_lock": 1, "tools": [`))
 	f.Add([]byte("<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> x\n"))
+	fuzzseed.Add(f, "atflint.lock")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Parse("atflint.lock", data)
 		if err != nil {

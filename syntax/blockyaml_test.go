@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/atflint/atflint/internal/fuzzseed"
 )
 
 // sameAsLibrary checks that when the fast parser accepts src, it builds
@@ -149,6 +151,7 @@ func FuzzBlockYAML(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	fuzzseed.Add(f, ".yaml", ".yml")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		sameAsLibrary(t, fmt.Sprintf("%q", src), src)
 	})

@@ -1,11 +1,14 @@
 package syntax
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/atflint/atflint/internal/fuzzseed"
 )
 
 // spans lists "path value span" for every scalar, to compare trees briefly.
@@ -171,6 +174,7 @@ func FuzzParseYAML(f *testing.F) {
 	for _, s := range []string{"a: b\n", "a: &x [1]\nb: *x\n", "- [a, {b: c}]\n", "a: |\n  x\n", "<<: {a: 1}\n"} {
 		f.Add([]byte(s))
 	}
+	fuzzseed.Add(f, ".yaml", ".yml", ".md")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		docs, err := ParseYAML(src)
 		if err != nil {
@@ -189,9 +193,49 @@ func FuzzParseJSON(f *testing.F) {
 	for _, s := range []string{`{"a": [1, "x", null]}`, "{\n// c\n\"a\": 1,\n}", `"\ud83d"`, `[-0.5e+3]`} {
 		f.Add([]byte(s))
 	}
+	fuzzseed.Add(f, ".json", ".jsonc", ".sarif", ".lock")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		if doc, err := ParseJSON(src); err == nil && doc.Root != nil {
 			doc.Root.Interface()
 		}
+	})
+}
+
+// commentNames are names of every kind of file Comments reads.
+var commentNames = []string{"a.yaml", "a.toml", "a.json", "a.go", "a.md", "a.txt"}
+
+// FuzzComments: no input makes a comment scanner panic, and every comment
+// it finds lies in the file.
+func FuzzComments(f *testing.F) {
+	for _, src := range fuzzseed.Files(f, ".yaml", ".yml", ".toml", ".json", ".jsonc", ".go", ".md") {
+		f.Add(src, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, src []byte, which uint8) {
+		name := commentNames[int(which)%len(commentNames)]
+		cs, _ := Comments(name, src)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, c := range cs {
+			if c.Pos.Line < 1 || c.Pos.Line > lines || c.Pos.Col < 1 {
+				t.Fatalf("%s: a comment at %v in %d lines", name, c.Pos, lines)
+			}
+		}
+	})
+}
+
+// FuzzParseLooseMapping: no input makes the lenient front-matter reader
+// panic, and what it reads lies in the text.
+func FuzzParseLooseMapping(f *testing.F) {
+	fuzzseed.Add(f, ".md")
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m := ParseLooseMapping(src)
+		if m == nil {
+			return
+		}
+		lines := bytes.Count(src, []byte("\n")) + 1
+		Walk(m, func(_ []string, _ *Entry, n *Node) {
+			if n.Span.Start.Line < 1 || n.Span.End.Line > lines {
+				t.Fatalf("a node at %v-%v in %d lines", n.Span.Start, n.Span.End, lines)
+			}
+		})
 	})
 }

@@ -3,6 +3,8 @@ package syntax
 import (
 	"strings"
 	"testing"
+
+	"github.com/atflint/atflint/internal/fuzzseed"
 )
 
 func TestParseTOML(t *testing.T) {
@@ -72,6 +74,7 @@ func FuzzParseTOML(f *testing.F) {
 	for _, s := range []string{"a = 1\n", "[t]\nx = [1, {y = 'z'}]\n", "[[a.b]]\nc = 1979-05-27T07:32:00Z\n", "a = \"\\u00e9\"\n", "x = [\n", "h = { \n  x = 1\n}\n", "[[t]]\n[t]\n"} {
 		f.Add([]byte(s))
 	}
+	fuzzseed.Add(f, ".toml")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		root, err := ParseTOML(src)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/atflint/atflint/analyzers/agent"
+	"github.com/atflint/atflint/internal/fuzzseed"
 )
 
 func write(t *testing.T, path, text string) {
@@ -74,4 +75,26 @@ func TestDiscover(t *testing.T) {
 func covers(m *agent.Manifest, tool, capability string) bool {
 	ok, _ := m.Covers(m.Tool(tool), agent.Effect{Capability: capability})
 	return ok
+}
+
+// FuzzRead: no manifest makes the analyzers' reader panic, and what it
+// reads writes to the flag and back.
+func FuzzRead(f *testing.F) {
+	for _, src := range fuzzseed.Files(f, ".atf.yaml", ".atf.json") {
+		f.Add(src, false)
+	}
+	f.Fuzz(func(t *testing.T, src []byte, json bool) {
+		name := "agent.atf.yaml"
+		if json {
+			name = "agent.atf.json"
+		}
+		m, err := Read(fuzzseed.TempFile(t, name, src))
+		if err != nil {
+			return
+		}
+		var back agent.Manifests
+		if err := back.Set(Flag([]*agent.Manifest{m})); err != nil || len(back) != 1 {
+			t.Fatalf("the flag does not read back: %v", err)
+		}
+	})
 }

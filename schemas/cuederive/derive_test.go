@@ -1,4 +1,9 @@
-package schemas
+// Package cuederive_test derives atf.schema.json from atf.cue and checks the
+// committed one is up to date. It is a package of its own so that no other
+// test binary of the schemas links CUE: the fuzzing engine scans every
+// coverage counter of its binary after each input, and CUE's make the
+// schemas package's fuzz target run a few inputs a second.
+package cuederive_test
 
 import (
 	"bytes"
@@ -11,6 +16,8 @@ import (
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
 	"cuelang.org/go/encoding/jsonschema"
+
+	"github.com/atflint/atflint/schemas"
 )
 
 var update = flag.Bool("update", false, "rewrite atf.schema.json from atf.cue")
@@ -18,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite atf.schema.json from atf.cue")
 // deriveJSONSchema derives the JSON Schema of #Manifest from the CUE.
 func deriveJSONSchema() ([]byte, error) {
 	ctx := cuecontext.New()
-	v := ctx.CompileBytes(cueSource, cue.Filename("atf.cue"))
+	v := ctx.CompileBytes(schemas.CUE(), cue.Filename("atf.cue"))
 	if err := v.Err(); err != nil {
 		return nil, fmt.Errorf("compile atf.cue: %w", err)
 	}
@@ -34,7 +41,7 @@ func deriveJSONSchema() ([]byte, error) {
 	if err := gen.Decode(&schema); err != nil {
 		return nil, fmt.Errorf("decode JSON Schema: %w", err)
 	}
-	schema["$id"] = SchemaID
+	schema["$id"] = schemas.SchemaID
 	schema["title"] = "ATF agent manifest v1"
 	var out bytes.Buffer
 	enc := json.NewEncoder(&out)
@@ -54,12 +61,12 @@ func TestJSONSchemaUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if *update {
-		if err := os.WriteFile("atf.schema.json", want, 0o644); err != nil {
+		if err := os.WriteFile("../atf.schema.json", want, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	if !bytes.Equal(want, jsonSchema) {
+	if !bytes.Equal(want, schemas.JSONSchema()) {
 		t.Errorf("atf.schema.json is stale; run: go generate ./schemas")
 	}
 }

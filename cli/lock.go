@@ -16,6 +16,7 @@ import (
 	"github.com/atflint/atflint/output"
 	"github.com/atflint/atflint/rules"
 	"github.com/atflint/atflint/surface"
+	"github.com/atflint/atflint/syntax"
 )
 
 // lockPath is where the lock of a run in dir over paths is: the one
@@ -35,7 +36,7 @@ func lockPath(given, dir string, paths []string) string {
 // readLock reads the lock at path, and its bytes; nil when there is
 // none.
 func readLock(path string) (*surface.Read, []byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := syntax.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, nil
 	}

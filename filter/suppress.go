@@ -62,11 +62,15 @@ func (s *Suppression) matches(f finding.Finding) bool {
 // (with why), and findings about the suppressions: one that names no
 // reason, an unknown rule or a bad date, or has expired, is
 // invalid-suppression and suppresses nothing; one that suppressed nothing
-// is unused-suppression. A file that cannot be read is an error in the
-// list returned; the others are still applied.
+// is unused-suppression. A file the run could not read has its finding
+// already and is passed over; one that cannot be read now is an error in
+// the list returned; the others are still applied.
 func Suppress(sources []lint.Source, fs []finding.Finding, now time.Time) (kept, suppressed, about []finding.Finding, errs []error) {
 	var sups []*Suppression
 	for _, file := range sources {
+		if file.Format == lint.Unreadable {
+			continue
+		}
 		src, err := file.Read()
 		if err != nil {
 			errs = append(errs, fmt.Errorf("reading %s for atflint:ignore comments: %w", file.Path, err))

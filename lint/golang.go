@@ -321,7 +321,7 @@ func (s *sourceFiles) column(p token.Position) int {
 	s.mu.Lock()
 	src, ok := s.data[p.Filename]
 	if !ok {
-		src, _ = os.ReadFile(p.Filename)
+		src, _ = syntax.ReadFile(p.Filename)
 		s.data[p.Filename] = src
 	}
 	s.mu.Unlock()

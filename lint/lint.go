@@ -5,7 +5,6 @@
 package lint
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -113,7 +112,8 @@ type Result struct {
 }
 
 // A Source is a file a run checked: its path as findings name it, where
-// it is, and the format it was read as ("go" for Go files).
+// it is, and the format it was read as ("go" for Go files, Unreadable for
+// one the run could not read, which a finding then says).
 type Source struct {
 	Path, Abs, Format string
 	// Text is the text the run read in place of the file, from
@@ -121,12 +121,17 @@ type Source struct {
 	Text []byte
 }
 
-// Read returns the text of the file as the run read it.
+// Unreadable is the Format of a Source the run could not read.
+const Unreadable = "unreadable"
+
+// Read returns the text of the file as the run read it, with the limits
+// the run read it under (syntax.ReadFile): a file too large to check, or a
+// FIFO, is refused again, not read whole or waited on.
 func (s Source) Read() ([]byte, error) {
 	if s.Text != nil {
 		return s.Text, nil
 	}
-	return os.ReadFile(s.Abs)
+	return syntax.ReadFile(s.Abs)
 }
 
 // Skipped is a file or directory left unread, and why.
@@ -199,7 +204,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		switch {
 		case r.recognized:
 			res.Files++
-			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs, cmp.Or(r.format, "unreadable"), opt.Overlay[files[i].abs]})
+			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs, r.format, opt.Overlay[files[i].abs]})
 		case r.err == nil && files[i].explicit:
 			res.Unrecognized = append(res.Unrecognized, files[i].display)
 		case r.err == nil:
@@ -315,7 +320,7 @@ func checkFile(in input, from source, inRun []string, opt *Options) (r fileResul
 			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}
 		}
 	}()
-	f := load(in, opt.Overlay)
+	f, read := load(in, opt.Overlay)
 	if f.Format == "" && !in.explicit {
 		// A JSON or YAML file found in the walk that is no agent format,
 		// broken or not, is none of atflint's business.
@@ -359,6 +364,9 @@ func checkFile(in input, from source, inRun []string, opt *Options) (r fileResul
 	// whatever its name: it was meant to be checked.
 	r.recognized = f.Format != "" || in.explicit && len(f.Problems) > 0
 	r.format = string(f.Format)
+	if !read {
+		r.format = Unreadable
+	}
 	r.findings, r.keys = rules.CheckFile(f), rules.Keys(f)
 	r.file = f
 	return r
@@ -443,8 +451,9 @@ func clip(msg string) string {
 }
 
 // load reads and parses one file, or its text in the overlay; what goes
-// wrong becomes a problem of the returned file.
-func load(in input, overlay map[string][]byte) *model.File {
+// wrong becomes a problem of the returned file. read is false when the
+// file could not be read at all.
+func load(in input, overlay map[string][]byte) (f *model.File, read bool) {
 	src, inOverlay := overlay[in.abs]
 	var err error
 	if inOverlay {
@@ -457,9 +466,9 @@ func load(in input, overlay map[string][]byte) *model.File {
 		// invalid-manifest reports any file it cannot read.
 		return &model.File{Path: in.display, Format: model.FormatATF, Problems: []model.Problem{{
 			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
-		}}}
+		}}}, false
 	}
-	return loader.Load(in.display, src, loader.Options{Named: in.explicit, As: in.as})
+	return loader.Load(in.display, src, loader.Options{Named: in.explicit, As: in.as}), true
 }
 
 // unwrapPath drops the path from an *fs.PathError: findings name the file.

@@ -158,6 +158,12 @@ func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) 
 	f := &model.File{Path: name}
 	front, ok := frontMatter(src)
 	if !ok {
+		if sure && opensFrontMatter(src) {
+			// Said, not passed over: what the host reads of it is not
+			// what its author wrote.
+			f.Format = format
+			addProblem(f, model.Invalid, syntax.At(syntax.Pos{Line: 1, Col: 1}), "the front matter opened on line 1 is never closed by a line ---, so its name, description and tools are not read")
+		}
 		return f
 	}
 	f.Format = format
@@ -282,10 +288,10 @@ func containsStar(seq *syntax.Node) bool {
 // "---", as a YAML text whose lines are the file's lines: the body is cut
 // off and the opening marker kept, so positions need no shifting.
 func frontMatter(src []byte) ([]byte, bool) {
-	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
-	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+	if !opensFrontMatter(src) {
 		return nil, false
 	}
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	rest := src[3:]
 	for off := 0; off < len(rest); {
 		nl := bytes.IndexByte(rest[off:], '\n')
@@ -299,6 +305,12 @@ func frontMatter(src []byte) ([]byte, bool) {
 		off += nl + 1
 	}
 	return nil, false
+}
+
+// opensFrontMatter reports a file whose first line is "---".
+func opensFrontMatter(src []byte) bool {
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	return bytes.HasPrefix(src, []byte("---\n")) || bytes.HasPrefix(src, []byte("---\r\n"))
 }
 
 // allowedTools reads a skill's allowed-tools: a list, or one string of

@@ -124,6 +124,10 @@ type format struct {
 	// its content; p is its path, for the formats whose content alone
 	// is too common a shape to tell.
 	holds func(p string, root *syntax.Node) bool
+	// file, if set, reports a path that alone says the file is of this
+	// format: such a file that does not parse is reported as this format,
+	// not passed over as some other JSON or YAML.
+	file func(p string) bool
 	// named, if set, reports a file named on the command line that
 	// holds this format wherever it lives, for a format holds tells by
 	// its path.
@@ -139,7 +143,7 @@ type format struct {
 // shape first.
 var formats = []format{
 	{name: model.FormatClaudeSettings,
-		holds:   byPath(claudeSettingsName),
+		file:    claudeSettingsName,
 		named:   isClaudeSettings,
 		schemas: []string{"https://json.schemastore.org/claude-code-settings.json"},
 		load:    loadWith(loadClaudeSettings)},
@@ -153,28 +157,29 @@ var formats = []format{
 		holds: func(p string, root *syntax.Node) bool { return zedSettingsName(p) && isZedAgentSettings(root) },
 		named: func(root *syntax.Node) bool { servers, _ := section(root, "context_servers"); return servers != nil },
 		load:  loadWith(loadZedSettings)},
-	{name: model.FormatCodex, holds: byPath(codexConfigName), load: loadWith(loadCodex)},
-	{name: model.FormatCursorHooks, holds: byPath(hooksIn(".cursor")), load: loadWith(loadHookList(model.FormatCursorHooks))},
-	{name: model.FormatKiroHook, holds: byPath(kiroHookName), load: loadWith(loadKiroHook)},
-	{name: model.FormatWindsurfHooks, holds: byPath(hooksIn(".windsurf")), load: loadWith(loadHookList(model.FormatWindsurfHooks))},
+	{name: model.FormatCodex, file: codexConfigName, load: loadWith(loadCodex)},
+	{name: model.FormatCursorHooks, file: hooksIn(".cursor"), load: loadWith(loadHookList(model.FormatCursorHooks))},
+	{name: model.FormatKiroHook, file: kiroHookName, load: loadWith(loadKiroHook)},
+	{name: model.FormatWindsurfHooks, file: hooksIn(".windsurf"), load: loadWith(loadHookList(model.FormatWindsurfHooks))},
 	{name: model.FormatOpenCode,
-		holds: func(p string, _ *syntax.Node) bool {
+		file: func(p string) bool {
 			b := path.Base(p)
 			return b == "opencode.json" || b == "opencode.jsonc"
 		},
 		schemas: []string{"https://opencode.ai/config.json"},
 		load:    loadWith(loadOpenCode)},
 	{name: model.FormatClaudePlugin,
-		holds: func(p string, root *syntax.Node) bool { return pluginManifestName(p) || isPluginHooks(p, root) },
+		file:  pluginManifestName,
+		holds: isPluginHooks,
 		load:  loadWith(loadClaudePlugin)},
 	{name: model.FormatMarketplace,
-		holds: byPath(marketplaceName),
+		file: marketplaceName,
 		schemas: []string{"https://anthropic.com/claude-code/marketplace.schema.json",
 			"https://json.schemastore.org/claude-code-marketplace.json"},
 		load: loadWith(loadMarketplace)},
-	{name: model.FormatContinue, holds: byPath(continueName), load: loadWith(loadContinue)},
+	{name: model.FormatContinue, file: continueName, load: loadWith(loadContinue)},
 	{name: model.FormatAmazonQAgent,
-		holds:   byPath(amazonQAgentName),
+		file:    amazonQAgentName,
 		schemas: []string{"https://raw.githubusercontent.com/aws/amazon-q-developer-cli/"},
 		load:    loadWith(loadAmazonQAgent)},
 	{name: model.FormatMCP,
@@ -197,11 +202,6 @@ func loadWith(load func(*model.File, *syntax.Node)) func(*model.File, *syntax.No
 		load(f, root)
 		return f
 	}
-}
-
-// byPath makes a test of a file's path a format's holds.
-func byPath(name func(string) bool) func(string, *syntax.Node) bool {
-	return func(p string, _ *syntax.Node) bool { return name(p) }
 }
 
 // hooksIn reports a hooks.json in a folder of the given name.
@@ -261,8 +261,8 @@ func Load(name string, src []byte, opt Options) *model.File {
 		switch {
 		case opt.As != "":
 			f.Format = opt.As
-		case configName(p):
-			f.Format = model.FormatMCP
+		default:
+			f.Format = formatByName(p)
 		}
 		return f
 	}
@@ -335,6 +335,20 @@ func codexConfigName(p string) bool {
 	return path.Base(p) == "config.toml" && path.Base(path.Dir(p)) == ".codex"
 }
 
+// formatByName is the format a file's path alone says, for a file that
+// does not parse: "" when its name says none.
+func formatByName(p string) model.Format {
+	for _, ft := range formats {
+		if ft.file != nil && ft.file(p) {
+			return ft.name
+		}
+	}
+	if configName(p) {
+		return model.FormatMCP
+	}
+	return ""
+}
+
 // formatOf says which format a parsed file holds: the one --as names,
 // else the one its $schema declares, else the first whose path or
 // content it matches (content alone for a file named on the command
@@ -351,7 +365,7 @@ func formatOf(p string, root *syntax.Node, opt Options) (format, bool) {
 		return ft, true
 	}
 	for _, ft := range formats {
-		if ft.holds(p, root) || opt.Named && ft.named != nil && ft.named(root) {
+		if ft.file != nil && ft.file(p) || ft.holds != nil && ft.holds(p, root) || opt.Named && ft.named != nil && ft.named(root) {
 			return ft, true
 		}
 	}

@@ -2,7 +2,7 @@ package lsp
 
 import (
 	"bytes"
-	"os"
+	"github.com/atflint/atflint/syntax"
 	"path/filepath"
 	"strings"
 
@@ -71,7 +71,7 @@ func (s *server) textOf(path string) []byte {
 			return d.checked
 		}
 	}
-	text, _ := os.ReadFile(path)
+	text, _ := syntax.ReadFile(path)
 	return text
 }
 

@@ -38,7 +38,7 @@ func ParseTOML(src []byte) (root *Node, err error) {
 				return nil, err
 			}
 		case unstable.KeyValue:
-			if err := t.keyValue(p, current, e); err != nil {
+			if err := t.keyValue(p, current, e, 0); err != nil {
 				return nil, err
 			}
 		}
@@ -197,12 +197,17 @@ func (t *tomlTree) key(p *unstable.Parser, k *unstable.Node) *Node {
 	return &Node{Kind: Scalar, Type: String, Value: string(k.Data), Span: t.keySpan(p, k), weight: 1}
 }
 
-// keyValue puts a (dotted) key and its value into a mapping.
-func (t *tomlTree) keyValue(p *unstable.Parser, into *Node, e *unstable.Node) error {
+// keyValue puts a (dotted) key and its value into a mapping, which is
+// inside depth collections. As in JSON and YAML, nothing is nested deeper
+// than MaxDepth: the rules walk the tree recursively.
+func (t *tomlTree) keyValue(p *unstable.Parser, into *Node, e *unstable.Node, depth int) error {
 	value := e.Value()
 	var keys []*unstable.Node
 	for it := e.Key(); it.Next(); {
 		keys = append(keys, it.Node())
+	}
+	if depth+len(keys) > MaxDepth {
+		return nestedTooDeep(t.keySpan(p, keys[0]).Start)
 	}
 	n := into
 	for i, k := range keys {
@@ -211,7 +216,7 @@ func (t *tomlTree) keyValue(p *unstable.Parser, into *Node, e *unstable.Node) er
 			if ok {
 				return &Error{Pos: t.keySpan(p, k).Start, Msg: fmt.Sprintf("%s is defined twice", k.Data)}
 			}
-			v, err := t.value(p, value)
+			v, err := t.value(p, value, depth+len(keys))
 			if err != nil {
 				return err
 			}
@@ -232,14 +237,18 @@ func (t *tomlTree) keyValue(p *unstable.Parser, into *Node, e *unstable.Node) er
 	return nil
 }
 
-// value converts a TOML value; dates and times stay strings, as written.
-func (t *tomlTree) value(p *unstable.Parser, v *unstable.Node) (*Node, error) {
+// value converts a TOML value inside depth collections; dates and times
+// stay strings, as written.
+func (t *tomlTree) value(p *unstable.Parser, v *unstable.Node, depth int) (*Node, error) {
 	span := t.span(p, v.Raw)
+	if (v.Kind == unstable.Array || v.Kind == unstable.InlineTable) && depth >= MaxDepth {
+		return nil, nestedTooDeep(span.Start)
+	}
 	switch v.Kind {
 	case unstable.Array:
 		s := &Node{Kind: Sequence, Span: At(span.Start), weight: 1}
 		for it := v.Children(); it.Next(); {
-			item, err := t.value(p, it.Node())
+			item, err := t.value(p, it.Node(), depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -249,7 +258,7 @@ func (t *tomlTree) value(p *unstable.Parser, v *unstable.Node) (*Node, error) {
 	case unstable.InlineTable:
 		m := &Node{Kind: Mapping, Span: At(span.Start), weight: 1}
 		for it := v.Children(); it.Next(); {
-			if err := t.keyValue(p, m, it.Node()); err != nil {
+			if err := t.keyValue(p, m, it.Node(), depth+1); err != nil {
 				return nil, err
 			}
 		}
@@ -262,4 +271,8 @@ func (t *tomlTree) value(p *unstable.Parser, v *unstable.Node) (*Node, error) {
 		return &Node{Kind: Scalar, Type: Float, Value: string(v.Data), Span: span, weight: 1}, nil
 	}
 	return &Node{Kind: Scalar, Type: String, Value: string(v.Data), Span: span, weight: 1}, nil
+}
+
+func nestedTooDeep(at Pos) error {
+	return &Error{Pos: at, Msg: fmt.Sprintf("collections nested deeper than %d levels", MaxDepth)}
 }

@@ -1,0 +1,4 @@
+module example.com/badmod
+
+go 1.26
+require (

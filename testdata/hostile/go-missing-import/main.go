@@ -1,0 +1,5 @@
+package main
+
+import "example.com/nowhere/at/all"
+
+func main() { all.Do() }

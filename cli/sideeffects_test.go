@@ -87,7 +87,7 @@ func TestNoSideEffects(t *testing.T) {
   "permissions": {"allow": ["WebFetch(domain:` + ln.Addr().String() + `)"]}}
 `,
 		".codex/config.toml": "[mcp_servers.w]\ncommand = \"wget\"\nargs = [\"-qO-\", \"" + listener + "\"]\n",
-		"agent-card.json":     `{"name": "a", "url": "` + listener + `/a2a", "skills": [{"id": "s", "name": "s"}], "capabilities": {}}`,
+		"agent-card.json":    `{"name": "a", "url": "` + listener + `/a2a", "skills": [{"id": "s", "name": "s"}], "capabilities": {}}`,
 		"agent.atf.yaml": `atf: "0.9"
 agent:
   id: urn:acme:agent:sideeffects

@@ -1,9 +1,13 @@
-// Command floor is the floor atflint's speed is measured against: it only
-// reads every manifest under a directory and parses it with the YAML parser
-// atflint uses, on as many workers as atflint, and checks nothing.
+// Command floor is what atflint's speed on manifests is measured against:
+// it walks a directory for manifests as atflint does and, on as many
+// workers as atflint, reads each file and, by -parse, does nothing more
+// (the physical floor: no program that reads the files can be faster on
+// this machine) or parses it with one of the YAML parsers for Go, to show
+// the floor of a program that parses without checking.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -13,22 +17,43 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/goccy/go-yaml/parser"
+	goccy "github.com/goccy/go-yaml/parser"
+	yamlv3 "go.yaml.in/yaml/v3"
 )
 
+// parsers are the YAML parsers -parse names, each returning how many
+// documents it read.
+var parsers = map[string]func([]byte) (int, error){
+	"none": func([]byte) (int, error) { return 1, nil },
+	"goccy": func(src []byte) (int, error) {
+		f, err := goccy.ParseBytes(src, 0)
+		if err != nil {
+			return 0, err
+		}
+		return len(f.Docs), nil
+	},
+	"yaml.v3": func(src []byte) (int, error) {
+		var n yamlv3.Node
+		return 1, yamlv3.Unmarshal(src, &n)
+	},
+}
+
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: floor DIR")
+	parse := flag.String("parse", "none", "none (read only), goccy (goccy/go-yaml's parser) or yaml.v3 (yaml.v3's Node decoder)")
+	flag.Parse()
+	p, ok := parsers[*parse]
+	if flag.NArg() != 1 || !ok {
+		fmt.Fprintln(os.Stderr, "usage: floor [-parse none|goccy|yaml.v3] DIR")
 		os.Exit(2)
 	}
 	var files []string
-	filepath.WalkDir(os.Args[1], func(p string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(flag.Arg(0), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".atf.yaml") {
 			files = append(files, p)
 		}
 		return nil
 	})
-	var next, nodes atomic.Int64
+	var next, docs, bytes atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
@@ -41,14 +66,15 @@ func main() {
 				if err != nil {
 					panic(err)
 				}
-				f, err := parser.ParseBytes(src, 0)
+				n, err := p(src)
 				if err != nil {
-					panic(err)
+					panic(fmt.Sprintf("%s: %v", files[i], err))
 				}
-				nodes.Add(int64(len(f.Docs)))
+				docs.Add(int64(n))
+				bytes.Add(int64(len(src)))
 			}
 		})
 	}
 	wg.Wait()
-	fmt.Printf("%d files, %d documents\n", len(files), nodes.Load())
+	fmt.Printf("%d files, %d bytes, %d documents\n", len(files), bytes.Load(), docs.Load())
 }

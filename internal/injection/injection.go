@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Hidden says what a text hides from a reader, if anything: Unicode tag
@@ -76,20 +77,28 @@ func hiddenKind(rs []rune, i int) string {
 
 // directives are the phrasings that aim a description at the model, each
 // with what it does. The set is small on purpose: precision over recall.
+//
+// needs are words one of which every match holds, lower-cased: Go's
+// regexp runs these patterns (\b and all) with its backtracker, a third
+// of a run over 10,000 manifests, so a text of ASCII with none of them is
+// not searched (FuzzDirective checks the answer is the same). In other
+// text, case folding reaches past ASCII (the Kelvin sign is a k), and the
+// patterns always run.
 var directives = []struct {
-	re  *regexp.Regexp
-	why string
+	re    *regexp.Regexp
+	why   string
+	needs []string
 }{
-	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|safety|security)\s+(instructions|prompts?|rules|checks|guidelines|restrictions)|\b(ignore|disregard)\s+(all\s+|any\s+)?(the\s+|your\s+)?system\s+(prompts?|instructions)`), "tells the model to drop its instructions"},
-	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user\b`), "tells the model to keep something from the user"},
-	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b`), "tells the model to act behind the user's back"},
-	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user"},
-	{regexp.MustCompile(`(?i)\bsilently\s+(read|send|copy|forward|upload|attach|include|exfiltrate)\b`), "tells the model to act behind the user's back"},
-	{regexp.MustCompile(`(?i)\b(reads?|send|include|pass|attach|upload|provide|contents?\s+of|cat)\b[^.\n]{0,40}?((~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud|cursor/mcp\.json|bashrc|zshrc|npmrc|pypirc|git-credentials)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow))`), "points the model at credentials on the machine"},
-	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit)\s+(it|them|this|these|the\s+(contents?|file|data|keys?|results?|conversation)|all\s+\w+)\s+(to|at)\s+(https?://|\S+@\S+\.\w+)`), "tells the model to send data out"},
-	{regexp.MustCompile(`(?i)\bbcc\b[^.\n]{0,60}?[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(forward|redirect)\s+(all|every|each|a\s+copy\s+of)\b[^.\n]{0,60}?\bto\s+[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out"},
-	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b|\bwhen\s+the\s+[a-z]+_[a-z_]+\s+tool\s+is\s+(available|called|used)`), "tells the model how to use another tool"},
-	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model"},
+	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|safety|security)\s+(instructions|prompts?|rules|checks|guidelines|restrictions)|\b(ignore|disregard)\s+(all\s+|any\s+)?(the\s+|your\s+)?system\s+(prompts?|instructions)`), "tells the model to drop its instructions", []string{"ignore", "disregard", "forget", "override", "bypass"}},
+	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user\b`), "tells the model to keep something from the user", []string{"user"}},
+	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b`), "tells the model to act behind the user's back", []string{"without"}},
+	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user", []string{"user"}},
+	{regexp.MustCompile(`(?i)\bsilently\s+(read|send|copy|forward|upload|attach|include|exfiltrate)\b`), "tells the model to act behind the user's back", []string{"silently"}},
+	{regexp.MustCompile(`(?i)\b(reads?|send|include|pass|attach|upload|provide|contents?\s+of|cat)\b[^.\n]{0,40}?((~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud|cursor/mcp\.json|bashrc|zshrc|npmrc|pypirc|git-credentials)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow))`), "points the model at credentials on the machine", []string{".ssh", ".aws", ".gnupg", ".kube", ".docker", ".netrc", ".config/gcloud", ".cursor/mcp.json", ".bashrc", ".zshrc", ".npmrc", ".pypirc", ".git-credentials", "id_rsa", "id_ed25519", "id_ecdsa", "/etc/passwd", "/etc/shadow"}},
+	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit)\s+(it|them|this|these|the\s+(contents?|file|data|keys?|results?|conversation)|all\s+\w+)\s+(to|at)\s+(https?://|\S+@\S+\.\w+)`), "tells the model to send data out", []string{"http", "@"}},
+	{regexp.MustCompile(`(?i)\bbcc\b[^.\n]{0,60}?[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(forward|redirect)\s+(all|every|each|a\s+copy\s+of)\b[^.\n]{0,60}?\bto\s+[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out", []string{"@"}},
+	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b|\bwhen\s+the\s+[a-z]+_[a-z_]+\s+tool\s+is\s+(available|called|used)`), "tells the model how to use another tool", []string{"_"}},
+	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model", []string{"<", "[inst]", "###"}},
 }
 
 // Directive finds a phrase of a text that gives the model orders, the
@@ -97,7 +106,11 @@ var directives = []struct {
 // (to drop its instructions, keep things from the user, read credentials,
 // send data out), returning its byte offsets in s and what it does.
 func Directive(s string) (start, end int, why string, ok bool) {
+	lower, filter := asciiLower(s)
 	for _, d := range directives {
+		if filter && !slices.ContainsFunc(d.needs, func(w string) bool { return strings.Contains(lower, w) }) {
+			continue
+		}
 		for _, loc := range d.re.FindAllStringIndex(s, -1) {
 			if !possessive(s, loc[1]) {
 				return loc[0], loc[1], d.why, true
@@ -105,6 +118,17 @@ func Directive(s string) (start, end int, why string, ok bool) {
 		}
 	}
 	return 0, 0, "", false
+}
+
+// asciiLower is s lower-cased, and whether s is all ASCII, where that is
+// the case folding of the patterns' (?i).
+func asciiLower(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	return strings.ToLower(s), true
 }
 
 // possessive reports a match that ends in the first word of a possessive,

@@ -157,7 +157,9 @@ func Keys(f *model.File) []Key {
 			continue
 		}
 		for _, v := range r.unique(f) {
-			keys = append(keys, Key{r, v.Value, f.Path, v.Span})
+			// A copy: the value may share the memory of the whole file's
+			// text, which the run would then hold to the end.
+			keys = append(keys, Key{r, strings.Clone(v.Value), f.Path, v.Span})
 		}
 	}
 	return keys

@@ -390,7 +390,11 @@ func addedLines(patch string) map[int]bool {
 				continue
 			}
 			start, _, _ := strings.Cut(fields[2][1:], ",")
-			next, _ = strconv.Atoi(start)
+			// A start that is no line number ends the hunk's lines: a
+			// comment on line 0 or -1 is one GitHub refuses.
+			if next, _ = strconv.Atoi(start); next < 1 {
+				next = 0
+			}
 		case next == 0:
 		case strings.HasPrefix(l, "+"):
 			lines[next] = true

@@ -37,7 +37,7 @@ var order = [][]string{
 	{"filter", "surface"},
 	{"output", "sarif", "review", "scaffold", "assess", "lsp", "merge"},
 	{"cli"},
-	{"cmd/atflint", "cmd/atfvet", "bench/floor", "bench/genmanifests", "bench/measure", "bench/recall/truth", "bench/recall/score", "bench/recall/texts", "bench/poisoning"},
+	{"cmd/atflint", "cmd/atfvet", "bench/floor", "bench/genmanifests", "bench/measure", "bench/plot", "bench/recall/truth", "bench/recall/score", "bench/recall/texts", "bench/poisoning"},
 }
 
 func TestLayers(t *testing.T) {

@@ -32,8 +32,24 @@ func TestMain(m *testing.M) {
 		if !testing.Short() {
 			buildVetTool()
 		}
+		downloadExampleModules()
 	}
 	vettool.RunTests(m)
+}
+
+// downloadExampleModules fills the module cache with what the example
+// modules require, as a user does before a run: atflint downloads
+// nothing itself, so on a new machine their Go packages would not load.
+// It costs nothing once the cache holds them.
+func downloadExampleModules() {
+	mods, _ := filepath.Glob(filepath.Join("..", "examples", "*", "go.mod"))
+	for _, mod := range mods {
+		cmd := exec.Command("go", "mod", "download")
+		cmd.Dir = filepath.Dir(mod)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "cli tests: go mod download in %s: %v: %s\n", cmd.Dir, err, out)
+		}
+	}
 }
 
 // buildVetTool builds atfvet beside the test binary; where it cannot,

@@ -24,7 +24,7 @@ const (
 )
 
 // directive is the word that starts a suppression comment.
-const directive = "atflint:ignore"
+const directive = finding.IgnoreDirective
 
 // ReasonPlaceholder is the reason an editor's code action writes into a
 // suppression it inserts, for the author to replace: until it is, the
@@ -68,7 +68,7 @@ func (s *Suppression) matches(f finding.Finding) bool {
 func Suppress(sources []lint.Source, fs []finding.Finding, now time.Time) (kept, suppressed, about []finding.Finding, errs []error) {
 	var sups []*Suppression
 	for _, file := range sources {
-		if file.Format == lint.Unreadable {
+		if file.Format == lint.Unreadable || file.NoIgnores {
 			continue
 		}
 		src, err := file.Read()

@@ -79,6 +79,9 @@ type Edit struct {
 	Text string
 }
 
+// IgnoreDirective starts a comment that suppresses findings in a file.
+const IgnoreDirective = "atflint:ignore"
+
 // A Suppression is why a finding is not reported: an atflint:ignore
 // comment in the file (InSource), or the configuration's ignores or the
 // baseline, outside it.

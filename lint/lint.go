@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -116,9 +117,13 @@ type Result struct {
 // one the run could not read, which a finding then says).
 type Source struct {
 	Path, Abs, Format string
-	// Text is the text the run read in place of the file, from
-	// Options.Overlay; nil when it read the file.
+	// Text is the text the run read, where it is kept: for a file with
+	// atflint:ignore comments, and for one read from Options.Overlay in
+	// place of the file.
 	Text []byte
+	// NoIgnores says the run read the text and found no atflint:ignore
+	// in it: the filters need not read it again.
+	NoIgnores bool
 }
 
 // Unreadable is the Format of a Source the run could not read.
@@ -165,7 +170,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	files := make([]input, len(found))
 	for i, c := range found {
 		c.explicit = c.explicit && !opt.Found
-		files[i] = input{c.path, c.abs, displayPath(base, c.path), c.explicit, ""}
+		files[i] = input{c.path, c.abs, displayPath(base, c.abs), c.explicit, ""}
 		if c.explicit {
 			files[i].as = opt.As
 		}
@@ -204,7 +209,11 @@ func Run(paths []string, opt Options) (*Result, error) {
 		switch {
 		case r.recognized:
 			res.Files++
-			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs, r.format, opt.Overlay[files[i].abs]})
+			text := r.ignores
+			if text == nil {
+				text = opt.Overlay[files[i].abs]
+			}
+			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs, r.format, text, r.format != Unreadable && r.ignores == nil})
 		case r.err == nil && files[i].explicit:
 			res.Unrecognized = append(res.Unrecognized, files[i].display)
 		case r.err == nil:
@@ -261,6 +270,7 @@ type fileResult struct {
 	sources    []source
 	recognized bool   // the file holds a format atflint reads
 	format     string // which loader read it
+	ignores    []byte // the text of a file with atflint:ignore comments
 	err        error
 	file       *model.File // kept for the inventory and the models
 }
@@ -320,7 +330,7 @@ func checkFile(in input, from source, inRun []string, opt *Options) (r fileResul
 			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}
 		}
 	}()
-	f, read := load(in, opt.Overlay)
+	f, src, read := load(in, opt.Overlay)
 	if f.Format == "" && !in.explicit {
 		// A JSON or YAML file found in the walk that is no agent format,
 		// broken or not, is none of atflint's business.
@@ -366,6 +376,11 @@ func checkFile(in input, from source, inRun []string, opt *Options) (r fileResul
 	r.format = string(f.Format)
 	if !read {
 		r.format = Unreadable
+	}
+	// The filters read atflint:ignore comments again: the few files that
+	// hold one keep their text, and the others are not read twice.
+	if bytes.Contains(src, []byte(finding.IgnoreDirective)) {
+		r.ignores = src
 	}
 	r.findings, r.keys = rules.CheckFile(f), rules.Keys(f)
 	r.file = f
@@ -453,7 +468,7 @@ func clip(msg string) string {
 // load reads and parses one file, or its text in the overlay; what goes
 // wrong becomes a problem of the returned file. read is false when the
 // file could not be read at all.
-func load(in input, overlay map[string][]byte) (f *model.File, read bool) {
+func load(in input, overlay map[string][]byte) (f *model.File, src []byte, read bool) {
 	src, inOverlay := overlay[in.abs]
 	var err error
 	if inOverlay {
@@ -466,9 +481,9 @@ func load(in input, overlay map[string][]byte) (f *model.File, read bool) {
 		// invalid-manifest reports any file it cannot read.
 		return &model.File{Path: in.display, Format: model.FormatATF, Problems: []model.Problem{{
 			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
-		}}}, false
+		}}}, nil, false
 	}
-	return loader.Load(in.display, src, loader.Options{Named: in.explicit, As: in.as}), true
+	return loader.Load(in.display, src, loader.Options{Named: in.explicit, As: in.as}), src, true
 }
 
 // unwrapPath drops the path from an *fs.PathError: findings name the file.
@@ -494,10 +509,16 @@ type candidate struct {
 // at the runner's secrets, and what atflint reads its messages may quote.
 func collect(paths []string, overlay map[string][]byte, res *Result) (files []candidate, modules []string, err error) {
 	seen := map[string]bool{}
+	// filepath.Abs asks the system for the working directory each time:
+	// once per run is enough.
+	cwd, cwdErr := os.Getwd()
 	add := func(p string, explicit bool) {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			abs = p
+		abs := p
+		switch {
+		case filepath.IsAbs(p):
+			abs = filepath.Clean(p)
+		case cwdErr == nil:
+			abs = filepath.Join(cwd, p)
 		}
 		if !seen[abs] {
 			seen[abs] = true

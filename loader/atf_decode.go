@@ -244,21 +244,21 @@ func allTools(a *model.Agent, ok func(*model.Tool) bool) bool {
 func control(root *syntax.Node, path string) model.Control {
 	c := model.Control{Field: path, Span: syntax.At(root.Span.Start)}
 	n := root
-	keys := strings.Split(path, ".")
-	for i, k := range keys {
+	for rest := path; ; {
+		k, below, deeper := strings.Cut(rest, ".")
 		e, ok := n.Lookup(k)
 		if !ok {
 			return c
 		}
-		if i < len(keys)-1 {
-			c.Span, n = e.Key.Span, e.Value
+		if deeper {
+			c.Span, n, rest = e.Key.Span, e.Value, below
 			continue
 		}
 		c.Span = e.Span()
 		c.State = meaningful(e.Value)
 		if c.State == model.Declared {
 			var todo []string
-			if first := placeholders(e.Value, path, &todo); len(todo) > 0 {
+			if first := placeholders(e.Value, fieldPath{root: path}, &todo); len(todo) > 0 {
 				verb := " is"
 				if len(todo) > 1 {
 					verb = " are"
@@ -266,15 +266,15 @@ func control(root *syntax.Node, path string) model.Control {
 				c.State, c.Span, c.Note = model.Absent, first, strings.Join(todo, ", ")+verb+" still TODO, for a person to fill in"
 			}
 		}
+		return c
 	}
-	return c
 }
 
 // placeholders appends to todo the paths of the values under v left TODO
 // for a person to fill in (atflint init writes them), in file order, and
 // returns the first one's span: a control that holds one is not yet
 // declared.
-func placeholders(v *syntax.Node, path string, todo *[]string) (first syntax.Span) {
+func placeholders(v *syntax.Node, at fieldPath, todo *[]string) (first syntax.Span) {
 	keep := func(sp syntax.Span) {
 		if !first.IsValid() {
 			first = sp
@@ -283,19 +283,50 @@ func placeholders(v *syntax.Node, path string, todo *[]string) (first syntax.Spa
 	switch v.Kind {
 	case syntax.Mapping:
 		for _, e := range v.Entries {
-			keep(placeholders(e.Value, path+"."+e.Key.Value, todo))
+			keep(placeholders(e.Value, at.to(e.Key.Value, -1), todo))
 		}
 	case syntax.Sequence:
 		for i, it := range v.Items {
-			keep(placeholders(it, fmt.Sprintf("%s[%d]", path, i), todo))
+			keep(placeholders(it, at.to("", i), todo))
 		}
 	default:
 		if v.Type == syntax.String && model.Placeholder(v.Value) {
-			*todo = append(*todo, path)
+			*todo = append(*todo, at.String())
 			keep(v.Span)
 		}
 	}
 	return first
+}
+
+// A fieldPath leads from a control's field to a value below it. It is
+// written out only for a value left TODO: building the text of every path
+// on the way was most of what reading a manifest's controls cost.
+type fieldPath struct {
+	root  string
+	steps []fieldStep // shared by siblings: valid until the next step
+}
+
+type fieldStep struct {
+	key   string
+	index int // of a list item, with no key; -1 for a key
+}
+
+func (p fieldPath) to(key string, index int) fieldPath {
+	p.steps = append(p.steps, fieldStep{key, index})
+	return p
+}
+
+func (p fieldPath) String() string {
+	var b strings.Builder
+	b.WriteString(p.root)
+	for _, s := range p.steps {
+		if s.index < 0 {
+			b.WriteString("." + s.key)
+		} else {
+			fmt.Fprintf(&b, "[%d]", s.index)
+		}
+	}
+	return b.String()
 }
 
 // meaningful says whether a value declares something: not null, not

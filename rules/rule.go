@@ -133,9 +133,12 @@ func scalarOf(n *syntax.Node, at syntax.Span) *syntax.Node {
 // CheckFile runs every rule on one file.
 func CheckFile(f *model.File) []finding.Finding {
 	var fs []finding.Finding
+	// One pass for all rules: a rule's pass lives only while it checks.
+	p := &Pass{File: f, findings: &fs}
 	for _, r := range registry {
 		if r.check != nil {
-			r.check(&Pass{File: f, rule: r, findings: &fs})
+			p.rule = r
+			r.check(p)
 		}
 	}
 	return fs

@@ -72,26 +72,40 @@ func secretKeyName(key string) bool {
 // api, key, helper.
 func keyWords(key string) []string {
 	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
+	from := -1 // where the word being read starts
+	flush := func(to int) {
+		if from >= 0 {
+			words = append(words, strings.ToLower(key[from:to]))
+			from = -1
 		}
 	}
-	runes := []rune(key)
-	for i, r := range runes {
+	var prev rune
+	for i, r := range key {
 		switch {
 		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
+			flush(i)
+			prev = r
 			continue
-		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(runes[i-1]) || i+1 < len(runes) && unicode.IsLower(runes[i+1]) && unicode.IsUpper(runes[i-1])):
-			flush()
+		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(prev) || unicode.IsUpper(prev) && unicode.IsLower(runeAfter(key, i))):
+			flush(i)
 		}
-		cur = append(cur, r)
+		if from < 0 {
+			from = i
+		}
+		prev = r
 	}
-	flush()
+	flush(len(key))
 	return words
+}
+
+// runeAfter returns the rune after the one at byte i of s, or 0 at its end.
+func runeAfter(s string, i int) rune {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	r, _ := utf8.DecodeRuneInString(s[i+size:])
+	if i+size >= len(s) {
+		return 0
+	}
+	return r
 }
 
 // secretReference matches values that point at a secret instead of being

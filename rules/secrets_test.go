@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSplitAssignment(t *testing.T) {
 	tests := []struct {
@@ -27,6 +30,27 @@ func TestSplitAssignment(t *testing.T) {
 		key, value, ok := splitAssignment(tt.arg)
 		if key != tt.key || value != tt.value || ok != tt.ok {
 			t.Errorf("splitAssignment(%q) = %q, %q, %v; want %q, %q, %v", tt.arg, key, value, ok, tt.key, tt.value, tt.ok)
+		}
+	}
+}
+
+func TestKeyWords(t *testing.T) {
+	tests := map[string]string{
+		"apiKeyHelper":      "api key helper",
+		"API_KEY_HELPER":    "api key helper",
+		"OAuthToken":        "o auth token",
+		"XMLHttpToken":      "xml http token",
+		"x-api-key":         "x api key",
+		"token2":            "token2",
+		"ÜberSecret":        "über secret",
+		"a\xffB":            "a b",
+		"--":                "",
+		"GITHUB_PAT":        "github pat",
+		"clientSecretValue": "client secret value",
+	}
+	for key, want := range tests {
+		if got := strings.Join(keyWords(key), " "); got != want {
+			t.Errorf("keyWords(%q) = %q, want %q", key, got, want)
 		}
 	}
 }

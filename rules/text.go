@@ -2,7 +2,6 @@ package rules
 
 import (
 	"path"
-	"strconv"
 	"strings"
 )
 
@@ -24,10 +23,11 @@ func joinAnd(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
-// nearestKey returns the last mapping key on a path, skipping list indexes.
+// nearestKey returns the last mapping key on a path, skipping list
+// indexes, which syntax.Walk writes in decimal digits.
 func nearestKey(path []string) string {
 	for i := len(path) - 1; i >= 0; i-- {
-		if _, err := strconv.Atoi(path[i]); err != nil {
+		if strings.Trim(path[i], "0123456789") != "" || path[i] == "" {
 			return path[i]
 		}
 	}

@@ -189,7 +189,9 @@ func Validate(root *syntax.Node) ([]model.Problem, error) {
 func (s *Schema) Validate(root *syntax.Node) []model.Problem {
 	v := validation{document: s.document}
 	at := syntax.At(root.Span.Start)
-	v.node(s.root, root, nil, at, at)
+	// Paths share this one array, each level writing its own slot: a
+	// path is only read, while its node is checked, to name a field.
+	v.node(s.root, root, make([]string, 0, 32), at, at)
 	slices.SortStableFunc(v.problems, func(a, b model.Problem) int {
 		if a.Span.Start != b.Span.Start {
 			if a.Span.Start.Before(b.Span.Start) {
@@ -258,7 +260,7 @@ func (v *validation) node(s *schema, n *syntax.Node, path []string, span, keySpa
 	}
 	if s.items != nil && n.Kind == syntax.Sequence {
 		for i, it := range n.Items {
-			v.node(s.items, it, append(path[:len(path):len(path)], strconv.Itoa(i)), it.Span, it.Span)
+			v.node(s.items, it, append(path, strconv.Itoa(i)), it.Span, it.Span)
 		}
 	}
 	if n.Kind == syntax.Mapping && (s.properties != nil || s.closed || s.required != nil) {
@@ -286,7 +288,7 @@ func (v *validation) object(s *schema, n *syntax.Node, path []string, keySpan sy
 			}
 			continue
 		}
-		v.node(p, e.Value, append(path[:len(path):len(path)], e.Key.Value), e.Span(), e.Key.Span)
+		v.node(p, e.Value, append(path, e.Key.Value), e.Span(), e.Key.Span)
 	}
 }
 

@@ -156,3 +156,42 @@ func FuzzBlockYAML(f *testing.F) {
 		sameAsLibrary(t, fmt.Sprintf("%q", src), src)
 	})
 }
+
+// TestPlainTypeShortcuts holds decimal and numberLike to their promise:
+// what they decide, the general parser's tokenizer decides the same way.
+// Every value of up to three bytes over the bytes that matter, and some
+// longer ones, are tried.
+func TestPlainTypeShortcuts(t *testing.T) {
+	alphabet := "0123456789abefinotxzABEFINOTXZmsy+-._~: \t"
+	var values []string
+	for _, a := range alphabet {
+		values = append(values, string(a))
+		for _, b := range alphabet {
+			values = append(values, string(a)+string(b))
+			for _, c := range alphabet {
+				values = append(values, string(a)+string(b)+string(c))
+			}
+		}
+	}
+	values = append(values, "15m", "3 days", "1e5x", "2001-12-14t21:59:43.10-05:00", "0x1Fg", ".infinity", "1_000s", "12:30pm",
+		"1.4.0", "0.9", "500", "0500", "00.5", "10.25", "1..2", "1.2.3.4", "0.0.1")
+	decided, turnedAway := 0, 0
+	for _, v := range values {
+		want, wantOK := tokenType(v)
+		if got, ok := decimal(v); ok {
+			decided++
+			if got != want || !wantOK {
+				t.Errorf("decimal(%q) = %v, but the tokenizer reads %v, %v", v, got, want, wantOK)
+			}
+		}
+		if !numberLike(v) {
+			turnedAway++
+			if want != String || !wantOK {
+				t.Errorf("numberLike(%q) = false, but the tokenizer reads %v, %v", v, want, wantOK)
+			}
+		}
+	}
+	if decided < 100 || turnedAway < 1000 {
+		t.Fatalf("decimal decided %d values, numberLike turned away %d: the test tries too little", decided, turnedAway)
+	}
+}

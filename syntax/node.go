@@ -188,6 +188,7 @@ func number(s string) any {
 
 // Walk calls fn for every node under n, depth first, with the path of keys
 // and indexes that leads to it. Aliased nodes are visited once per use.
+// The path's array is reused from node to node: fn copies what it keeps.
 func Walk(n *Node, fn func(path []string, parent *Entry, n *Node)) {
 	var walk func(path []string, parent *Entry, n *Node)
 	walk = func(path []string, parent *Entry, n *Node) {
@@ -207,7 +208,7 @@ func Walk(n *Node, fn func(path []string, parent *Entry, n *Node)) {
 			}
 		}
 	}
-	walk(nil, nil, n)
+	walk(make([]string, 0, 32), nil, n)
 }
 
 // An Error is a syntax error at a position in a file.

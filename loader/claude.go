@@ -15,7 +15,8 @@ import (
 
 // isClaudeSettings reports Claude Code settings by their content, for a
 // file named on the command line under another name: a permissions block
-// with its lists, hooks, or the settings that start MCP servers.
+// with its lists, hooks grouped by matcher, or the settings that start MCP
+// servers.
 func isClaudeSettings(root *syntax.Node) bool {
 	if e, ok := root.Lookup("permissions"); ok && e.Value.Kind == syntax.Mapping {
 		for _, k := range []string{"allow", "deny", "ask", "defaultMode"} {
@@ -24,12 +25,10 @@ func isClaudeSettings(root *syntax.Node) bool {
 			}
 		}
 	}
-	for _, k := range []string{"hooks", "enableAllProjectMcpServers", "enabledMcpjsonServers"} {
-		if _, ok := root.Lookup(k); ok {
-			return true
-		}
+	if grouped, ok := hookGroups(root); ok && grouped {
+		return true
 	}
-	return false
+	return hasKey(root, "enableAllProjectMcpServers", "enabledMcpjsonServers")
 }
 
 // loadClaudeSettings reads Claude Code's settings.json: the permissions
@@ -70,7 +69,9 @@ var vscodeApproveLists = map[string]string{
 }
 
 // isVSCodeAgentSettings reports VS Code settings that configure its chat
-// agent: tool approval, or MCP servers under "mcp". Other settings are
+// agent: tool approval, or MCP servers under "mcp" (mcp.servers, with
+// mcp.inputs for their secrets; OpenCode has an mcp of its own, its
+// servers directly below it). Other settings are
 // none of atflint's business.
 func isVSCodeAgentSettings(root *syntax.Node) bool {
 	for _, key := range vscodeApproveAll {
@@ -83,8 +84,8 @@ func isVSCodeAgentSettings(root *syntax.Node) bool {
 			return true
 		}
 	}
-	mcp, ok := root.Lookup("mcp")
-	return ok && mcp.Value.Kind == syntax.Mapping
+	mcp, _ := section(root, "mcp")
+	return mcp != nil && hasKey(mcp, "servers", "inputs")
 }
 
 // loadVSCodeSettings reads a workspace's .vscode/settings.json: what the

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bytes"
 	"cmp"
 	"path"
 	"slices"
@@ -157,29 +158,33 @@ var formats = []format{
 		holds: func(p string, root *syntax.Node) bool { return zedSettingsName(p) && isZedAgentSettings(root) },
 		named: func(root *syntax.Node) bool { servers, _ := section(root, "context_servers"); return servers != nil },
 		load:  loadWith(loadZedSettings)},
-	{name: model.FormatCodex, file: codexConfigName, load: loadWith(loadCodex)},
-	{name: model.FormatCursorHooks, file: hooksIn(".cursor"), load: loadWith(loadHookList(model.FormatCursorHooks))},
-	{name: model.FormatKiroHook, file: kiroHookName, load: loadWith(loadKiroHook)},
-	{name: model.FormatWindsurfHooks, file: hooksIn(".windsurf"), load: loadWith(loadHookList(model.FormatWindsurfHooks))},
+	{name: model.FormatCodex, file: codexConfigName, named: isCodexConfig, load: loadWith(loadCodex)},
+	{name: model.FormatCursorHooks, file: hooksIn(".cursor"), named: isFlatHooks(false), load: loadWith(loadHookList(model.FormatCursorHooks))},
+	{name: model.FormatKiroHook, file: kiroHookName, named: isKiroHook, load: loadWith(loadKiroHook)},
+	{name: model.FormatWindsurfHooks, file: hooksIn(".windsurf"), named: isFlatHooks(true), load: loadWith(loadHookList(model.FormatWindsurfHooks))},
 	{name: model.FormatOpenCode,
 		file: func(p string) bool {
 			b := path.Base(p)
 			return b == "opencode.json" || b == "opencode.jsonc"
 		},
+		named:   isOpenCodeConfig,
 		schemas: []string{"https://opencode.ai/config.json"},
 		load:    loadWith(loadOpenCode)},
 	{name: model.FormatClaudePlugin,
 		file:  pluginManifestName,
 		holds: isPluginHooks,
+		named: isPluginManifest,
 		load:  loadWith(loadClaudePlugin)},
 	{name: model.FormatMarketplace,
-		file: marketplaceName,
+		file:  marketplaceName,
+		named: isMarketplace,
 		schemas: []string{"https://anthropic.com/claude-code/marketplace.schema.json",
 			"https://json.schemastore.org/claude-code-marketplace.json"},
 		load: loadWith(loadMarketplace)},
-	{name: model.FormatContinue, file: continueName, load: loadWith(loadContinue)},
+	{name: model.FormatContinue, file: continueName, named: isContinueConfig, load: loadWith(loadContinue)},
 	{name: model.FormatAmazonQAgent,
 		file:    amazonQAgentName,
+		named:   isAmazonQAgent,
 		schemas: []string{"https://raw.githubusercontent.com/aws/amazon-q-developer-cli/"},
 		load:    loadWith(loadAmazonQAgent)},
 	{name: model.FormatMCP,
@@ -249,11 +254,14 @@ func Load(name string, src []byte, opt Options) *model.File {
 	case path.Ext(base) == ".toml" && (codexConfigName(p) || opt.Named || opt.As != ""):
 		return loadTOML(name, src, p, opt)
 	case path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" || kiroHookName(p) || opt.As != "":
+	case opt.Named && jsonObject(src):
+		// A JSON file under a name of its own (lint.hook), named to be read.
 	default:
 		return &model.File{Path: name}
 	}
 	f := &model.File{Path: name}
-	root, ok := parse(f, src, path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || kiroHookName(p), false)
+	asJSON := path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || kiroHookName(p) || opt.Named && jsonObject(src)
+	root, ok := parse(f, src, asJSON, false)
 	if !ok {
 		// A broken file named as a config, or to be read as one, is a
 		// finding; any other keeps its problems but no format, and the
@@ -283,6 +291,13 @@ func Load(name string, src []byte, opt Options) *model.File {
 		f = declarePurpose(f)
 	}
 	return f
+}
+
+// jsonObject reports text that starts, after white space, as a JSON
+// object does.
+func jsonObject(src []byte) bool {
+	t := bytes.TrimLeft(src, " \t\r\n\ufeff")
+	return len(t) > 0 && t[0] == '{'
 }
 
 // FormatNames are the formats --as takes.

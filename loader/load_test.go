@@ -43,6 +43,26 @@ func TestRecognition(t *testing.T) {
 		{"docs/.windsurf/rules/style.md", "Use tabs.\n", Options{}, model.FormatInstructions},
 		{".kiro/steering/tech.md", "Use bun.\n", Options{}, model.FormatInstructions},
 		{".windsurfrules", "Use bun.\n", Options{}, model.FormatInstructions},
+		// Each format told by its path, named on the command line under
+		// another: its content says which it is.
+		{"team/codex.toml", "approval_policy = \"on-request\"\n[mcp_servers.db]\ncommand = \"db-mcp\"\n", Options{Named: true}, model.FormatCodex},
+		{"team/codex.toml", "[tool.poetry]\nname = \"x\"\n", Options{Named: true}, ""},
+		{"team/hooks.json", `{"version": 1, "hooks": {"beforeShellExecution": [{"command": "./audit.sh"}]}}`, Options{Named: true}, model.FormatCursorHooks},
+		{"team/hooks.json", `{"hooks": {"pre_run_command": [{"command": "./check.sh", "show_output": true}]}}`, Options{Named: true}, model.FormatWindsurfHooks},
+		{"team/hooks.json", `{"hooks": {"PreToolUse": [{"matcher": "Bash", "hooks": [{"type": "command", "command": "./check.sh"}]}]}}`, Options{Named: true}, model.FormatClaudeSettings},
+		{"team/lint.hook", `{"name": "Lint", "when": {"type": "fileEdited", "patterns": ["*.ts"]}, "then": {"type": "runCommand", "command": "npm run lint"}}`, Options{Named: true}, model.FormatKiroHook},
+		{"team/oc.json", `{"permission": {"edit": "ask", "bash": {"git status": "allow", "*": "ask"}}}`, Options{Named: true}, model.FormatOpenCode},
+		{"team/oc.json", `{"mcp": {"db": {"type": "local", "command": ["db-mcp"]}}}`, Options{Named: true}, model.FormatOpenCode},
+		{"team/plugin.json", `{"name": "review", "version": "1.0.0", "commands": ["./commands/review.md"]}`, Options{Named: true}, model.FormatClaudePlugin},
+		{"team/plugin.json", `{"name": "db", "version": "1.0.0", "author": {"name": "a"}, "mcpServers": {"db": {"command": "db-mcp"}}}`, Options{Named: true}, model.FormatClaudePlugin},
+		{"team/catalog.json", `{"name": "tools", "owner": {"name": "a"}, "plugins": [{"name": "review", "source": "./review"}]}`, Options{Named: true}, model.FormatMarketplace},
+		{"team/continue.yaml", "name: main\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: db\n    command: db-mcp\n", Options{Named: true}, model.FormatContinue},
+		{"team/continue.yaml", "name: main\nversion: 1.0.0\nschema: v1\nmodels:\n  - name: m\n    provider: anthropic\n", Options{Named: true}, model.FormatContinue},
+		{"team/dev.json", `{"name": "dev", "allowedTools": ["fs_read"], "mcpServers": {"db": {"command": "db-mcp"}}}`, Options{Named: true}, model.FormatAmazonQAgent},
+		{"team/dev.json", `{"name": "dev", "tools": ["*"], "prompt": "You review code."}`, Options{Named: true}, model.FormatAmazonQAgent},
+		{"team/vscode.json", `{"chat.tools.autoApprove": true}`, Options{Named: true}, model.FormatVSCodeSettings},
+		{"team/servers.json", `{"name": "x", "mcpServers": {"db": {"command": "db-mcp"}}}`, Options{Named: true}, model.FormatMCP},
+		{"team/package.json", `{"name": "x", "version": "1.0.0", "scripts": {}}`, Options{Named: true}, ""},
 	} {
 		f := Load(tc.name, []byte(tc.src), tc.opt)
 		if f.Format != tc.want {

@@ -38,6 +38,12 @@ func loadAmazonQAgent(f *model.File, root *syntax.Node) {
 	for _, t := range list(root, "allowedTools").Items {
 		if what, ok := amazonQApprovals[t.Value]; ok {
 			pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: "allowedTools " + quote(t.Value), Span: t.Span}, What: what})
+		} else if strings.HasPrefix(t.Value, "@") {
+			// @server runs every tool of an MCP server unasked,
+			// @server/tool one; the agent's deny lists are per tool, so
+			// these only add.
+			pm.Allow.Items = append(pm.Allow.Items, t)
+			pm.AddOnly = true
 		}
 	}
 	if ts, _ := section(root, "toolsSettings"); ts != nil {
@@ -50,7 +56,7 @@ func loadAmazonQAgent(f *model.File, root *syntax.Node) {
 			}
 		}
 	}
-	if len(pm.ApproveAll) > 0 {
+	if len(pm.ApproveAll) > 0 || len(pm.Allow.Items) > 0 {
 		a.Permissions = pm
 	}
 	a.Hooks = flatHooks(root)

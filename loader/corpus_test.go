@@ -78,9 +78,6 @@ var corpusProblems = map[string]string{
 	// allowed-tools: * is a YAML alias with no anchor; Claude Code reads
 	// skills line by line.
 	"claude-skill/platformplatform__PlatformPlatform/.claude/skills/commit/SKILL.md": "Claude Code still reads this skill",
-	// An inline table over several lines: TOML 1.1, where the parser
-	// reads TOML 1.0.
-	"codex-config/0xGosu__memvid-sdk/.codex/config.toml": "TOML 1.1",
 }
 
 // TestCorpusFormats loads every real config of testdata/corpus and checks

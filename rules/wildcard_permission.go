@@ -60,11 +60,21 @@ var runsAnything = map[string]bool{
 	"python": true, "node": true, "deno": true, "bun": true, "ruby": true, "perl": true, "php": true,
 	"npm": true, "npx": true, "pnpm": true, "yarn": true, "pip": true, "uv": true, "uvx": true,
 	"pipx": true, "go": true, "cargo": true, "make": true, "docker": true, "kubectl": true, "sudo": true,
-	"eval": true, "exec": true, "env": true, "xargs": true, "curl": true, "wget": true, "ssh": true,
-	// Wrappers that run the command they are given, and find, whose -exec
-	// runs any.
-	"timeout": true, "nohup": true, "nice": true, "time": true, "watch": true, "stdbuf": true,
-	"find": true, "parallel": true, "doas": true,
+	"curl": true, "wget": true, "ssh": true,
+	// Text tools with a way out to the shell (awk's system(), GNU sed's e
+	// command), and git, whose -c sets an alias or a pager to any command.
+	"awk": true, "gawk": true, "mawk": true, "nawk": true, "sed": true, "git": true,
+	"lua": true, "tclsh": true, "osascript": true, "busybox": true, "command": true,
+}
+
+// runsGiven are the commands that run a command they are given wherever
+// it comes in their arguments: wrappers (env FOO=1 CMD, timeout 10 CMD),
+// xargs, and find, whose -exec may follow any path or test. Whatever
+// words a rule fixes after them, what it lets follow may be a program.
+var runsGiven = map[string]bool{
+	"env": true, "xargs": true, "find": true, "sudo": true, "doas": true, "exec": true, "eval": true,
+	"builtin": true, "timeout": true, "nohup": true, "nice": true, "time": true,
+	"watch": true, "stdbuf": true, "parallel": true, "setsid": true, "chroot": true, "flock": true,
 }
 
 // runsPackages are the subcommands of package managers and container tools
@@ -104,6 +114,12 @@ func wildcardPermission(rule string) string {
 		return "fetch any site"
 	case rule == "mcp__*" || rule == "mcp__":
 		return "use every tool of every MCP server"
+	case strings.HasPrefix(rule, "@") && !strings.Contains(rule, "/") && len(rule) > 1:
+		// Amazon Q's and Kiro's agents: @server is every tool of a server,
+		// @server/tool one.
+		return "use every tool of MCP server " + quote(rule[1:])
+	case strings.HasPrefix(rule, "@") && strings.HasSuffix(rule, "/*"):
+		return "use every tool of MCP server " + quote(strings.TrimSuffix(rule[1:], "/*"))
 	case strings.HasPrefix(rule, "mcp__"):
 		// mcp__server and mcp__server__* name a whole server, mcp__server__tool one tool.
 		server, tool, _ := strings.Cut(rule[len("mcp__"):], "__")
@@ -136,13 +152,21 @@ func commandPrefix(pattern string) (words []string, open bool) {
 // nothing it is given: node --check:* only checks syntax.
 var stopFlags = map[string]bool{"--version": true, "--help": true, "--check": true}
 
+// commandStopFlags are a command's own flags of that kind: command -v
+// says where a command is, and runs it not.
+var commandStopFlags = map[string]map[string]bool{"command": {"-v": true, "-V": true}}
+
 // runsAnyProgram reports whether a command followed by any arguments may
-// run any program: an interpreter, shell or launcher with only flags after
-// it, or a subcommand that installs or runs a package.
+// run any program: one that runs the command it is given, an interpreter,
+// shell or launcher with only flags after it, or a subcommand that
+// installs or runs a package.
 func runsAnyProgram(words []string) bool {
 	cmd, args := unversioned(commandName(words[0])), words[1:]
-	if slices.ContainsFunc(args, func(a string) bool { return stopFlags[a] }) {
+	if slices.ContainsFunc(args, func(a string) bool { return stopFlags[a] || commandStopFlags[cmd][a] }) {
 		return false
+	}
+	if runsGiven[cmd] {
+		return true
 	}
 	i := slices.IndexFunc(args, func(a string) bool { return !strings.HasPrefix(a, "-") })
 	if i < 0 {

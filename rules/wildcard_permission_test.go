@@ -75,6 +75,30 @@ func TestWildcardPermission(t *testing.T) {
 		{"Bash(kubectl get:*)", ""},
 		{"Bash(git status:*)", ""},
 		{"Bash(git status)", ""},
+		{"Bash(git diff *)", ""},
+
+		// Commands that run what they are given, wherever it comes, and
+		// tools with a way out to the shell.
+		{"Bash(find:*)", through("find")},
+		{"Bash(find . -exec:*)", through("find . -exec")},
+		{"Bash(find . -name:*)", through("find . -name")},
+		{"Bash(xargs:*)", through("xargs")},
+		{"Bash(xargs -0 grep:*)", through("xargs -0 grep")},
+		{"Bash(env:*)", through("env")},
+		{"Bash(env NODE_ENV=test:*)", through("env NODE_ENV=test")},
+		{"Bash(timeout 30:*)", through("timeout 30")},
+		{"Bash(sudo apt-get:*)", through("sudo apt-get")},
+		{"Bash(awk:*)", through("awk")},
+		{"Bash(awk -F,:*)", through("awk -F,")},
+		{"Bash(sed:*)", through("sed")},
+		{"Bash(sed -n:*)", through("sed -n")},
+		{"Bash(git:*)", through("git")},
+		{"Bash(git -c:*)", through("git -c")},
+		{"Bash(command:*)", through("command")},
+		{"Bash(command -v:*)", ""},
+		{"Bash(find --help)", ""},
+		{"Bash(find . -name *.go)", ""},
+		{"Bash(awk '{print $1}' data.txt)", ""},
 
 		{"WebFetch", "fetch any site"},
 		{"WebFetch(*)", "fetch any site"},
@@ -82,6 +106,9 @@ func TestWildcardPermission(t *testing.T) {
 		{"WebFetch(domain:pkg.go.dev)", ""},
 		{"mcp__*", "use every tool of every MCP server"},
 		{"mcp__github__get_issue", ""},
+		{"@git", "use every tool of MCP server \"git\""},
+		{"@git/*", "use every tool of MCP server \"git\""},
+		{"@git/git_status", ""},
 		{"Read", ""},
 	}
 	for _, tt := range tests {

@@ -47,53 +47,12 @@ func ParseTOML(src []byte) (root *Node, err error) {
 		var pe *unstable.ParserError
 		if asParserError(perr, &pe) {
 			offset := p.Shape(p.Range(pe.Highlight)).Start.Offset
-			msg := strings.TrimSpace(pe.Message)
-			if inInlineTable(src, offset) {
-				msg = "an inline table written over several lines is TOML 1.1, and atflint reads TOML 1.0; write the table on one line, or as a [table] of its own (" + msg + ")"
-			}
-			return nil, &Error{Pos: t.pos(offset), Msg: msg}
+			return nil, &Error{Pos: t.pos(offset), Msg: strings.TrimSpace(pe.Message)}
 		}
 		return nil, &Error{Pos: Pos{1, 1}, Msg: perr.Error()}
 	}
 	weigh(t.root)
 	return t.root, nil
-}
-
-// inInlineTable reports whether a document breaks off, at offset, inside
-// an inline table at a line's end: outside strings and comments, more
-// braces opened than closed, and a newline since or at offset.
-func inInlineTable(doc []byte, offset int) bool {
-	src := doc[:offset]
-	depth, newline := 0, offset < len(doc) && (doc[offset] == '\n' || doc[offset] == '\r')
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '#':
-			for i < len(src) && src[i] != '\n' {
-				i++
-			}
-			newline = newline || depth > 0 && i < len(src)
-		case '"', '\'':
-			quote := []byte{c}
-			if bytes.HasPrefix(src[i:], []byte{c, c, c}) {
-				quote = []byte{c, c, c}
-			}
-			i += len(quote)
-			for i < len(src) && !bytes.HasPrefix(src[i:], quote) {
-				if c == '"' && src[i] == '\\' {
-					i++
-				}
-				i++
-			}
-			i += len(quote) - 1
-		case '{':
-			depth++
-		case '}':
-			depth--
-		case '\n':
-			newline = newline || depth > 0
-		}
-	}
-	return depth > 0 && newline
 }
 
 // weigh sets the weight of every collection of a tree: TOML has no

@@ -51,16 +51,31 @@ enabled = true
 	}
 }
 
+// TestParseTOML11: TOML 1.1's inline tables over several lines, with a
+// trailing comma, as Codex configs write them, keep their positions.
+func TestParseTOML11(t *testing.T) {
+	root, err := ParseTOML([]byte("[mcp_servers.db]\nenv = {\n  TOKEN = \"x\",\n  HOST = \"h\",\n}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	servers, _ := root.Lookup("mcp_servers")
+	db, _ := servers.Value.Lookup("db")
+	env, _ := db.Value.Lookup("env")
+	host, ok := env.Value.Lookup("HOST")
+	if !ok || host.Value.Value != "h" || host.Value.Span.Start != (Pos{4, 10}) {
+		t.Errorf("HOST = %+v", host.Value)
+	}
+}
+
 func TestParseTOMLErrors(t *testing.T) {
 	for src, want := range map[string]string{
 		"a = 1\na = 2\n":         "2:1: a is defined twice",
 		"[t]\nx = 1\n[t]\n":      "3:2: t is defined twice",
 		"a = \n":                 "1:",
 		"[[t]]\n[t]\n":           "2:2: t is defined twice",
-		"a = [1, 2\n":            "2:1:",
+		"a = [1, 2\n":            "1:10: array is incomplete",
 		"a.b = 1\na.b.c = 2\n":   "2:3: b is not a table",
-		"h = { \n  x = 1\n}\n":   "1:7: an inline table written over several lines is TOML 1.1",
-		"h = { x = '{' }\ny = {": "2:6:",
+		"h = { x = '{' }\ny = {": "2:5: inline table is incomplete",
 	} {
 		if _, err := ParseTOML([]byte(src)); err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%q: %v; want %q", src, err, want)

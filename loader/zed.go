@@ -73,7 +73,7 @@ func loadZedSettings(f *model.File, root *syntax.Node) {
 		}
 		if sp, _ := section(agent, "sandbox_permissions"); sp != nil {
 			if e, ok := sp.Lookup("allow_unsandboxed"); ok && isTrue(e.Value) {
-				pm.Unsandboxed = model.Field[string]{Value: "agent.sandbox_permissions.allow_unsandboxed", Span: e.Span()}
+				pm.Unsandboxed = append(pm.Unsandboxed, model.Field[string]{Value: "agent.sandbox_permissions.allow_unsandboxed", Span: e.Span()})
 			}
 		}
 	}
@@ -84,7 +84,7 @@ func loadZedSettings(f *model.File, root *syntax.Node) {
 			}
 		}
 	}
-	if len(pm.ApproveAll) > 0 || pm.Unsandboxed.Present() || pm.DefaultMode.Present() {
+	if len(pm.ApproveAll) > 0 || len(pm.Unsandboxed) > 0 || pm.DefaultMode.Present() {
 		a.Permissions = pm
 	}
 	f.Agents = []*model.Agent{a}

@@ -311,10 +311,10 @@ type Permissions struct {
 	// AddOnly is set for allow rules that only add to the host's own,
 	// with no deny list of their own to write: a skill's allowed-tools.
 	AddOnly bool
-	// Unsandboxed is set (to the setting, as written for a message) when
-	// the agent's commands run with no sandbox, as Codex's sandbox_mode =
+	// Unsandboxed are the settings (as written, for a message) that run
+	// the agent's commands with no sandbox, as Codex's sandbox_mode =
 	// "danger-full-access" or Zed's allow_unsandboxed.
-	Unsandboxed Field[string]
+	Unsandboxed []Field[string]
 }
 
 // A Text is a stretch of a file's text and where it starts, for the

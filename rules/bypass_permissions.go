@@ -49,8 +49,8 @@ Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules fo
 					for _, ap := range pm.ApproveAll {
 						p.Reportf(ap.Setting.Span, "%s approves, without asking, every %s; turn it off and approve what the agent needs one by one", ap.Setting.Value, ap.What)
 					}
-					if pm.Unsandboxed.Present() {
-						p.Reportf(pm.Unsandboxed.Span, "%s runs the agent's commands with no sandbox, free to touch the whole machine and network; keep the sandbox on", pm.Unsandboxed.Value)
+					for _, u := range pm.Unsandboxed {
+						p.Reportf(u.Span, "%s runs the agent's commands with no sandbox, free to touch the whole machine and network; keep the sandbox on", u.Value)
 					}
 				}
 			})

@@ -61,6 +61,7 @@ const (
 	packageFlag                     // takes the package to run; the positional argument is then a command name
 	shellFlag                       // takes a shell line to run, which names no package
 	shellSwitch                     // takes no value; the positional argument is a shell line
+	versionFlag                     // takes the version of the package the positional argument names
 )
 
 // A launcher fetches a package or image by name and runs it.
@@ -116,9 +117,11 @@ var (
 	denoRun = &launcher{from: "from npm or JSR", fixed: fixedDeno, flags: withValues(
 		map[string]flagRole{}, "--config", "-c", "--import-map", "--lock", "--cert", "--location", "--env-file", "--inspect")}
 	// dnx (dotnet tool exec, learn.microsoft.com/dotnet/core/tools/dotnet-tool-exec)
-	// runs a NuGet tool package: Pkg@1.2.3 pins it.
+	// runs a NuGet tool package: Pkg@1.2.3 pins it, and so does --version
+	// 1.2.3, which the command takes though its page does not list it
+	// (dotnet/sdk ToolExecuteCommandDefinition.cs).
 	dnx = &launcher{from: "from NuGet", fixed: fixedNuGet, flags: withValues(
-		map[string]flagRole{}, "--source", "--add-source", "--configfile", "--framework", "--arch", "-a", "--verbosity", "-v")}
+		map[string]flagRole{"--version": versionFlag}, "--source", "--add-source", "--configfile", "--framework", "--arch", "-a", "--verbosity", "-v")}
 	containerRun = &launcher{from: "as a container image", fixed: fixedImage, flags: withValues(
 		map[string]flagRole{},
 		"-e", "--env", "--env-file", "-v", "--volume", "--name", "-p", "--publish", "--network", "--net",
@@ -300,6 +303,7 @@ func shellRuns(args []model.Field[string]) []model.Field[string] {
 func (l *launcher) packages(args []model.Field[string]) []model.Field[string] {
 	var named []model.Field[string]
 	shell := false
+	version, hasVersion := "", false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a.Value == "--" && i+1 < len(args) {
@@ -325,15 +329,44 @@ func (l *launcher) packages(args []model.Field[string]) []model.Field[string] {
 				named = append(named, a)
 			case shellFlag:
 				shell = true
+			case versionFlag:
+				version, hasVersion = value, true
 			}
 			continue
 		}
 		if len(named) > 0 || shell || l.flagsOnly {
 			break // a is the command to run from the named packages, or in the shell
 		}
+		if !hasVersion {
+			version, hasVersion = l.versionIn(args[i+1:])
+		}
+		if hasVersion && !strings.Contains(a.Value, "@") {
+			a.Value += "@" + version
+		}
 		return []model.Field[string]{a}
 	}
 	return named
+}
+
+// versionIn finds the value of a launcher's version flag among the
+// arguments after its package, before those it passes on (after --).
+func (l *launcher) versionIn(args []model.Field[string]) (string, bool) {
+	for i := 0; i < len(args); i++ {
+		flag, value, inline := strings.Cut(args[i].Value, "=")
+		switch {
+		case flag == "--":
+			return "", false
+		case l.flags[flag] != versionFlag:
+			if l.flags[flag] != 0 && l.flags[flag] != shellSwitch && !inline {
+				i++ // its value
+			}
+		case inline:
+			return value, true
+		case i+1 < len(args):
+			return args[i+1].Value, true
+		}
+	}
+	return "", false
 }
 
 var (

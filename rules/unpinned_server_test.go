@@ -128,6 +128,10 @@ func TestUnpinned(t *testing.T) {
 		{"dnx empty version", "dnx", []string{"--source", "https://feed.example/v3/index.json", "Pkg@", "--yes"}, []string{"Pkg@"}},
 		{"dnx floating", "dnx", []string{"Pkg@1.*"}, []string{"Pkg@1.*"}},
 		{"dnx range", "dnx", []string{"Pkg@[1.0,2.0)"}, []string{"Pkg@[1.0,2.0)"}},
+		{"dnx --version", "dnx", []string{"Some.Mcp.Server", "--version", "1.0.0", "--yes"}, nil},
+		{"dnx --version=", "dnx", []string{"--version=1.0.0", "Some.Mcp.Server"}, nil},
+		{"dnx --version floating", "dnx", []string{"Some.Mcp.Server", "--version", "1.*"}, []string{"Some.Mcp.Server@1.*"}},
+		{"dnx --version after --", "dnx", []string{"Some.Mcp.Server", "--", "--version", "1.0.0"}, []string{"Some.Mcp.Server"}},
 		{"dotnet tool exec", "dotnet", []string{"tool", "exec", "Pkg", "-y"}, []string{"Pkg"}},
 		{"cmd /c", "cmd", []string{"/c", "npx", "-y", "pkg"}, []string{"pkg"}},
 		{"cmd.exe /c pinned", "cmd.exe", []string{"/c", "npx", "-y", "pkg@1.0.0"}, nil},
@@ -207,7 +211,12 @@ func TestUnpinned(t *testing.T) {
 				if l := u.arg.Span.Start.Line; l > 1 {
 					at = tt.args[l-2]
 				}
-				if !strings.Contains(at, u.arg.Value) {
+				// A version given apart (dnx --version) is shown with its package.
+				name := u.arg.Value
+				if i := strings.LastIndex(name, "@"); i > 0 {
+					name = name[:i]
+				}
+				if !strings.Contains(at, u.arg.Value) && !strings.HasPrefix(at, name) {
 					t.Errorf("%q is reported at %q", u.arg.Value, at)
 				}
 			}

@@ -84,7 +84,7 @@ func emptyMessage(format model.Format) string {
 	switch format {
 	case model.FormatATF:
 		return "the file is empty; a manifest declares at least atf and agent"
-	case model.FormatClaudeAgent, model.FormatCopilotAgent:
+	case model.FormatClaudeAgent, model.FormatCopilotAgent, model.FormatOpenCodeAgent:
 		return "the front matter is empty; an agent's front matter declares at least its description"
 	}
 	return "the file is empty"

@@ -211,6 +211,23 @@ func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) 
 	a := describedAgent(f, format, root)
 	a.Servers = decodeServers(root)
 	a.Instructions = markdownBody(src, front)
+	// Skills and subagents may carry hooks of their own, written as in
+	// settings: a skill's stay for the rest of the session once it is
+	// used, a subagent's run while it does (docs.claude.com/en/docs/
+	// claude-code/hooks, "Hooks in skills and agents").
+	if format == model.FormatClaudeSkill || format == model.FormatClaudeAgent {
+		a.Hooks = decodeHooks(root)
+	}
+	if format == model.FormatOpenCodeAgent {
+		// An OpenCode agent in Markdown (opencode.ai/docs/agents, in
+		// .opencode/agent or agents): its front matter takes the keys of
+		// an agent in opencode.json, permission among them.
+		pm := &model.Permissions{Span: syntax.At(root.Span.Start)}
+		if openCodePermissions(pm, root, ""); len(pm.ApproveAll) > 0 {
+			a.Permissions = pm
+		}
+		return f
+	}
 	if format == model.FormatClaudeSkill {
 		// A skill's allowed-tools run without asking while it is active
 		// (docs.claude.com/en/docs/claude-code/skills); with none, the
@@ -219,6 +236,12 @@ func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) 
 			a.Permissions = &model.Permissions{Span: tools.Span, Allow: tools, AddOnly: true}
 		}
 		return f
+	}
+	// A subagent's permissionMode is its own defaultMode; with
+	// bypassPermissions it runs every tool call unasked.
+	if pmode := str(root, "permissionMode"); format == model.FormatClaudeAgent && pmode.Value == "bypassPermissions" {
+		a.Permissions = &model.Permissions{Span: pmode.Span, AddOnly: true, ApproveAll: []model.Approval{{
+			Setting: model.Field[string]{Value: "permissionMode: bypassPermissions", Span: pmode.Span}, What: "tool call, shell commands included"}}}
 	}
 	// With no tools list, the agent gets every tool of its host, MCP
 	// servers' included.

@@ -81,6 +81,8 @@ func markdownAgent(p string) (format model.Format, sure bool) {
 	case strings.HasSuffix(base, ".agent.md") || strings.HasSuffix(base, ".chatmode.md"),
 		dir == "agents" && path.Base(path.Dir(path.Dir(p))) == ".github":
 		return model.FormatCopilotAgent, true
+	case underFolder(p, ".opencode/agent", ".opencode/agents"):
+		return model.FormatOpenCodeAgent, true
 	case strings.Contains("/"+p, "/.claude/agents/"):
 		return model.FormatClaudeAgent, true // Claude Code reads its subfolders too
 	case dir == "agents" && !inDocs(p):

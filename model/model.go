@@ -39,6 +39,7 @@ const (
 	FormatCodex          Format = "codex-config"
 	FormatInstructions   Format = "instructions"
 	FormatOpenCode       Format = "opencode-config"
+	FormatOpenCodeAgent  Format = "opencode-agent"
 	FormatCursorHooks    Format = "cursor-hooks"
 	FormatClaudePlugin   Format = "claude-plugin"
 	FormatMarketplace    Format = "claude-marketplace"

@@ -14,7 +14,7 @@ func init() {
 			SecuritySeverity: 8.8,
 			OWASP:            []string{"ASI02", "ASI03"},
 			ATF:              []string{"S-2"},
-			Rationale: `Claude Code's ` + "`defaultMode: bypassPermissions`" + ` runs every tool call, shell
+			Rationale: `Claude Code's ` + "`defaultMode: bypassPermissions`" + ` (a subagent's ` + "`permissionMode`" + `) runs every tool call, shell
 commands and file writes included, without asking and without the allow and
 deny rules. The agent then has no action boundary (S-2) but the sandbox it
 runs in, if any. Committed in a repository's settings, it applies to everyone
@@ -24,9 +24,12 @@ same for its agent, and a prompt injection that can write that file turns it
 on; so do entries of ` + "`chat.tools.terminal.autoApprove`" + ` or ` + "`chat.tools.urls.autoApprove`" + `
 that match everything (` + "`/.*/`" + `, ` + "`*`" + `). OpenAI Codex's ` + "`approval_policy = \"never\"`" + ` in
 ` + "`.codex/config.toml`" + ` runs every command unasked, and
-` + "`sandbox_mode = \"danger-full-access\"`" + ` takes away the sandbox its commands run in;
+` + "`sandbox_mode = \"danger-full-access\"`" + ` takes away the sandbox its commands run in,
+at the top or in a ` + "`[profiles.NAME]`" + ` table;
 OpenCode's ` + "`permission`" + ` of ` + "`\"allow\"`" + ` for everything, for ` + "`*`" + ` or for ` + "`bash`" + ` (or a V2
-` + "`permissions`" + ` rule allowing every shell command) does the same for its agent.
+` + "`permissions`" + ` rule allowing every shell command) does the same for its agent, and
+in an agent's own permission (` + "`agent.NAME`" + ` in opencode.json, or an agent in
+` + "`.opencode/agent/*.md`" + `) for that agent.
 
 Use ` + "`default`" + ` or ` + "`acceptEdits`" + `, with allow and deny rules for what may run.`,
 			Lang: "json",

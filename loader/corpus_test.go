@@ -20,7 +20,7 @@ var corpusFormat = map[string]model.Format{
 	"codex-config":            model.FormatCodex,
 	"continue":                model.FormatContinue,
 	"cursor-hooks":            model.FormatCursorHooks,
-	"gemini-extension":        model.FormatMCP,
+	"gemini-extension":        model.FormatGemini,
 	"instructions":            model.FormatInstructions,
 	"kiro":                    model.FormatMCP,
 	"kiro-agent":              model.FormatAmazonQAgent,
@@ -68,8 +68,6 @@ var corpusOther = map[string]model.Format{
 	"windsurf/1Password__agent-hooks/.windsurf/hooks.json":                       model.FormatWindsurfHooks,
 	"windsurf/54b3r__tfai-go/.windsurf/rules/security.md":                        model.FormatInstructions,
 	"windsurf/kylejosterman__agentsync/.windsurf/rules/security.md":              model.FormatInstructions,
-	// An extension that brings only a context file, no MCP server.
-	"gemini-extension/obra__superpowers/gemini-extension.json": "",
 }
 
 // corpusProblems are the real files that break their format's syntax as

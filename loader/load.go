@@ -189,6 +189,10 @@ var formats = []format{
 		named:   isAmazonQAgent,
 		schemas: []string{"https://raw.githubusercontent.com/aws/amazon-q-developer-cli/"},
 		load:    loadWith(loadAmazonQAgent)},
+	{name: model.FormatGemini,
+		file:  func(p string) bool { return path.Base(p) == "gemini-extension.json" },
+		named: isGeminiExtension,
+		load:  loadWith(loadGeminiExtension)},
 	{name: model.FormatMCP,
 		holds: func(p string, root *syntax.Node) bool {
 			return hasServers(p, root) || path.Base(p) == ".mcp.json" && isFlatServers(root)

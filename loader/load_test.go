@@ -36,6 +36,11 @@ func TestRecognition(t *testing.T) {
 		{".zed/settings.json", `{"context_servers": {"db": {"command": "db-mcp"}}}`, Options{}, model.FormatZed},
 		{".zed/settings.json", `{"theme": "One Dark"}`, Options{}, ""}, // no agent settings
 		{"team/zed.json", `{"context_servers": {"db": {"command": "db-mcp"}}}`, Options{Named: true}, model.FormatZed},
+		{"dotfiles/.config/zed/settings.json", `{"agent": {"always_allow_tool_actions": true}}`, Options{}, model.FormatZed},
+		{"dotfiles/zed/settings.json", `{"agent": {"always_allow_tool_actions": true}}`, Options{}, ""},
+		{"ext/gemini-extension.json", `{"name": "db", "version": "1.0.0", "mcpServers": {"db": {"command": "db-mcp"}}}`, Options{}, model.FormatGemini},
+		{"ext/gemini-extension.json", `{"name": "docs", "version": "1.0.0", "contextFileName": "GEMINI.md"}`, Options{}, model.FormatGemini},
+		{"team/extension.json", `{"name": "docs", "version": "1.0.0", "contextFileName": "GEMINI.md", "excludeTools": ["run_shell_command"]}`, Options{Named: true}, model.FormatGemini},
 		{".kiro/hooks/lint.kiro.hook", `{"when": {"type": "fileEdited"}, "then": {"type": "runCommand", "command": "make lint"}}`, Options{}, model.FormatKiroHook},
 		{".kiro/agents/dev.json", `{"name": "dev", "allowedTools": ["fs_read"]}`, Options{}, model.FormatAmazonQAgent},
 		{".windsurf/hooks.json", `{"hooks": {"pre_run_command": [{"command": "./check.sh"}]}}`, Options{}, model.FormatWindsurfHooks},

@@ -128,6 +128,12 @@ func isContinueConfig(root *syntax.Node) bool {
 	return str(root, "schema").Value == "v1" && hasKey(root, "models", "rules", "context", "prompts", "docs", "data")
 }
 
+// isGeminiExtension reports a Gemini CLI extension's manifest: a named,
+// versioned package of MCP servers, a context file or tools it turns off.
+func isGeminiExtension(root *syntax.Node) bool {
+	return str(root, "name").Present() && str(root, "version").Present() && hasKey(root, "contextFileName", "excludeTools") && !hasKey(root, "permissions")
+}
+
 // isAmazonQAgent reports an Amazon Q or Kiro CLI agent: the tools it may
 // use unasked, and their settings.
 func isAmazonQAgent(root *syntax.Node) bool {

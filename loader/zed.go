@@ -15,9 +15,12 @@ func isZedAgentSettings(root *syntax.Node) bool {
 	return servers != nil || agent != nil
 }
 
-// zedSettingsName reports a project's Zed settings.
+// zedSettingsName reports Zed's settings: a project's .zed/settings.json,
+// and a user's ~/.config/zed/settings.json, as dotfiles repositories
+// commit it.
 func zedSettingsName(p string) bool {
-	return path.Base(p) == "settings.json" && path.Base(path.Dir(p)) == ".zed"
+	dir := path.Dir(p)
+	return path.Base(p) == "settings.json" && (path.Base(dir) == ".zed" || path.Base(dir) == "zed" && path.Base(path.Dir(dir)) == ".config")
 }
 
 // loadZedSettings reads Zed's settings (zed.dev/docs/ai/mcp,

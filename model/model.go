@@ -49,6 +49,7 @@ const (
 	FormatKiroHook       Format = "kiro-hook"
 	FormatWindsurfHooks  Format = "windsurf-hooks"
 	FormatVSCodeSettings Format = "vscode-settings"
+	FormatGemini         Format = "gemini-extension"
 	FormatA2A            Format = "a2a-card"
 	FormatAGT            Format = "agt-policy"
 	FormatCrewAI         Format = "crewai"

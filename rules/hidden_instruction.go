@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"github.com/atflint/atflint/finding"
 	"github.com/atflint/atflint/internal/injection"
 	"github.com/atflint/atflint/model"
@@ -89,12 +87,10 @@ type hiddenAt struct {
 // hiddenLines finds the hidden runs of a text, at their line and column.
 func hiddenLines(t *model.Text) []hiddenAt {
 	var out []hiddenAt
-	for i, line := range strings.Split(t.Value, "\n") {
+	for off, line := range proseLines(t.Value) {
 		if what, col, ok := injection.Hidden(line); ok {
-			at := syntax.Pos{Line: t.Start.Line + i, Col: col}
-			if i == 0 {
-				at.Col += t.Start.Col - 1
-			}
+			at := textPos(t, off)
+			at.Col += col - 1
 			out = append(out, hiddenAt{at, what})
 		}
 	}

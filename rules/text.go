@@ -1,8 +1,12 @@
 package rules
 
 import (
+	"iter"
 	"path"
 	"strings"
+
+	"github.com/atflint/atflint/model"
+	"github.com/atflint/atflint/syntax"
 )
 
 func quote(s string) string { return `"` + s + `"` }
@@ -43,4 +47,42 @@ func commandName(cmd string) string {
 		name = strings.TrimSuffix(name, ext)
 	}
 	return name
+}
+
+// proseLines yields the lines of a text with the byte offset each starts
+// at, ended as Markdown ends them: by \n, \r\n or a \r alone.
+func proseLines(s string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for start := 0; start <= len(s); {
+			end := strings.IndexAny(s[start:], "\r\n")
+			if end < 0 {
+				yield(start, s[start:])
+				return
+			}
+			end += start
+			if !yield(start, s[start:end]) {
+				return
+			}
+			start = end + 1
+			if s[end] == '\r' && start < len(s) && s[start] == '\n' {
+				start++
+			}
+		}
+	}
+}
+
+// textPos is the position of byte off of a text, lines ended as
+// proseLines ends them, columns in code points.
+func textPos(t *model.Text, off int) syntax.Pos {
+	p := t.Start
+	for i, r := range t.Value[:off] {
+		switch {
+		case r == '\n' && i > 0 && t.Value[i-1] == '\r':
+		case r == '\n' || r == '\r':
+			p.Line, p.Col = p.Line+1, 1
+		default:
+			p.Col++
+		}
+	}
+	return p
 }

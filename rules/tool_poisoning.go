@@ -13,7 +13,7 @@ func init() {
 	register(&Rule{
 		Doc: Doc{
 			ID:               "tool-poisoning",
-			Title:            "A tool or agent description gives the model instructions",
+			Title:            "A tool or agent description gives the model instructions, or instructions turn it against its user",
 			Severity:         finding.Error,
 			SecuritySeverity: 8.8,
 			OWASP:            []string{"ASI01"},
@@ -31,6 +31,12 @@ framework takes as a description (` + "`mcp.WithDescription`" + `, a tool's
 ` + "`Description`" + ` field, the description argument of ` + "`genkit.DefineTool`" + ` or
 ` + "`utils.InferTool`" + `, what a langchaingo tool's ` + "`Description`" + ` method returns),
 following named constants to where they are written.
+
+Instructions written for the model (` + "`AGENTS.md`" + `, ` + "`CLAUDE.md`" + `, Copilot's and Cursor's rules, a
+skill's or a subagent's body) are read too, for the phrasings that are hostile
+even there: dropping its other instructions, keeping something from the user,
+sending data out. Pointing at a tool or a file, or an ` + "`<IMPORTANT>`" + ` block, is
+what instructions are for, and is left alone in them.
 
 Describe what the tool does and nothing else; put rules for the model in the
 agent's own reviewed instructions.`,
@@ -70,10 +76,24 @@ or the configs of testdata/corpus.`,
 					}
 				})
 			}
-			if p.File.Format != model.FormatATF {
-				return // a foreign file's description is its agent's, walked above
+			// Instructions for the model (an instructions file, a skill's
+			// or an agent's body) are read for the phrasings that are
+			// hostile even there.
+			prose := func(t *model.Text) {
+				for _, m := range injection.ProseDirectives(t.Value) {
+					p.Reportf(syntax.Span{Start: textPos(t, m.Start), End: textPos(t, m.End)}, "this instruction %s (%q); delete it: no instruction should turn the model against its user or send data out", m.Why, injection.Clip(t.Value[m.Start:m.End]))
+				}
+			}
+			for _, t := range p.File.Prose {
+				prose(t)
 			}
 			p.agents(func(a *model.Agent) {
+				if t := a.Instructions; t != nil {
+					prose(t)
+				}
+				if p.File.Format != model.FormatATF {
+					return // a foreign file's description is its agent's, walked above
+				}
 				if m, why := poisoned(a.Purpose.Value); m != "" {
 					p.Reportf(a.Purpose.Span, "the agent's purpose %s (%q); say what the agent is for, and keep instructions for the model out of it", why, injection.Clip(m))
 				}

@@ -88,17 +88,24 @@ var directives = []struct {
 	re    *regexp.Regexp
 	why   string
 	needs []string
+	// prose is set for the phrasings that are hostile in instructions
+	// for the model too, where pointing at a tool or a file, or an
+	// <IMPORTANT> block, is what instructions are for.
+	prose bool
 }{
-	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|safety|security)\s+(instructions|prompts?|rules|checks|guidelines|restrictions)|\b(ignore|disregard)\s+(all\s+|any\s+)?(the\s+|your\s+)?system\s+(prompts?|instructions)`), "tells the model to drop its instructions", []string{"ignore", "disregard", "forget", "override", "bypass"}},
-	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user\b`), "tells the model to keep something from the user", []string{"user"}},
-	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b`), "tells the model to act behind the user's back", []string{"without"}},
-	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user", []string{"user"}},
-	{regexp.MustCompile(`(?i)\bsilently\s+(read|send|copy|forward|upload|attach|include|exfiltrate)\b`), "tells the model to act behind the user's back", []string{"silently"}},
-	{regexp.MustCompile(`(?i)\b(reads?|send|include|pass|attach|upload|provide|contents?\s+of|cat)\b[^.\n]{0,40}?((~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud|cursor/mcp\.json|bashrc|zshrc|npmrc|pypirc|git-credentials)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow))`), "points the model at credentials on the machine", []string{".ssh", ".aws", ".gnupg", ".kube", ".docker", ".netrc", ".config/gcloud", ".cursor/mcp.json", ".bashrc", ".zshrc", ".npmrc", ".pypirc", ".git-credentials", "id_rsa", "id_ed25519", "id_ecdsa", "/etc/passwd", "/etc/shadow"}},
-	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit)\s+(it|them|this|these|the\s+(contents?|file|data|keys?|results?|conversation)|all\s+\w+)\s+(to|at)\s+(https?://|\S+@\S+\.\w+)`), "tells the model to send data out", []string{"http", "@"}},
-	{regexp.MustCompile(`(?i)\bbcc\b[^.\n]{0,60}?[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(forward|redirect)\s+(all|every|each|a\s+copy\s+of)\b[^.\n]{0,60}?\bto\s+[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out", []string{"@"}},
-	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b|\bwhen\s+the\s+[a-z]+_[a-z_]+\s+tool\s+is\s+(available|called|used)`), "tells the model how to use another tool", []string{"_"}},
-	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model", []string{"<", "[inst]", "###"}},
+	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|safety|security)\s+(instructions|prompts?|rules|checks|guidelines|restrictions)|\b(ignore|disregard)\s+(all\s+|any\s+)?(the\s+|your\s+)?system\s+(prompts?|instructions)`), "tells the model to drop its instructions", []string{"ignore", "disregard", "forget", "override", "bypass"}, true},
+	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user\b`), "tells the model to keep something from the user", []string{"user"}, true},
+	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b`), "tells the model to act behind the user's back", []string{"without"}, true},
+	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user", []string{"user"}, true},
+	{regexp.MustCompile(`(?i)\bsilently\s+(read|send|copy|forward|upload|attach|include|exfiltrate)\b`), "tells the model to act behind the user's back", []string{"silently"}, true},
+	{regexp.MustCompile(`(?i)\b(reads?|send|include|pass|attach|upload|provide|contents?\s+of|cat)\b[^.\n]{0,40}?((~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud|cursor/mcp\.json|bashrc|zshrc|npmrc|pypirc|git-credentials)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow))`), "points the model at credentials on the machine", []string{".ssh", ".aws", ".gnupg", ".kube", ".docker", ".netrc", ".config/gcloud", ".cursor/mcp.json", ".bashrc", ".zshrc", ".npmrc", ".pypirc", ".git-credentials", "id_rsa", "id_ed25519", "id_ecdsa", "/etc/passwd", "/etc/shadow"}, false},
+	// What is sent is named, with up to two words before it ("the
+	// conversation history", "all API keys"): a tool that sends "the
+	// message to https://hooks..." is what it says.
+	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit|leak)\s+(it|them|this|these|(the|all|every|any|your|its|their|a\s+copy\s+of(\s+the)?)\s+([\w-]+\s+){0,2}?(contents?|file|files|data|keys?|results?|conversation|history|chat|context|prompts?|instructions|credentials|secrets?|tokens?|passwords?|variables|environment|logs?))\s+(to|at)\s+(https?://|[\w.+-]+@[\w-]+\.\w+)`), "tells the model to send data out", []string{"http", "@"}, true},
+	{regexp.MustCompile(`(?i)\bbcc\b[^.\n]{0,60}?[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(forward|redirect)\s+(all|every|each|a\s+copy\s+of)\b[^.\n]{0,60}?\bto\s+[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out", []string{"@"}, true},
+	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b|\bwhen\s+the\s+[a-z]+_[a-z_]+\s+tool\s+is\s+(available|called|used)`), "tells the model how to use another tool", []string{"_"}, false},
+	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model", []string{"<", "[inst]", "###"}, false},
 }
 
 // Directive finds a phrase of a text that gives the model orders, the
@@ -118,6 +125,41 @@ func Directive(s string) (start, end int, why string, ok bool) {
 		}
 	}
 	return 0, 0, "", false
+}
+
+// A Match is a phrase found in a text, by its byte offsets, and what it
+// does.
+type Match struct {
+	Start, End int
+	Why        string
+}
+
+// ProseDirectives finds, in file order and apart from one another, the
+// phrases of instructions written for the model (AGENTS.md, a skill's
+// body) that turn it against its user or its instructions, or send data
+// out: the phrasings of Directive that are hostile there too.
+func ProseDirectives(s string) []Match {
+	lower, filter := asciiLower(s)
+	var found []Match
+	for _, d := range directives {
+		if !d.prose || filter && !slices.ContainsFunc(d.needs, func(w string) bool { return strings.Contains(lower, w) }) {
+			continue
+		}
+		for _, loc := range d.re.FindAllStringIndex(s, -1) {
+			if !possessive(s, loc[1]) {
+				found = append(found, Match{loc[0], loc[1], d.why})
+			}
+		}
+	}
+	slices.SortStableFunc(found, func(a, b Match) int { return a.Start - b.Start })
+	// Of phrases that overlap, the first found is kept.
+	var kept []Match
+	for _, m := range found {
+		if len(kept) == 0 || m.Start >= kept[len(kept)-1].End {
+			kept = append(kept, m)
+		}
+	}
+	return kept
 }
 
 // asciiLower is s lower-cased, and whether s is all ASCII, where that is

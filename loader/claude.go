@@ -163,7 +163,11 @@ func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) 
 			// Said, not passed over: what the host reads of it is not
 			// what its author wrote.
 			f.Format = format
-			addProblem(f, model.Invalid, syntax.At(syntax.Pos{Line: 1, Col: 1}), "the front matter opened on line 1 is never closed by a line ---, so its name, description and tools are not read")
+			msg := "the front matter opened on line 1 is never closed by a line ---, so its name, description and tools are not read"
+			if !bytes.Contains(src, []byte("\n")) {
+				msg = "the lines of this file end in a carriage return alone, so its front matter is never closed by a line --- and its name, description and tools are not read; end its lines with \\n"
+			}
+			addProblem(f, model.Invalid, syntax.At(syntax.Pos{Line: 1, Col: 1}), "%s", msg)
 		}
 		return f
 	}
@@ -331,10 +335,11 @@ func frontMatter(src []byte) ([]byte, bool) {
 	return nil, false
 }
 
-// opensFrontMatter reports a file whose first line is "---".
+// opensFrontMatter reports a file whose first line is "---", ended by
+// any line break.
 func opensFrontMatter(src []byte) bool {
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
-	return bytes.HasPrefix(src, []byte("---\n")) || bytes.HasPrefix(src, []byte("---\r\n"))
+	return bytes.HasPrefix(src, []byte("---\n")) || bytes.HasPrefix(src, []byte("---\r"))
 }
 
 // allowedTools reads a skill's allowed-tools: a list, or one string of

@@ -41,6 +41,7 @@ var corpusFormat = map[string]model.Format{
 	"mcp-client":              model.FormatMCP,
 	"ms-agent-framework-yaml": "",
 	"oasf-agntcy":             "",
+	"zed-settings":            model.FormatZed,
 }
 
 // corpusOther are the files whose folder names a format their content
@@ -53,8 +54,14 @@ var corpusOther = map[string]model.Format{
 	// A project's own orchestrator config that the repository named after
 	// ADK: no agent_class, no instruction at the top.
 	"google-adk/OMIXEC__Google-ADK-Skills/adk-runtime/agents/root_agent.yaml": "",
-	// An agent of Amazon Q, beside the MCP configs of its folder.
-	"amazonq/MyPureCloud__genesys-spark/.amazonq/agents/default.json": model.FormatAmazonQAgent,
+	// Agents of Amazon Q, beside the MCP configs of their folder.
+	"amazonq/MyPureCloud__genesys-spark/.amazonq/agents/default.json":         model.FormatAmazonQAgent,
+	"amazonq/blue21jp__aws-resources-visualiser/.amazonq/cli-agents/dev.json": model.FormatAmazonQAgent,
+	"amazonq/echoes-io__mcp-server/.amazonq/cli-agents/default.json":          model.FormatAmazonQAgent,
+	// OpenCode's agents in Markdown, beside its configs.
+	"opencode/SAP__e-mobility-charging-stations-simulator/.opencode/agent/review.md": model.FormatOpenCodeAgent,
+	"opencode/Apicurio__apicurio-registry/.opencode/agent/code-reviewer.md":          model.FormatOpenCodeAgent,
+	"opencode/moq-dev__moq/.opencode/agent/review.md":                                model.FormatOpenCodeAgent,
 	// Marketplaces, beside the plugins.
 	"claude-plugin/obra__superpowers/.claude-plugin/marketplace.json": model.FormatMarketplace,
 	"claude-plugin/upstash__context7/.claude-plugin/marketplace.json": model.FormatMarketplace,

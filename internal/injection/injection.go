@@ -138,18 +138,28 @@ type Match struct {
 // phrases of instructions written for the model (AGENTS.md, a skill's
 // body) that turn it against its user or its instructions, or send data
 // out: the phrasings of Directive that are hostile there too.
+//
+// A phrase may run over the lines of a paragraph, as Markdown wraps them,
+// but not past a blank line: each paragraph is searched apart, which keeps
+// Go's regexp on short texts, where it is fast, and the word filter on
+// the paragraphs of ASCII in a file that has some other text.
 func ProseDirectives(s string) []Match {
-	lower, filter := asciiLower(s)
 	var found []Match
-	for _, d := range directives {
-		if !d.prose || filter && !slices.ContainsFunc(d.needs, func(w string) bool { return strings.Contains(lower, w) }) {
-			continue
-		}
-		for _, loc := range d.re.FindAllStringIndex(s, -1) {
-			if !possessive(s, loc[1]) {
-				found = append(found, Match{loc[0], loc[1], d.why})
+	for start := 0; start < len(s); {
+		end := paragraphEnd(s, start)
+		para := s[start:end]
+		lower, filter := asciiLower(para)
+		for _, d := range directives {
+			if !d.prose || filter && !slices.ContainsFunc(d.needs, func(w string) bool { return strings.Contains(lower, w) }) {
+				continue
+			}
+			for _, loc := range d.re.FindAllStringIndex(para, -1) {
+				if !possessive(para, loc[1]) {
+					found = append(found, Match{start + loc[0], start + loc[1], d.why})
+				}
 			}
 		}
+		start = end
 	}
 	slices.SortStableFunc(found, func(a, b Match) int { return a.Start - b.Start })
 	// Of phrases that overlap, the first found is kept.
@@ -160,6 +170,23 @@ func ProseDirectives(s string) []Match {
 		}
 	}
 	return kept
+}
+
+// paragraphEnd is the offset just past the paragraph of s that starts at
+// start: past the blank line after it, or the end of s.
+func paragraphEnd(s string, start int) int {
+	for i := start; i < len(s); {
+		nl := strings.IndexByte(s[i:], '\n')
+		if nl < 0 {
+			break
+		}
+		i += nl + 1
+		rest := s[i:]
+		if blank := strings.TrimLeft(rest, " \t\r"); len(blank) < len(rest) && strings.HasPrefix(blank, "\n") || strings.HasPrefix(rest, "\n") {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // asciiLower is s lower-cased, and whether s is all ASCII, where that is

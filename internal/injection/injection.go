@@ -78,34 +78,33 @@ func hiddenKind(rs []rune, i int) string {
 // directives are the phrasings that aim a description at the model, each
 // with what it does. The set is small on purpose: precision over recall.
 //
-// needs are words one of which every match holds, lower-cased: Go's
+// needs are groups of words, lower-cased, every match holding one of each
+// group: Go's
 // regexp runs these patterns (\b and all) with its backtracker, a third
-// of a run over 10,000 manifests, so a text of ASCII with none of them is
-// not searched (FuzzDirective checks the answer is the same). In other
-// text, case folding reaches past ASCII (the Kelvin sign is a k), and the
-// patterns always run.
+// of a run over 10,000 manifests, so a text without them is not searched
+// (FuzzDirective checks the answer is the same).
 var directives = []struct {
 	re    *regexp.Regexp
 	why   string
-	needs []string
+	needs [][]string
 	// prose is set for the phrasings that are hostile in instructions
 	// for the model too, where pointing at a tool or a file, or an
 	// <IMPORTANT> block, is what instructions are for.
 	prose bool
 }{
-	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|safety|security)\s+(instructions|prompts?|rules|checks|guidelines|restrictions)|\b(ignore|disregard)\s+(all\s+|any\s+)?(the\s+|your\s+)?system\s+(prompts?|instructions)`), "tells the model to drop its instructions", []string{"ignore", "disregard", "forget", "override", "bypass"}, true},
-	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user\b`), "tells the model to keep something from the user", []string{"user"}, true},
-	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b`), "tells the model to act behind the user's back", []string{"without"}, true},
-	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user", []string{"user"}, true},
-	{regexp.MustCompile(`(?i)\bsilently\s+(read|send|copy|forward|upload|attach|include|exfiltrate)\b`), "tells the model to act behind the user's back", []string{"silently"}, true},
-	{regexp.MustCompile(`(?i)\b(reads?|send|include|pass|attach|upload|provide|contents?\s+of|cat)\b[^.\n]{0,40}?((~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud|cursor/mcp\.json|bashrc|zshrc|npmrc|pypirc|git-credentials)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow))`), "points the model at credentials on the machine", []string{".ssh", ".aws", ".gnupg", ".kube", ".docker", ".netrc", ".config/gcloud", ".cursor/mcp.json", ".bashrc", ".zshrc", ".npmrc", ".pypirc", ".git-credentials", "id_rsa", "id_ed25519", "id_ecdsa", "/etc/passwd", "/etc/shadow"}, false},
+	{regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|safety|security)\s+(instructions|prompts?|rules|checks|guidelines|restrictions)|\b(ignore|disregard)\s+(all\s+|any\s+)?(the\s+|your\s+)?system\s+(prompts?|instructions)`), "tells the model to drop its instructions", [][]string{{"ignore", "disregard", "forget", "override", "bypass"}, {"previous", "prior", "above", "earlier", "safety", "security", "system"}, {"instruction", "prompt", "rule", "check", "guideline", "restriction"}}, true},
+	{regexp.MustCompile(`(?i)\b(do\s+not|don't|never)\s+(tell|inform|mention\s+(this\s+)?to|show|reveal\s+(this\s+)?to|notify|alert)\s+the\s+user\b`), "tells the model to keep something from the user", [][]string{{"user"}, {"not", "don't", "never"}, {"tell", "inform", "mention", "show", "reveal", "notify", "alert"}}, true},
+	{regexp.MustCompile(`(?i)\bwithout\s+(telling|informing|notifying|alerting)\s+the\s+user\b`), "tells the model to act behind the user's back", [][]string{{"without"}, {"user"}, {"telling", "informing", "notifying", "alerting"}}, true},
+	{regexp.MustCompile(`(?i)\b(the\s+user\s+(must|should)\s+not\s+(know|see|be\s+told))|(keep\s+(this|it)\s+(secret|hidden)\s+from\s+the\s+user)`), "tells the model to keep something from the user", [][]string{{"user"}, {"must", "should", "keep"}, {"know", "see", "told", "secret", "hidden"}}, true},
+	{regexp.MustCompile(`(?i)\bsilently\s+(read|send|copy|forward|upload|attach|include|exfiltrate)\b`), "tells the model to act behind the user's back", [][]string{{"silently"}}, true},
+	{regexp.MustCompile(`(?i)\b(reads?|send|include|pass|attach|upload|provide|contents?\s+of|cat)\b[^.\n]{0,40}?((~/|\$HOME/|%USERPROFILE%\\)\.(ssh|aws|gnupg|kube|docker|netrc|config/gcloud|cursor/mcp\.json|bashrc|zshrc|npmrc|pypirc|git-credentials)\b|\bid_(rsa|ed25519|ecdsa)\b|\.aws/credentials|/etc/(passwd|shadow))`), "points the model at credentials on the machine", [][]string{{".ssh", ".aws", ".gnupg", ".kube", ".docker", ".netrc", ".config/gcloud", ".cursor/mcp.json", ".bashrc", ".zshrc", ".npmrc", ".pypirc", ".git-credentials", "id_rsa", "id_ed25519", "id_ecdsa", "/etc/passwd", "/etc/shadow"}}, false},
 	// What is sent is named, with up to two words before it ("the
 	// conversation history", "all API keys"): a tool that sends "the
 	// message to https://hooks..." is what it says.
-	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit|leak)\s+(it|them|this|these|(the|all|every|any|your|its|their|a\s+copy\s+of(\s+the)?)\s+([\w-]+\s+){0,2}?(contents?|file|files|data|keys?|results?|conversation|history|chat|context|prompts?|instructions|credentials|secrets?|tokens?|passwords?|variables|environment|logs?))\s+(to|at)\s+(https?://|[\w.+-]+@[\w-]+\.\w+)`), "tells the model to send data out", []string{"http", "@"}, true},
-	{regexp.MustCompile(`(?i)\bbcc\b[^.\n]{0,60}?[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(forward|redirect)\s+(all|every|each|a\s+copy\s+of)\b[^.\n]{0,60}?\bto\s+[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out", []string{"@"}, true},
-	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b|\bwhen\s+the\s+[a-z]+_[a-z_]+\s+tool\s+is\s+(available|called|used)`), "tells the model how to use another tool", []string{"_"}, false},
-	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model", []string{"<", "[inst]", "###"}, false},
+	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit|leak)\s+(it|them|this|these|(the|all|every|any|your|its|their|a\s+copy\s+of(\s+the)?)\s+([\w-]+\s+){0,2}?(contents?|file|files|data|keys?|results?|conversation|history|chat|context|prompts?|instructions|credentials|secrets?|tokens?|passwords?|variables|environment|logs?))\s+(to|at)\s+(https?://|[\w.+-]+@[\w-]+\.\w+)`), "tells the model to send data out", [][]string{{"send", "post", "upload", "forward", "exfiltrate", "transmit", "leak"}, {"http", "@"}}, true},
+	{regexp.MustCompile(`(?i)\bbcc\b[^.\n]{0,60}?[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(forward|redirect)\s+(all|every|each|a\s+copy\s+of)\b[^.\n]{0,60}?\bto\s+[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out", [][]string{{"@"}, {"bcc", "forward", "redirect"}}, true},
+	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b|\bwhen\s+the\s+[a-z]+_[a-z_]+\s+tool\s+is\s+(available|called|used)`), "tells the model how to use another tool", [][]string{{"_"}, {"before", "when", "after", "instead"}}, false},
+	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model", [][]string{{"<", "[inst]", "###"}}, false},
 }
 
 // Directive finds a phrase of a text that gives the model orders, the
@@ -113,9 +112,9 @@ var directives = []struct {
 // (to drop its instructions, keep things from the user, read credentials,
 // send data out), returning its byte offsets in s and what it does.
 func Directive(s string) (start, end int, why string, ok bool) {
-	lower, filter := asciiLower(s)
+	lower := foldedLower(s)
 	for _, d := range directives {
-		if filter && !slices.ContainsFunc(d.needs, func(w string) bool { return strings.Contains(lower, w) }) {
+		if !hasNeeded(lower, d.needs) {
 			continue
 		}
 		for _, loc := range d.re.FindAllStringIndex(s, -1) {
@@ -143,14 +142,17 @@ type Match struct {
 // but not past a blank line: each paragraph is searched apart, which keeps
 // Go's regexp on short texts, where it is fast, and the word filter on
 // the paragraphs of ASCII in a file that has some other text.
-func ProseDirectives(s string) []Match {
+func ProseDirectives(s string) []Match { return proseDirectives(s, true) }
+
+// proseDirectives is ProseDirectives, with the word filter or without.
+func proseDirectives(s string, useFilter bool) []Match {
 	var found []Match
 	for start := 0; start < len(s); {
 		end := paragraphEnd(s, start)
 		para := s[start:end]
-		lower, filter := asciiLower(para)
+		lower := foldedLower(para)
 		for _, d := range directives {
-			if !d.prose || filter && !slices.ContainsFunc(d.needs, func(w string) bool { return strings.Contains(lower, w) }) {
+			if !d.prose || useFilter && !hasNeeded(lower, d.needs) {
 				continue
 			}
 			for _, loc := range d.re.FindAllStringIndex(para, -1) {
@@ -172,6 +174,17 @@ func ProseDirectives(s string) []Match {
 	return kept
 }
 
+// hasNeeded reports whether a lower-cased text holds a word of every
+// group.
+func hasNeeded(lower string, needs [][]string) bool {
+	for _, group := range needs {
+		if !slices.ContainsFunc(group, func(w string) bool { return strings.Contains(lower, w) }) {
+			return false
+		}
+	}
+	return true
+}
+
 // paragraphEnd is the offset just past the paragraph of s that starts at
 // start: past the blank line after it, or the end of s.
 func paragraphEnd(s string, start int) int {
@@ -189,15 +202,33 @@ func paragraphEnd(s string, start int) int {
 	return len(s)
 }
 
-// asciiLower is s lower-cased, and whether s is all ASCII, where that is
-// the case folding of the patterns' (?i).
-func asciiLower(s string) (string, bool) {
+// foldedLower is s with every letter the patterns' (?i) takes for an
+// ASCII one written as that, lower-cased: the Kelvin sign K is a k and
+// the long s ſ an s (the only letters outside ASCII whose simple case
+// folding reaches it); other text outside ASCII is left as it is, since
+// it can match none of the words a filter looks for.
+func foldedLower(s string) string {
+	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return "", false
+			ascii = false
+			break
 		}
 	}
-	return strings.ToLower(s), true
+	if ascii {
+		return strings.ToLower(s)
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u212A':
+			return 'k'
+		case r == '\u017F':
+			return 's'
+		case r < utf8.RuneSelf:
+			return unicode.ToLower(r)
+		}
+		return r
+	}, s)
 }
 
 // possessive reports a match that ends in the first word of a possessive,

@@ -29,6 +29,7 @@ func TestRecognition(t *testing.T) {
 		// The formats added with their $schema, anywhere.
 		{"catalog/plugins.json", `{"$schema": "https://anthropic.com/claude-code/marketplace.schema.json", "name": "m", "plugins": []}`, Options{}, model.FormatMarketplace},
 		{"agents/dev.json", `{"$schema": "https://raw.githubusercontent.com/aws/amazon-q-developer-cli/refs/heads/main/schemas/agent-v1.json", "name": "dev"}`, Options{}, model.FormatAmazonQAgent},
+		{"team/oc.json", `{"$schema": "https://opencode.ai/config.json", "theme": "opencode"}`, Options{}, model.FormatOpenCode},
 		{"plugin/hooks.json", `{"hooks": {"Stop": []}}`, Options{}, ""}, // not in a hooks folder
 		{"plugin/hooks/hooks.json", `{"hooks": {"Stop": []}}`, Options{}, model.FormatClaudePlugin},
 		{".continue/agents/main.yaml", "name: main\nmcpServers: []\n", Options{}, model.FormatContinue},

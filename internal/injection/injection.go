@@ -101,7 +101,7 @@ var directives = []struct {
 	// What is sent is named, with up to two words before it ("the
 	// conversation history", "all API keys"): a tool that sends "the
 	// message to https://hooks..." is what it says.
-	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit|leak)\s+(it|them|this|these|(the|all|every|any|your|its|their|a\s+copy\s+of(\s+the)?)\s+([\w-]+\s+){0,2}?(contents?|file|files|data|keys?|results?|conversation|history|chat|context|prompts?|instructions|credentials|secrets?|tokens?|passwords?|variables|environment|logs?))\s+(to|at)\s+(https?://|[\w.+-]+@[\w-]+\.\w+)`), "tells the model to send data out", [][]string{{"send", "post", "upload", "forward", "exfiltrate", "transmit", "leak"}, {"http", "@"}}, true},
+	{regexp.MustCompile(`(?i)\b(send|post|upload|forward|exfiltrate|transmit|leak)\s+(it|them|this|these|all\s+\w+|(the|all|every|any|your|its|their|a\s+copy\s+of(\s+the)?)\s+([\w-]+\s+){0,2}?(contents?|file|files|data|keys?|results?|conversation|history|chat|context|prompts?|instructions|credentials|secrets?|tokens?|passwords?|variables|environment|logs?))\s+(to|at)\s+(https?://|[\w.+-]+@[\w-]+\.\w+)`), "tells the model to send data out", [][]string{{"send", "post", "upload", "forward", "exfiltrate", "transmit", "leak"}, {"http", "@"}}, true},
 	{regexp.MustCompile(`(?i)\bbcc\b[^.\n]{0,60}?[\w.+-]+@[\w-]+(\.[\w-]+)+|\b(forward|redirect)\s+(all|every|each|a\s+copy\s+of)\b[^.\n]{0,60}?\bto\s+[\w.+-]+@[\w-]+(\.[\w-]+)+`), "tells the model to send data out", [][]string{{"@"}, {"bcc", "forward", "redirect"}}, true},
 	{regexp.MustCompile(`(?i)\b(before|when|whenever|after|instead\s+of)\s+(using|calling|invoking|you\s+use|you\s+call)\s+(the\s+)?[a-z]+_[a-z_]+\b[^.\n]{0,40}?\b(always|must|instead|redirect)\b|\bwhen\s+the\s+[a-z]+_[a-z_]+\s+tool\s+is\s+(available|called|used)`), "tells the model how to use another tool", [][]string{{"_"}, {"before", "when", "after", "instead"}}, false},
 	{regexp.MustCompile(`(?i)<\s*(important|system|instructions?|hidden|override|global[_ -]?override|system[_ -][a-z_]+)\s*>|<!--\s*(ai|assistant|llm|model|system|agent)[_ -]?(instructions?|notes?|prompt)\b|<\|(system|im_start)\|>|\[INST\]|###\s*(instruction|system)\s*:`), "carries a block of instructions for the model", [][]string{{"<", "[inst]", "###"}}, false},
@@ -138,7 +138,9 @@ type Match struct {
 // body) that turn it against its user or its instructions, or send data
 // out: the phrasings of Directive that are hostile there too.
 //
-// A phrase may run over the lines of a paragraph, as Markdown wraps them,
+// A phrase in quotes or in code (a security guide's example of an attack)
+// is passed over. A phrase may run over the lines of a paragraph, as
+// Markdown wraps them,
 // but not past a blank line: each paragraph is searched apart, which keeps
 // Go's regexp on short texts, where it is fast, and the word filter on
 // the paragraphs of ASCII in a file that has some other text.
@@ -146,6 +148,7 @@ func ProseDirectives(s string) []Match { return proseDirectives(s, true) }
 
 // proseDirectives is ProseDirectives, with the word filter or without.
 func proseDirectives(s string, useFilter bool) []Match {
+	fences := fencedBlocks(s)
 	var found []Match
 	for start := 0; start < len(s); {
 		end := paragraphEnd(s, start)
@@ -156,8 +159,9 @@ func proseDirectives(s string, useFilter bool) []Match {
 				continue
 			}
 			for _, loc := range d.re.FindAllStringIndex(para, -1) {
-				if !possessive(para, loc[1]) {
-					found = append(found, Match{start + loc[0], start + loc[1], d.why})
+				at := start + loc[0]
+				if !possessive(para, loc[1]) && !quoted(s, at) && !slices.ContainsFunc(fences, func(f [2]int) bool { return at >= f[0] && at < f[1] }) {
+					found = append(found, Match{at, start + loc[1], d.why})
 				}
 			}
 		}
@@ -172,6 +176,44 @@ func proseDirectives(s string, useFilter bool) []Match {
 		}
 	}
 	return kept
+}
+
+// fencedBlocks are the byte ranges of a Markdown text's fenced code
+// blocks (``` or ~~~ to the same fence): code, and the attacks that
+// security guides show in it, is not said to the model.
+func fencedBlocks(s string) [][2]int {
+	var blocks [][2]int
+	open, fence := -1, ""
+	for off := 0; off < len(s); {
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off
+		}
+		line := strings.TrimLeft(s[off:end], " ")
+		switch {
+		case open < 0 && (strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~")):
+			open, fence = off, line[:3]
+		case open >= 0 && strings.HasPrefix(line, fence):
+			blocks = append(blocks, [2]int{open, end})
+			open = -1
+		}
+		off = end + 1
+	}
+	if open >= 0 {
+		blocks = append(blocks, [2]int{open, len(s)}) // CommonMark: to the end
+	}
+	return blocks
+}
+
+// quoted reports a phrase at byte at of s that its line puts in quotes
+// or a code span: an example of what an attack says ("Ignore previous
+// instructions..." under detection patterns), not an order.
+func quoted(s string, at int) bool {
+	before := s[strings.LastIndexByte(s[:at], '\n')+1 : at]
+	return strings.Count(before, `"`)%2 == 1 || strings.Count(before, "`")%2 == 1 ||
+		strings.Count(before, "\u201C") > strings.Count(before, "\u201D")
 }
 
 // hasNeeded reports whether a lower-cased text holds a word of every

@@ -30,20 +30,21 @@ func Candidate(name string) bool {
 	case ".hook":
 		return kiroHookName(p)
 	}
-	return base == ".windsurfrules"
+	return base == ".windsurfrules" || base == ".cursorrules"
 }
 
 // instructionsName reports the files coding agents read as standing
 // instructions for the model: AGENTS.md, CLAUDE.md and GEMINI.md in any
 // directory, Copilot's .github/copilot-instructions.md and
-// .github/instructions/*.instructions.md, Cursor's .cursor/rules/*.mdc,
+// .github/instructions/*.instructions.md, Cursor's .cursor/rules/*.mdc
+// and its older .cursorrules,
 // Kiro's steering (.kiro/steering/*.md), Windsurf's rules
 // (.windsurf/rules/*.md, .windsurfrules), Continue's (.continue/rules/*.md)
 // and Amazon Q's (.amazonq/rules/**/*.md).
 func instructionsName(p string) bool {
 	base, dir := path.Base(p), path.Base(path.Dir(p))
 	switch {
-	case base == "AGENTS.md" || base == "CLAUDE.md" || base == "CLAUDE.local.md" || base == "GEMINI.md" || base == ".windsurfrules":
+	case base == "AGENTS.md" || base == "CLAUDE.md" || base == "CLAUDE.local.md" || base == "GEMINI.md" || base == ".windsurfrules" || base == ".cursorrules":
 		return true
 	case path.Ext(base) == ".md" && underFolder(p, ".kiro/steering", ".windsurf/rules", ".continue/rules", ".amazonq/rules"):
 		return true

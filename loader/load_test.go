@@ -49,6 +49,7 @@ func TestRecognition(t *testing.T) {
 		{"docs/.windsurf/rules/style.md", "Use tabs.\n", Options{}, model.FormatInstructions},
 		{".kiro/steering/tech.md", "Use bun.\n", Options{}, model.FormatInstructions},
 		{".windsurfrules", "Use bun.\n", Options{}, model.FormatInstructions},
+		{"app/.cursorrules", "Use bun.\n", Options{}, model.FormatInstructions},
 		// Each format told by its path, named on the command line under
 		// another: its content says which it is.
 		{"team/codex.toml", "approval_policy = \"on-request\"\n[mcp_servers.db]\ncommand = \"db-mcp\"\n", Options{Named: true}, model.FormatCodex},
@@ -95,7 +96,7 @@ func TestCandidate(t *testing.T) {
 		"x.json": true, "x.yaml": true, "AGENTS.md": true, "README.md": false,
 		".codex/config.toml": true, "pyproject.toml": false,
 		".kiro/hooks/lint.kiro.hook": true, "git/hooks/pre-commit.hook": false,
-		".kiro/steering/tech.md": true, ".windsurf/rules/a.md": true, ".windsurfrules": true,
+		".kiro/steering/tech.md": true, ".windsurf/rules/a.md": true, ".windsurfrules": true, "app/.cursorrules": true,
 		".continue/rules/a.md": true, ".cursor/rules/a.mdc": true, "notes/a.mdc": false,
 	} {
 		if got := Candidate(name); got != want {

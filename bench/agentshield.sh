@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times atflint and ecc-agentshield (npm), a peer scanner for Claude Code
 # and MCP configs, on one tree: the real configs of testdata/corpus copied
-# COPIES times (40 copies: 4,720 files), then a tree of only the files both
+# COPIES times (40 copies: 5,240 files), then a tree of only the files both
 # read. Each tool checks the tree as a whole, with JSON output, offline.
 # Usage: bench/agentshield.sh [RUNS] [COPIES]   (default 7 runs; the medians count)
 set -euo pipefail
@@ -62,18 +62,26 @@ race() {
 echo "tree: $configs config files ($copies copies of testdata/corpus)"
 race "$tree" "$out/agentshield-results.txt"
 
-# The files both read: agentshield lists no files it scans, only those it
-# reports on, and atflint reads every one of those; the same tree of
-# copies, of them alone.
+# The files both read: agentshield says how many files it scans, not
+# which, so bench/agentshield-trace.js records each file it opens, on one
+# copy of the corpus; of those, the files atflint reads too, and the same
+# tree of copies of them alone.
+one="$out/corpus-one"
+rm -rf "$one" "$out/agentshield-read.txt"
+mkdir -p "$one"
+cp -r testdata/corpus/. "$one/"
+TRACE_FILE="$out/agentshield-read.txt" node --require "$PWD/bench/agentshield-trace.js" "$shield" scan -p "$one" -f json >/dev/null 2>&1 || true
+(cd "$one" && "$out/bin/atflint" check --no-go --no-progress --verbose . 2>&1 >/dev/null || true) | sed -n "s|^atflint: \(.*\): read as .*|\1|p" | sort >"$out/atflint-read.txt"
+sed -n "s|^$one/||p" "$out/agentshield-read.txt" | sort -u | comm -12 - "$out/atflint-read.txt" >"$out/both-files.txt"
 both="$out/corpus-both-x$copies"
 rm -rf "$both"
-node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]));for(const f of new Set(r.findings.map(f=>f.file).filter(f=>f.startsWith("copy01/"))))console.log(f.slice(7))' "$out/agentshield.json" >"$out/both-files.txt"
 for i in $(seq -w 1 "$copies"); do
 	while read -r f; do
 		mkdir -p "$both/copy$i/$(dirname "$f")"
 		cp "testdata/corpus/$f" "$both/copy$i/$f"
 	done <"$out/both-files.txt"
 done
+echo "agentshield reads $(sed -n "s|^$one/||p" "$out/agentshield-read.txt" | sort -u | wc -l) files of one copy, atflint $(wc -l <"$out/atflint-read.txt"), both $(wc -l <"$out/both-files.txt")"
 echo
 echo "tree of the files both read: $(find "$both" -type f | wc -l) files ($(wc -l <"$out/both-files.txt") per copy)"
 race "$both" "$out/agentshield-both-results.txt"

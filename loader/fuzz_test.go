@@ -18,6 +18,7 @@ var fuzzNames = []string{
 	".claude-plugin/plugin.json", "plugin/hooks/hooks.json", ".claude-plugin/marketplace.json",
 	".continue/mcpServers/s.yaml", ".continue/mcpServers/s.json", ".amazonq/cli-agents/a.json",
 	".zed/settings.json", ".kiro/hooks/h.kiro.hook", ".windsurf/hooks.json", ".kiro/steering/s.md",
+	".opencode/agent/a.md", "ext/gemini-extension.json", "team/named.hook", ".cursorrules",
 }
 
 // FuzzLoad checks that no input makes a loader panic or hang: each input

@@ -254,7 +254,11 @@ func Load(name string, src []byte, opt Options) *model.File {
 	case instructionsName(p):
 		return loadInstructions(name, src)
 	case path.Ext(base) == ".md":
-		if format, sure := markdownAgent(p); format != "" {
+		format, sure := markdownAgent(p)
+		if format == "" && opt.Named {
+			format, sure = namedMarkdownAgent(src)
+		}
+		if format != "" {
 			return declarePurpose(loadMarkdownAgent(name, src, format, sure))
 		}
 		return &model.File{Path: name}

@@ -70,6 +70,10 @@ func TestRecognition(t *testing.T) {
 		{"team/vscode.json", `{"chat.tools.autoApprove": true}`, Options{Named: true}, model.FormatVSCodeSettings},
 		{"team/servers.json", `{"name": "x", "mcpServers": {"db": {"command": "db-mcp"}}}`, Options{Named: true}, model.FormatMCP},
 		{"team/package.json", `{"name": "x", "version": "1.0.0", "scripts": {}}`, Options{Named: true}, ""},
+		{"team/deploy.md", "---\nname: deploy\ndescription: Deploys.\nallowed-tools: Bash\n---\nDeploy.\n", Options{Named: true}, model.FormatClaudeSkill},
+		{"team/reviewer.md", "---\nname: reviewer\ndescription: Reviews.\ntools: Read\n---\nReview.\n", Options{Named: true}, model.FormatClaudeAgent},
+		{"team/notes.md", "---\ntitle: Notes\n---\nSome notes.\n", Options{Named: true}, ""},
+		{"team/deploy.md", "---\nname: deploy\ndescription: Deploys.\nallowed-tools: Bash\n---\nDeploy.\n", Options{}, ""},
 	} {
 		f := Load(tc.name, []byte(tc.src), tc.opt)
 		if f.Format != tc.want {

@@ -3,6 +3,7 @@ package loader
 import (
 	"strings"
 
+	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/syntax"
 )
 
@@ -132,6 +133,20 @@ func isContinueConfig(root *syntax.Node) bool {
 // versioned package of MCP servers, a context file or tools it turns off.
 func isGeminiExtension(root *syntax.Node) bool {
 	return str(root, "name").Present() && str(root, "version").Present() && hasKey(root, "contextFileName", "excludeTools") && !hasKey(root, "permissions")
+}
+
+// namedMarkdownAgent tells a Markdown file named on the command line by
+// its front matter: a skill grants tools in allowed-tools; any other is
+// read as a subagent if its front matter declares one.
+func namedMarkdownAgent(src []byte) (format model.Format, sure bool) {
+	front, ok := frontMatter(src)
+	if !ok {
+		return "", false
+	}
+	if root := syntax.ParseLooseMapping(front); root != nil && hasKey(root, "allowed-tools") {
+		return model.FormatClaudeSkill, true
+	}
+	return model.FormatClaudeAgent, false
 }
 
 // isAmazonQAgent reports an Amazon Q or Kiro CLI agent: the tools it may

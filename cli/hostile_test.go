@@ -197,7 +197,11 @@ func madeHostileCases(t *testing.T) []hostileCase {
 		".mcp.json:1:271: error: invalid JSON: collections nested deeper than 256 levels")
 	add("json-objects-nested-100k", 1, map[string]string{".claude/settings.json": strings.Repeat(`{"a":`, deep) + "1" + strings.Repeat("}", deep)},
 		".claude/settings.json:1:", "nested deeper than 256 levels")
+	// The TOML parser has its own bound, met first here; ours holds
+	// below it (toml-nested-300).
 	add("toml-nested-100k", 1, map[string]string{".codex/config.toml": "a = " + open + closed + "\n"},
+		".codex/config.toml:1:10005: error: invalid TOML: arrays and inline tables are nested more than the maximum of 10000 levels deep")
+	add("toml-nested-300", 1, map[string]string{".codex/config.toml": "a = " + strings.Repeat("[", 300) + strings.Repeat("]", 300) + "\n"},
 		".codex/config.toml:1:1: error: invalid TOML: collections nested deeper than 256 levels")
 	add("toml-dotted-key-100k", 1, map[string]string{".codex/config.toml": strings.Repeat("a.", deep) + "a = 1\n"},
 		".codex/config.toml:1:1: error: invalid TOML: collections nested deeper than 256 levels")

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/atflint/atflint/model"
@@ -17,15 +18,9 @@ func amazonQAgentName(p string) bool {
 	return path.Ext(p) == ".json" && (top == ".amazonq" && (dir == "cli-agents" || dir == "agents") || top == ".kiro" && dir == "agents")
 }
 
-// amazonQApprovals are the allowedTools entries that run, unasked, any
-// call of a kind: every tool, every built-in tool (the shell among them),
-// the shell.
-var amazonQApprovals = map[string]string{
-	"*":            "tool call, shell commands included",
-	"@builtin":     "built-in tool call, shell commands included",
-	"execute_bash": "shell command",
-	"execute_cmd":  "shell command",
-}
+// amazonQShells are the names of the built-in tool that runs shell
+// commands: Amazon Q's, on Linux and macOS and on Windows, and Kiro's.
+var amazonQShells = []string{"execute_bash", "execute_cmd", "shell"}
 
 // loadAmazonQAgent reads an agent: its MCP servers, the tools it runs
 // without asking (allowedTools, and toolsSettings' execute_bash
@@ -35,10 +30,16 @@ func loadAmazonQAgent(f *model.File, root *syntax.Node) {
 	a := describedAgent(f, model.FormatAmazonQAgent, root)
 	a.Servers = decodeServers(root)
 	pm := &model.Permissions{Span: syntax.At(root.Span.Start)}
+	// allowedTools takes tool names and patterns (* and ? in them), MCP
+	// tools as @server/tool and a whole server as @server; "*" alone,
+	// and @builtin, which only tools takes, allow nothing there.
 	for _, t := range list(root, "allowedTools").Items {
-		if what, ok := amazonQApprovals[t.Value]; ok {
-			pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: "allowedTools " + quote(t.Value), Span: t.Span}, What: what})
-		} else if strings.HasPrefix(t.Value, "@") {
+		switch {
+		case t.Value == "*" || t.Value == "@builtin":
+			addProblem(f, model.Invalid, t.Span, "allowedTools does not take %q, and it approves nothing; only tools does: list the tools to run unasked, or patterns such as fs_*", t.Value)
+		case !strings.HasPrefix(t.Value, "@") && slices.ContainsFunc(amazonQShells, func(sh string) bool { ok, _ := path.Match(t.Value, sh); return ok }):
+			pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: "allowedTools " + quote(t.Value), Span: t.Span}, What: "shell command"})
+		case strings.HasPrefix(t.Value, "@"):
 			// @server runs every tool of an MCP server unasked,
 			// @server/tool one; the agent's deny lists are per tool, so
 			// these only add.

@@ -83,6 +83,8 @@ var corpusProblems = map[string]string{
 	// allowed-tools: * is a YAML alias with no anchor; Claude Code reads
 	// skills line by line.
 	"claude-skill/platformplatform__PlatformPlatform/.claude/skills/commit/SKILL.md": "Claude Code still reads this skill",
+	// allowedTools "*": the agent format takes it only in tools.
+	"kiro-agent/KaimingWan__oh-my-claude-code/.kiro/agents/pilot.json": `allowedTools does not take "*"`,
 }
 
 // TestCorpusFormats loads every real config of testdata/corpus and checks

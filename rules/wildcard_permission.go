@@ -114,12 +114,19 @@ func wildcardPermission(rule string) string {
 		return "fetch any site"
 	case rule == "mcp__*" || rule == "mcp__":
 		return "use every tool of every MCP server"
-	case strings.HasPrefix(rule, "@") && !strings.Contains(rule, "/") && len(rule) > 1:
+	case strings.HasPrefix(rule, "@") && len(rule) > 1:
 		// Amazon Q's and Kiro's agents: @server is every tool of a server,
-		// @server/tool one.
-		return "use every tool of MCP server " + quote(rule[1:])
-	case strings.HasPrefix(rule, "@") && strings.HasSuffix(rule, "/*"):
-		return "use every tool of MCP server " + quote(strings.TrimSuffix(rule[1:], "/*"))
+		// @server/tool one; either may be a pattern (@git-*, @*/read_*).
+		server, tool, hasTool := strings.Cut(rule[1:], "/")
+		switch {
+		case hasTool && tool != "*":
+		case strings.Trim(server, "*") == "":
+			return "use every tool of every MCP server"
+		case strings.Contains(server, "*"):
+			return "use every tool of the MCP servers matching " + quote(server)
+		default:
+			return "use every tool of MCP server " + quote(server)
+		}
 	case strings.HasPrefix(rule, "mcp__"):
 		// mcp__server and mcp__server__* name a whole server, mcp__server__tool one tool.
 		server, tool, _ := strings.Cut(rule[len("mcp__"):], "__")

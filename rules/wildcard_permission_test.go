@@ -109,6 +109,10 @@ func TestWildcardPermission(t *testing.T) {
 		{"@git", "use every tool of MCP server \"git\""},
 		{"@git/*", "use every tool of MCP server \"git\""},
 		{"@git/git_status", ""},
+		{"@*", "use every tool of every MCP server"},
+		{"@*/*", "use every tool of every MCP server"},
+		{"@git-*", "use every tool of the MCP servers matching \"git-*\""},
+		{"@*/status", ""},
 		{"Read", ""},
 	}
 	for _, tt := range tests {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"unicode/utf8"
 )
 
@@ -101,7 +100,14 @@ const MaxFileSize = 4 << 20
 // are refused before they are opened. Its errors name no path: the caller
 // puts the file in front.
 func ReadFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
+	// Opened without waiting (openNoWait), a FIFO is refused by the
+	// stat of the open file, not waited on; the path is resolved once.
+	f, err := openNoWait(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 	}
@@ -111,11 +117,6 @@ func ReadFile(path string) ([]byte, error) {
 	if info.Size() > MaxFileSize {
 		return nil, tooLarge(info.Size())
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
-	}
-	defer f.Close()
 	// One read into a buffer of the size stat gave, one byte over to see
 	// whether the file has grown since.
 	src := make([]byte, info.Size()+1)

@@ -65,14 +65,21 @@ type blockParser struct {
 // slabSize is the number of elements a slab holds at least.
 const slabSize = 64
 
-// node returns a new node with the value of n.
-func (p *blockParser) node(n Node) *Node {
+// node returns a new node of a kind, type and value, at span, its weight
+// one. Its fields are set in place, in the slab's zeroed memory, rather
+// than copied in whole.
+func (p *blockParser) node(kind Kind, typ Type, value string, span Span) *Node {
 	if len(p.nodes) == cap(p.nodes) {
 		// A new slab, never a grown one: nodes already handed out stay.
 		p.nodes = make([]Node, 0, max(slabSize, len(p.lines)))
 	}
-	p.nodes = append(p.nodes, n)
-	return &p.nodes[len(p.nodes)-1]
+	p.nodes = p.nodes[:len(p.nodes)+1]
+	n := &p.nodes[len(p.nodes)-1]
+	n.Kind, n.Type, n.Span, n.weight = kind, typ, span, 1
+	if value != "" {
+		n.Value = value
+	}
+	return n
 }
 
 // settle moves the elements pending from index from to the slab and
@@ -167,7 +174,7 @@ func isItem(text string) bool { return text == "-" || strings.HasPrefix(text, "-
 
 // mapping reads a block mapping whose keys are at indent.
 func (p *blockParser) mapping(indent int) (*Node, bool) {
-	m := p.node(Node{Kind: Mapping, weight: 1})
+	m := p.node(Mapping, 0, "", Span{})
 	from := len(p.pendingEntries)
 	for p.i < len(p.lines) {
 		l := &p.lines[p.i]
@@ -200,7 +207,7 @@ func (p *blockParser) mapping(indent int) (*Node, bool) {
 
 // sequence reads a block list whose dashes are at indent.
 func (p *blockParser) sequence(indent int) (*Node, bool) {
-	s := p.node(Node{Kind: Sequence, weight: 1})
+	s := p.node(Sequence, 0, "", Span{})
 	from := len(p.pendingItems)
 	for p.i < len(p.lines) {
 		l := &p.lines[p.i]
@@ -344,7 +351,7 @@ func (p *blockParser) blockScalar(l *blockLine, off, indent int) (*Node, bool) {
 	// The scalar's lines that split took for content are the scalar's.
 	for p.i++; p.i < len(p.lines) && p.lines[p.i].num <= last; p.i++ {
 	}
-	return p.node(Node{Kind: Scalar, Type: String, Value: b.String(), Span: Span{l.pos(off), l.pos(off + header)}, weight: 1}), true
+	return p.node(Scalar, String, b.String(), Span{l.pos(off), l.pos(off + header)}), true
 }
 
 // nested reads the block below a key or a dash at indent. A list may sit
@@ -421,7 +428,7 @@ func (p *blockParser) flow(l *blockLine, off, depth int) (*Node, int, bool) {
 	}
 	text := l.text
 	open := text[off]
-	n := p.node(Node{Span: At(l.pos(off)), weight: 1})
+	n := p.node(0, 0, "", At(l.pos(off)))
 	closer := byte(']')
 	if open == '{' {
 		n.Kind, closer = Mapping, '}'
@@ -511,17 +518,28 @@ func (p *blockParser) flowScalar(l *blockLine, off int) (*Node, int, bool) {
 	return p.plain(l, off, true)
 }
 
+// flowIndicator and indicator are sets of bytes, as tables: plain runs
+// on every byte of every plain scalar.
+var flowIndicator, indicator = byteSet(",[]{}"), byteSet(",[]{}#&*!|>'\"%@`")
+
+func byteSet(chars string) (set [256]bool) {
+	for i := 0; i < len(chars); i++ {
+		set[chars[i]] = true
+	}
+	return set
+}
+
 // plain reads a plain scalar at byte off: to the end of the line, a " #"
 // comment or, in a flow collection, a flow indicator or ": ".
 func (p *blockParser) plain(l *blockLine, off int, inFlow bool) (*Node, int, bool) {
 	text := l.text
 	// An indicator cannot start a plain scalar, but "-", "?" and ":" can
 	// when what follows is not a space: -1, --db-path.
-	if c := text[off]; strings.IndexByte("-?:", c) >= 0 {
-		if off+1 == len(text) || text[off+1] == ' ' || inFlow && strings.IndexByte(",[]{}", text[off+1]) >= 0 {
+	if c := text[off]; c == '-' || c == '?' || c == ':' {
+		if off+1 == len(text) || text[off+1] == ' ' || inFlow && flowIndicator[text[off+1]] {
 			return nil, 0, false
 		}
-	} else if strings.IndexByte(",[]{}#&*!|>'\"%@`", c) >= 0 {
+	} else if indicator[c] {
 		return nil, 0, false
 	}
 	end := off
@@ -530,10 +548,10 @@ func (p *blockParser) plain(l *blockLine, off int, inFlow bool) (*Node, int, boo
 		if c == ' ' && end+1 < len(text) && text[end+1] == '#' {
 			break
 		}
-		if c == ':' && (end+1 == len(text) || text[end+1] == ' ' || inFlow && strings.IndexByte(",[]{}", text[end+1]) >= 0) {
+		if c == ':' && (end+1 == len(text) || text[end+1] == ' ' || inFlow && flowIndicator[text[end+1]]) {
 			break
 		}
-		if inFlow && strings.IndexByte(",[]{}", c) >= 0 {
+		if inFlow && flowIndicator[c] {
 			break
 		}
 		end++
@@ -543,7 +561,7 @@ func (p *blockParser) plain(l *blockLine, off int, inFlow bool) (*Node, int, boo
 	if value == "" || strings.Contains(value, "<<") || strings.HasSuffix(value, ":") {
 		return nil, 0, false // "<<" merges keys, even inside a word; "a::" is ambiguous
 	}
-	n := p.node(Node{Kind: Scalar, Value: value, Span: Span{l.pos(off), l.pos(end)}, weight: 1})
+	n := p.node(Scalar, 0, value, Span{l.pos(off), l.pos(end)})
 	var ok bool
 	if n.Type, ok = plainType(value); !ok {
 		return nil, 0, false
@@ -649,7 +667,7 @@ func (p *blockParser) quoted(l *blockLine, off int) (*Node, int, bool) {
 		body := text[off+1 : end]
 		doubled := q == '\'' && end+1 < len(text) && text[end+1] == '\''
 		if !doubled && (q == '\'' || strings.IndexByte(body, '\\') < 0) {
-			return p.node(Node{Kind: Scalar, Type: String, Value: body, Span: Span{l.pos(off), l.pos(end + 1)}, weight: 1}), end + 1, true
+			return p.node(Scalar, String, body, Span{l.pos(off), l.pos(end + 1)}), end + 1, true
 		}
 	}
 	var b strings.Builder
@@ -665,7 +683,7 @@ func (p *blockParser) quoted(l *blockLine, off int) (*Node, int, bool) {
 			i += 2
 			continue
 		case c == q:
-			return p.node(Node{Kind: Scalar, Type: String, Value: b.String(), Span: Span{l.pos(off), l.pos(i + 1)}, weight: 1}), i + 1, true
+			return p.node(Scalar, String, b.String(), Span{l.pos(off), l.pos(i + 1)}), i + 1, true
 		case c == '\\' && q == '"':
 			if i+1 >= len(text) {
 				return nil, 0, false

@@ -49,7 +49,7 @@ func assessAgents(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := lint.Run(paths, lint.Options{Go: !*noGo, Models: true, Inventory: true, AtLevel: target, VetTool: vetTool()})
 	if err != nil {
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	}
 	for _, err := range res.Errors {
 		fmt.Fprintf(stderr, "atflint: %v\n", err)
@@ -63,7 +63,7 @@ func assessAgents(args []string, stdout, stderr io.Writer) int {
 	}
 	sts, err := assess.Statements(res.Models, res.Findings, res.Inventory, opt)
 	if err != nil {
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	}
 	if *format == "json" {
 		err = assess.JSON(stdout, sts)

@@ -433,11 +433,11 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	dir := cmp.Or(rf.dir, ".")
 	cfgPath, err := filter.Find(dir, *rf.config)
 	if err != nil {
-		return nil, usageError(stderr, err)
+		return nil, inputError(stderr, err)
 	}
 	cfg, err := filter.Load(cfgPath)
 	if err != nil {
-		return nil, usageError(stderr, err)
+		return nil, inputError(stderr, err)
 	}
 	// The configuration's defaults give way to flags on the command line.
 	given := map[string]bool{}
@@ -476,7 +476,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 		changes, err = filter.ChangedSince(*rf.newFromMergeBase, true)
 	}
 	if err != nil {
-		return nil, usageError(stderr, err)
+		return nil, inputError(stderr, err)
 	}
 	opt := lint.Options{BaseDir: dir, Level: cfg.Level, LevelOf: cfg.LevelOf, Progress: progress, Go: !*rf.noGo, VetTool: vetTool(), Overlay: rf.overlay, Found: rf.overlay != nil}
 	if *rf.as != "" {
@@ -500,7 +500,7 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	var base *filter.Baseline
 	if *rf.baseline != "" {
 		if base, err = filter.ReadBaseline(*rf.baseline); err != nil {
-			return nil, usageError(stderr, err)
+			return nil, inputError(stderr, err)
 		}
 	}
 	if len(paths) == 0 {
@@ -510,14 +510,14 @@ func (rf *runFlags) lint(paths []string, isSARIF bool, progress func(done, total
 	// and the models the lock is built from.
 	lock, _, err := readLock(lockPath(*rf.lock, dir, paths))
 	if err != nil {
-		return nil, usageError(stderr, err)
+		return nil, inputError(stderr, err)
 	}
 	if lock != nil || rf.surface {
 		opt.Inventory, opt.Models = true, true
 	}
 	res, err := lint.Run(paths, opt)
 	if err != nil {
-		return nil, usageError(stderr, err)
+		return nil, inputError(stderr, err)
 	}
 	if lock != nil {
 		res.Findings = append(res.Findings, lockFindings(res, opt.Go, lock, paths)...)
@@ -640,7 +640,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	if *writeBaseline != "" {
 		if err := filter.WriteBaseline(*writeBaseline, o.all); err != nil {
-			return usageError(stderr, err)
+			return inputError(stderr, err)
 		}
 		fmt.Fprintf(stderr, "atflint: wrote %s: %s accepted; check with --baseline %[1]s to see only new ones\n", *writeBaseline, output.Plural(len(o.all), "finding"))
 		o.failed = false
@@ -699,7 +699,7 @@ func githubReview(args []string, stdout, stderr io.Writer) int {
 	}
 	pr, err := review.ReadEvent(eventPath)
 	if err != nil {
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	}
 	_, ref := versionAndRef()
 	var o *outcome // the run, which the review's summary counts
@@ -1030,6 +1030,15 @@ func flagError(fl *flag.FlagSet, stdout, stderr io.Writer, err error) int {
 
 func usageError(stderr io.Writer, err error) int {
 	fmt.Fprintf(stderr, "atflint: %v\nRun 'atflint help' for usage.\n", err)
+	return ExitUsage
+}
+
+// inputError reports what the command was given and cannot use: a path
+// that is not there, a configuration, baseline, lock or event file that
+// does not read. Its message says what to fix; the usage is not at fault,
+// so it points to no help.
+func inputError(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "atflint: %v\n", err)
 	return ExitUsage
 }
 

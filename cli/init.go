@@ -57,7 +57,7 @@ func initManifest(args []string, stdout, stderr io.Writer) int {
 
 	res, err := lint.Run([]string{dir}, lint.Options{Go: !*noGo, Inventory: true, Level: level, VetTool: vetTool()})
 	if err != nil {
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	}
 	if res.Internal {
 		for _, err := range res.Errors {

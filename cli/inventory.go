@@ -37,7 +37,7 @@ func inventory(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := lint.Run(paths, lint.Options{Go: !*noGo, Inventory: true, VetTool: vetTool()})
 	if err != nil {
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
@@ -108,11 +108,11 @@ func surfaceDiff(rev, format string, goAnalysed bool, paths []string, stdout, st
 	}
 	res, err := lint.Run(paths, lint.Options{Go: goAnalysed, Inventory: true, Models: true, VetTool: vetTool()})
 	if err != nil {
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	}
 	report, err := surfaceSince(rev, goAnalysed, paths, res)
 	if err != nil {
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	}
 	switch format {
 	case "json":

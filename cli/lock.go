@@ -98,13 +98,13 @@ func lock(args []string, stdout, stderr io.Writer) int {
 	old, oldData, err := readLock(path)
 	switch {
 	case err != nil && *checkOnly:
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	case err != nil:
 		fmt.Fprintf(stderr, "atflint: %v; writing it afresh\n", err)
 	}
 	res, err := lint.Run(paths, lint.Options{Go: !*noGo, Inventory: true, Models: true, VetTool: vetTool()})
 	if err != nil {
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	}
 	now := surface.Build(res, !*noGo, filepath.Dir(path))
 	for _, d := range surface.Duplicates(now) {

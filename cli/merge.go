@@ -32,7 +32,7 @@ func mergeResults(args []string, stdout, stderr io.Writer) int {
 	}
 	rep, err := merge.Read(paths)
 	if err != nil {
-		return usageError(stderr, err)
+		return inputError(stderr, err)
 	}
 	if err := write(rep, stdout); err != nil {
 		fmt.Fprintf(stderr, "atflint merge: %v\n", err)

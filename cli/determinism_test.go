@@ -22,10 +22,7 @@ func TestDeterminism(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	self := testBinary(t)
 	files := map[string][]byte{}
 	for from, to := range map[string]string{"examples/mcp-go": "", "testdata/corpus": "corpus"} {
 		src := filepath.Join(root, from)
@@ -81,7 +78,7 @@ func TestDeterminism(t *testing.T) {
 				for i, args := range runs {
 					cmd := exec.Command(self, args...)
 					cmd.Dir = dir
-					cmd.Env = append(os.Environ(), asCommand+"=1", "GOMAXPROCS="+procs)
+					cmd.Env = append(os.Environ(), asAtflint, "GOMAXPROCS="+procs)
 					var stderr bytes.Buffer
 					cmd.Stderr = &stderr
 					out, err := cmd.Output()

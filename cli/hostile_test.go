@@ -51,10 +51,7 @@ func TestHostileInput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs atflint some 200 times, go vet included")
 	}
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	self := testBinary(t)
 	// JSON and SARIF carry what any run does (SARIF the rules'
 	// metadata): an empty directory's output is the base the bound is
 	// added to.
@@ -103,7 +100,7 @@ func runHostile(t *testing.T, self, dir string, limit int, args ...string) (stri
 	defer cancel()
 	cmd := exec.CommandContext(ctx, self, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), asCommand+"=1")
+	cmd.Env = append(os.Environ(), asAtflint)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

@@ -272,10 +272,7 @@ func TestNeovim(t *testing.T) {
 	if err != nil {
 		t.Skip("nvim is not installed (Debian: apt-get install neovim)")
 	}
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	self := testBinary(t)
 	script, err := filepath.Abs(filepath.Join("testdata", "lsp", "nvim.lua"))
 	if err != nil {
 		t.Fatal(err)
@@ -290,7 +287,7 @@ func TestNeovim(t *testing.T) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, nvim, "--headless", "-n", "-u", "NONE", "-i", "NONE", "-c", "luafile "+script)
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(), asCommand+"=1", "ATFLINT="+self, "ROOT="+root, "FILE="+file, "OUT="+out, "HOME="+root)
+	cmd.Env = append(os.Environ(), asAtflint, "ATFLINT="+self, "ROOT="+root, "FILE="+file, "OUT="+out, "HOME="+root)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("nvim: %v\n%s", err, b)
 	}

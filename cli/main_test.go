@@ -16,6 +16,21 @@ import (
 // itself, for a program a test starts that starts atflint (an editor).
 const asCommand = "ATFLINT_TEST_AS_COMMAND"
 
+// asAtflint, in a process's environment, makes testBinary atflint.
+const asAtflint = asCommand + "=1"
+
+// testBinary is the path of this test binary, which runs as atflint with
+// asAtflint in its environment: a test runs atflint as a process of its
+// own, measured, in a directory or an environment of its choosing.
+func testBinary(t *testing.T) string {
+	t.Helper()
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return self
+}
+
 // TestMain lets go vet run this test binary as its tool, as atflint check
 // runs atflint, and lets a test run it as atflint. It first builds atfvet
 // beside the test binary, where atflint finds it as it does beside

@@ -32,10 +32,7 @@ func TestNoSideEffects(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}
-	self, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	self := testBinary(t)
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command")
@@ -130,7 +127,7 @@ func main() {
 	env := []string{
 		"PATH=" + trapDir + string(os.PathListSeparator) + binDir,
 		"HOME=" + t.TempDir(),
-		asCommand + "=1",
+		asAtflint,
 		"GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off", "CGO_ENABLED=0", "GOTOOLCHAIN=local",
 		"HTTP_PROXY=" + listener, "HTTPS_PROXY=" + listener, "ALL_PROXY=" + listener, "NO_PROXY=",
 		"http_proxy=" + listener, "https_proxy=" + listener, "all_proxy=" + listener,

@@ -140,6 +140,11 @@ func placeholder(v string) bool {
 // literalSecret reports whether value, written under key, is a secret in
 // clear text, and what kind. It never returns the secret itself.
 func literalSecret(key, value string) (kind string, ok bool) {
+	// The shortest secret any check below can find is a password in a
+	// URL, a://b:c@; most values of a file are shorter.
+	if len(value) < len("a://b:c@") {
+		return "", false
+	}
 	hints := hintsIn(value)
 	for i, f := range secretFormats {
 		if all := uint32(1)<<len(f.hints) - 1; hints[i] != 0 && (!f.allHints || hints[i] == all) {

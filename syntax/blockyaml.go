@@ -48,6 +48,8 @@ type blockParser struct {
 	src   string
 	lines []blockLine
 	i     int // the next line to read
+	// inFlowMapping counts the flow mappings ({...}) being read.
+	inFlowMapping int
 
 	// A document's nodes and collections live and die together, so they
 	// come out of slabs: one allocation for many, where one each made
@@ -432,6 +434,8 @@ func (p *blockParser) flow(l *blockLine, off, depth int) (*Node, int, bool) {
 	closer := byte(']')
 	if open == '{' {
 		n.Kind, closer = Mapping, '}'
+		p.inFlowMapping++
+		defer func() { p.inFlowMapping-- }()
 	} else {
 		n.Kind = Sequence
 	}
@@ -536,7 +540,9 @@ func (p *blockParser) plain(l *blockLine, off int, inFlow bool) (*Node, int, boo
 	// An indicator cannot start a plain scalar, but "-", "?" and ":" can
 	// when what follows is not a space: -1, --db-path.
 	if c := text[off]; c == '-' || c == '?' || c == ':' {
-		if off+1 == len(text) || text[off+1] == ' ' || inFlow && flowIndicator[text[off+1]] {
+		// In a flow collection the general parser takes ":0" for a key
+		// left out: that is its to read.
+		if off+1 == len(text) || text[off+1] == ' ' || inFlow && (c == ':' || flowIndicator[text[off+1]]) {
 			return nil, 0, false
 		}
 	} else if indicator[c] {
@@ -560,6 +566,9 @@ func (p *blockParser) plain(l *blockLine, off int, inFlow bool) (*Node, int, boo
 	end = off + len(value)
 	if value == "" || strings.Contains(value, "<<") || strings.HasSuffix(value, ":") {
 		return nil, 0, false // "<<" merges keys, even inside a word; "a::" is ambiguous
+	}
+	if inFlow && p.inFlowMapping > 0 && strings.IndexByte(value, ':') >= 0 {
+		return nil, 0, false // within {...}, the general parser reads [0:0] as {0: 0}
 	}
 	n := p.node(Scalar, 0, value, Span{l.pos(off), l.pos(end)})
 	var ok bool
@@ -630,6 +639,8 @@ func decimal(v string) (Type, bool) {
 		}
 	}
 	switch {
+	case dots == 0 && len(v) > 18:
+		return 0, false // past 64 bits, an integer is a string to the tokenizer
 	case dots == 0 && (len(v) == 1 || v[0] != '0'):
 		return Int, true
 	case dots == 1 && v[0] != '.' && v[len(v)-1] != '.' && (v[0] != '0' || v[1] == '.'):

@@ -87,9 +87,10 @@ type hiddenAt struct {
 // hiddenLines finds the hidden runs of a text, at their line and column.
 func hiddenLines(t *model.Text) []hiddenAt {
 	var out []hiddenAt
+	cursor := newTextCursor(t)
 	for off, line := range proseLines(t.Value) {
 		if what, col, ok := injection.Hidden(line); ok {
-			at := textPos(t, off)
+			at := cursor.at(off)
 			at.Col += col - 1
 			out = append(out, hiddenAt{at, what})
 		}

@@ -71,18 +71,33 @@ func proseLines(s string) iter.Seq2[int, string] {
 	}
 }
 
-// textPos is the position of byte off of a text, lines ended as
-// proseLines ends them, columns in code points.
-func textPos(t *model.Text, off int) syntax.Pos {
-	p := t.Start
-	for i, r := range t.Value[:off] {
-		switch {
-		case r == '\n' && i > 0 && t.Value[i-1] == '\r':
+// A textCursor gives the positions of bytes of a text, lines ended as
+// proseLines ends them, columns in code points. Asked in increasing
+// order, as matches come, it reads the text once in all: a text may be a
+// file of 4 MB with a match on every line.
+type textCursor struct {
+	t   *model.Text
+	off int // the byte that pos is the position of
+	pos syntax.Pos
+}
+
+func newTextCursor(t *model.Text) *textCursor { return &textCursor{t: t, pos: t.Start} }
+
+// at is the position of byte off.
+func (c *textCursor) at(off int) syntax.Pos {
+	if off < c.off {
+		c.off, c.pos = 0, c.t.Start
+	}
+	s := c.t.Value
+	for i, r := range s[c.off:off] {
+		switch i += c.off; {
+		case r == '\n' && i > 0 && s[i-1] == '\r':
 		case r == '\n' || r == '\r':
-			p.Line, p.Col = p.Line+1, 1
+			c.pos.Line, c.pos.Col = c.pos.Line+1, 1
 		default:
-			p.Col++
+			c.pos.Col++
 		}
 	}
-	return p
+	c.off = off
+	return c.pos
 }

@@ -88,8 +88,9 @@ holds an attack, so that measures precision, not recall.`,
 			// or an agent's body) are read for the phrasings that are
 			// hostile even there.
 			prose := func(t *model.Text) {
+				cursor := newTextCursor(t)
 				for _, m := range injection.ProseDirectives(t.Value) {
-					p.Reportf(syntax.Span{Start: textPos(t, m.Start), End: textPos(t, m.End)}, "this instruction %s (%q); delete it: no instruction should turn the model against its user or send data out", m.Why, injection.Clip(t.Value[m.Start:m.End]))
+					p.Reportf(syntax.Span{Start: cursor.at(m.Start), End: cursor.at(m.End)}, "this instruction %s (%q); delete it: no instruction should turn the model against its user or send data out", m.Why, injection.Clip(t.Value[m.Start:m.End]))
 				}
 			}
 			for _, t := range p.File.Prose {

@@ -248,6 +248,7 @@ type Options struct {
 func Load(name string, src []byte, opt Options) *model.File {
 	p := strings.ReplaceAll(name, `\`, "/")
 	base := path.Base(p)
+	namedJSON := false
 	switch {
 	case opt.As == model.FormatATF || opt.As == "" && atf.IsManifestName(base):
 		return LoadATF(name, src)
@@ -267,11 +268,12 @@ func Load(name string, src []byte, opt Options) *model.File {
 	case path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || path.Ext(base) == ".yaml" || path.Ext(base) == ".yml" || kiroHookName(p) || opt.As != "":
 	case opt.Named && jsonObject(src):
 		// A JSON file under a name of its own (lint.hook), named to be read.
+		namedJSON = true
 	default:
 		return &model.File{Path: name}
 	}
 	f := &model.File{Path: name}
-	asJSON := path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || kiroHookName(p) || opt.Named && jsonObject(src)
+	asJSON := path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || kiroHookName(p) || namedJSON
 	root, ok := parse(f, src, asJSON, false)
 	if !ok {
 		// A broken file named as a config, or to be read as one, is a

@@ -42,6 +42,8 @@ func TestRecognition(t *testing.T) {
 		{"ext/gemini-extension.json", `{"name": "db", "version": "1.0.0", "mcpServers": {"db": {"command": "db-mcp"}}}`, Options{}, model.FormatGemini},
 		{"ext/gemini-extension.json", `{"name": "docs", "version": "1.0.0", "contextFileName": "GEMINI.md"}`, Options{}, model.FormatGemini},
 		{"team/extension.json", `{"name": "docs", "version": "1.0.0", "contextFileName": "GEMINI.md", "excludeTools": ["run_shell_command"]}`, Options{Named: true}, model.FormatGemini},
+		{"team/extension.json", `{"name": "db", "version": "1.0.0", "contextFileName": "GEMINI.md", "mcpServers": {"db": {"command": "db-mcp"}}}`, Options{Named: true}, model.FormatGemini},
+		{"team/servers.yaml", "{mcpServers: {db: {command: npx, args: [-y, some-mcp]}}}\n", Options{Named: true}, model.FormatMCP},
 		{".kiro/hooks/lint.kiro.hook", `{"when": {"type": "fileEdited"}, "then": {"type": "runCommand", "command": "make lint"}}`, Options{}, model.FormatKiroHook},
 		{".kiro/agents/dev.json", `{"name": "dev", "allowedTools": ["fs_read"]}`, Options{}, model.FormatAmazonQAgent},
 		{".windsurf/hooks.json", `{"hooks": {"pre_run_command": [{"command": "./check.sh"}]}}`, Options{}, model.FormatWindsurfHooks},

@@ -96,9 +96,10 @@ func isOpenCodeConfig(root *syntax.Node) bool {
 // plugin with the components it brings, MCP servers only beside what
 // describes a package (its version, author, ...), which an agent of
 // Amazon Q's, also named and with servers, does not have; and not as a
-// list, as Continue writes them.
+// list, as Continue writes them; nor beside a Gemini extension's context
+// file or excluded tools.
 func isPluginManifest(root *syntax.Node) bool {
-	if !str(root, "name").Present() || hasKey(root, "permissions", "plugins", "allowedTools", "toolsSettings", "tools", "prompt", "schema") || isContinueConfig(root) {
+	if !str(root, "name").Present() || hasKey(root, "permissions", "plugins", "allowedTools", "toolsSettings", "tools", "prompt", "schema", "contextFileName", "excludeTools") || isContinueConfig(root) {
 		return false
 	}
 	return hasKey(root, "commands", "agents", "skills", "hooks", "outputStyles", "lspServers") ||

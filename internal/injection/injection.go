@@ -160,7 +160,7 @@ func proseDirectives(s string, useFilter bool) []Match {
 			}
 			for _, loc := range d.re.FindAllStringIndex(para, -1) {
 				at := start + loc[0]
-				if !possessive(para, loc[1]) && !quoted(s, at) && !slices.ContainsFunc(fences, func(f [2]int) bool { return at >= f[0] && at < f[1] }) {
+				if !possessive(para, loc[1]) && !quoted(s, at, start+loc[1]) && !slices.ContainsFunc(fences, func(f [2]int) bool { return at >= f[0] && at < f[1] }) {
 					found = append(found, Match{at, start + loc[1], d.why})
 				}
 			}
@@ -179,27 +179,42 @@ func proseDirectives(s string, useFilter bool) []Match {
 }
 
 // fencedBlocks are the byte ranges of a Markdown text's fenced code
-// blocks (``` or ~~~ to the same fence): code, and the attacks that
-// security guides show in it, is not said to the model.
+// blocks: code, and the attacks that security guides show in it, is not
+// said to the model. A fence is three or more backticks or tildes,
+// indented less than four spaces; the block ends at a fence of the same
+// character, at least as long, with nothing after it, or at the end of
+// the text. Lines end at \n, \r\n or \r, as Markdown ends them.
 func fencedBlocks(s string) [][2]int {
 	var blocks [][2]int
-	open, fence := -1, ""
+	open, char, size := -1, byte(0), 0
 	for off := 0; off < len(s); {
-		end := strings.IndexByte(s[off:], '\n')
+		end := strings.IndexAny(s[off:], "\r\n")
+		next := len(s)
 		if end < 0 {
 			end = len(s)
 		} else {
 			end += off
+			next = end + 1
+			if s[end] == '\r' && next < len(s) && s[next] == '\n' {
+				next++
+			}
 		}
-		line := strings.TrimLeft(s[off:end], " ")
+		line := s[off:end]
+		trimmed := strings.TrimLeft(line, " ")
+		run := 0
+		if len(line)-len(trimmed) < 4 && trimmed != "" && (trimmed[0] == '`' || trimmed[0] == '~') {
+			for run < len(trimmed) && trimmed[run] == trimmed[0] {
+				run++
+			}
+		}
 		switch {
-		case open < 0 && (strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~")):
-			open, fence = off, line[:3]
-		case open >= 0 && strings.HasPrefix(line, fence):
+		case open < 0 && run >= 3:
+			open, char, size = off, trimmed[0], run
+		case open >= 0 && run >= size && trimmed[0] == char && strings.TrimSpace(trimmed[run:]) == "":
 			blocks = append(blocks, [2]int{open, end})
 			open = -1
 		}
-		off = end + 1
+		off = next
 	}
 	if open >= 0 {
 		blocks = append(blocks, [2]int{open, len(s)}) // CommonMark: to the end
@@ -207,13 +222,24 @@ func fencedBlocks(s string) [][2]int {
 	return blocks
 }
 
-// quoted reports a phrase at byte at of s that its line puts in quotes
-// or a code span: an example of what an attack says ("Ignore previous
-// instructions..." under detection patterns), not an order.
-func quoted(s string, at int) bool {
-	before := s[strings.LastIndexByte(s[:at], '\n')+1 : at]
-	return strings.Count(before, `"`)%2 == 1 || strings.Count(before, "`")%2 == 1 ||
-		strings.Count(before, "\u201C") > strings.Count(before, "\u201D")
+// quoted reports a phrase, from byte start to end of s, that its line
+// puts between quotes or in a code span: an example of what an attack
+// says ("Ignore previous instructions..." under detection patterns), not
+// an order. The quote must close after the phrase too: a stray inch mark
+// before it quotes nothing.
+func quoted(s string, start, end int) bool {
+	lineStart := strings.LastIndexAny(s[:start], "\r\n") + 1
+	lineEnd := len(s)
+	if i := strings.IndexAny(s[end:], "\r\n"); i >= 0 {
+		lineEnd = end + i
+	}
+	before, after := s[lineStart:start], s[end:lineEnd]
+	for _, q := range []string{`"`, "`"} {
+		if strings.Count(before, q)%2 == 1 && strings.Contains(after, q) {
+			return true
+		}
+	}
+	return strings.Count(before, "\u201C") > strings.Count(before, "\u201D") && strings.Contains(after, "\u201D")
 }
 
 // hasNeeded reports whether a lower-cased text holds a word of every

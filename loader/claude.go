@@ -28,6 +28,9 @@ func isClaudeSettings(root *syntax.Node) bool {
 	if grouped, ok := hookGroups(root); ok && grouped {
 		return true
 	}
+	if hooks, _ := section(root, "hooks"); hooks != nil && len(hooks.Entries) == 0 && !hasKey(root, "version") {
+		return true // no hooks yet, and not Cursor's file
+	}
 	return hasKey(root, "enableAllProjectMcpServers", "enabledMcpjsonServers")
 }
 

@@ -1,6 +1,9 @@
 package loader
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/atflint/atflint/model"
 	"github.com/atflint/atflint/syntax"
 )
@@ -22,7 +25,7 @@ func loadCodex(f *model.File, root *syntax.Node) {
 	if profiles, _ := section(root, "profiles"); profiles != nil {
 		for _, e := range profiles.Entries {
 			if e.Value.Kind == syntax.Mapping {
-				codexPolicy(pm, e.Value, "[profiles."+e.Key.Value+"] ")
+				codexPolicy(pm, e.Value, "[profiles."+tomlKey(e.Key.Value)+"] ")
 			}
 		}
 	}
@@ -41,4 +44,12 @@ func codexPolicy(pm *model.Permissions, table *syntax.Node, where string) {
 	if sm := str(table, "sandbox_mode"); sm.Value == "danger-full-access" {
 		pm.Unsandboxed = append(pm.Unsandboxed, model.Field[string]{Value: where + `sandbox_mode = "danger-full-access"`, Span: sm.Span})
 	}
+}
+
+// tomlKey writes a key as TOML needs it: bare if it can be, else quoted.
+func tomlKey(k string) string {
+	if k != "" && strings.Trim(k, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") == "" {
+		return k
+	}
+	return strconv.Quote(k)
 }

@@ -59,6 +59,7 @@ func TestRecognition(t *testing.T) {
 		{"team/hooks.json", `{"version": 1, "hooks": {"beforeShellExecution": [{"command": "./audit.sh"}]}}`, Options{Named: true}, model.FormatCursorHooks},
 		{"team/hooks.json", `{"hooks": {"pre_run_command": [{"command": "./check.sh", "show_output": true}]}}`, Options{Named: true}, model.FormatWindsurfHooks},
 		{"team/hooks.json", `{"hooks": {"PreToolUse": [{"matcher": "Bash", "hooks": [{"type": "command", "command": "./check.sh"}]}]}}`, Options{Named: true}, model.FormatClaudeSettings},
+		{"team/settings.json", `{"hooks": {}, "model": "opus"}`, Options{Named: true}, model.FormatClaudeSettings},
 		{"team/lint.hook", `{"name": "Lint", "when": {"type": "fileEdited", "patterns": ["*.ts"]}, "then": {"type": "runCommand", "command": "npm run lint"}}`, Options{Named: true}, model.FormatKiroHook},
 		{"team/oc.json", `{"permission": {"edit": "ask", "bash": {"git status": "allow", "*": "ask"}}}`, Options{Named: true}, model.FormatOpenCode},
 		{"team/oc.json", `{"mcp": {"db": {"type": "local", "command": ["db-mcp"]}}}`, Options{Named: true}, model.FormatOpenCode},

@@ -212,11 +212,7 @@ func TestUnpinned(t *testing.T) {
 					at = tt.args[l-2]
 				}
 				// A version given apart (dnx --version) is shown with its package.
-				name := u.arg.Value
-				if i := strings.LastIndex(name, "@"); i > 0 {
-					name = name[:i]
-				}
-				if !strings.Contains(at, u.arg.Value) && !strings.HasPrefix(at, name) {
+				if !strings.Contains(at, u.arg.Value) && !strings.HasPrefix(u.arg.Value, at+"@") {
 					t.Errorf("%q is reported at %q", u.arg.Value, at)
 				}
 			}

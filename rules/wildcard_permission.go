@@ -24,6 +24,9 @@ package managers and network tools any program at all, since each runs code
 it is given, also with only flags after the name (` + "`Bash(python -c:*)`" + `) or a
 version in it (` + "`Bash(python3.12:*)`" + `); so do the subcommands that install or run
 a package (` + "`Bash(npm install:*)`" + `, ` + "`Bash(uv run:*)`" + `, ` + "`Bash(docker run:*)`" + `);
+` + "`Bash(find:*)`" + ` (its ` + "`-exec`" + `), ` + "`Bash(awk:*)`" + `, ` + "`Bash(sed:*)`" + ` and ` + "`Bash(git:*)`" + ` (its ` + "`-c`" + `) too; a
+wrapper (` + "`env`" + `, ` + "`timeout`" + `, ` + "`sudo`" + `, ` + "`xargs`" + `) runs what the command it wraps runs, any
+program when the rule leaves that open (` + "`Bash(timeout 60:*)`" + `);
 ` + "`WebFetch`" + ` or ` + "`WebFetch(domain:*)`" + ` any site; ` + "`mcp__*`" + ` every tool of every MCP
 server, and ` + "`mcp__github`" + ` (or ` + "`mcp__github__*`" + `) every tool of one. ` + "`Bash(npm *)`" + ` is the same rule as ` + "`Bash(npm:*)`" + `. Each leaves no action
 boundary (S-2) or resource allowlist (S-1) for that kind of call.
@@ -59,22 +62,74 @@ var runsAnything = map[string]bool{
 	"bash": true, "sh": true, "zsh": true, "fish": true, "pwsh": true, "powershell": true, "cmd": true,
 	"python": true, "node": true, "deno": true, "bun": true, "ruby": true, "perl": true, "php": true,
 	"npm": true, "npx": true, "pnpm": true, "yarn": true, "pip": true, "uv": true, "uvx": true,
-	"pipx": true, "go": true, "cargo": true, "make": true, "docker": true, "kubectl": true, "sudo": true,
+	"pipx": true, "go": true, "cargo": true, "make": true, "docker": true, "kubectl": true,
 	"curl": true, "wget": true, "ssh": true,
 	// Text tools with a way out to the shell (awk's system(), GNU sed's e
 	// command), and git, whose -c sets an alias or a pager to any command.
 	"awk": true, "gawk": true, "mawk": true, "nawk": true, "sed": true, "git": true,
 	"lua": true, "tclsh": true, "osascript": true, "busybox": true, "command": true,
+	// apt's -o sets hooks (APT::Update::Pre-Invoke) to any command.
+	"apt-get": true, "apt": true,
 }
 
-// runsGiven are the commands that run a command they are given wherever
-// it comes in their arguments: wrappers (env FOO=1 CMD, timeout 10 CMD),
-// xargs, and find, whose -exec may follow any path or test. Whatever
-// words a rule fixes after them, what it lets follow may be a program.
-var runsGiven = map[string]bool{
-	"env": true, "xargs": true, "find": true, "sudo": true, "doas": true, "exec": true, "eval": true,
-	"builtin": true, "timeout": true, "nohup": true, "nice": true, "time": true,
-	"watch": true, "stdbuf": true, "parallel": true, "setsid": true, "chroot": true, "flock": true,
+// A wrapper runs the command that follows its own arguments: env FOO=1
+// CMD, timeout 10 CMD, sudo -u app CMD. Whether a rule for it runs any
+// program is whether one for the command it wraps would.
+type wrapper struct {
+	valueFlags  []string // its flags that take the next word as their value
+	positionals int      // words it takes before the command (timeout's duration)
+	assignments bool     // it takes NAME=VALUE words before the command
+	shellFlags  []string // its flags that take a shell line (flock -c, env -S)
+}
+
+// wrappers are the commands that run the command they are given, by name.
+var wrappers = map[string]wrapper{
+	"env":     {valueFlags: []string{"-u", "--unset", "-C", "--chdir"}, assignments: true, shellFlags: []string{"-S", "--split-string"}},
+	"sudo":    {valueFlags: []string{"-u", "--user", "-g", "--group", "-h", "--host", "-C", "-D", "--chdir", "-p", "--prompt", "-r", "--role", "-t", "--type", "-U", "--other-user", "-T", "--command-timeout"}, assignments: true, shellFlags: []string{"-s", "--shell", "-i", "--login"}},
+	"doas":    {valueFlags: []string{"-u", "-C"}, shellFlags: []string{"-s"}},
+	"timeout": {valueFlags: []string{"-s", "--signal", "-k", "--kill-after"}, positionals: 1},
+	"nice":    {valueFlags: []string{"-n", "--adjustment"}},
+	"nohup":   {},
+	"time":    {valueFlags: []string{"-f", "--format", "-o", "--output"}},
+	"stdbuf":  {valueFlags: []string{"-i", "-o", "-e"}},
+	"setsid":  {},
+	"exec":    {valueFlags: []string{"-a"}},
+	"builtin": {},
+	"watch":   {valueFlags: []string{"-n", "--interval", "-d", "--differences", "-q", "--equexit"}},
+	"chroot":  {valueFlags: []string{"--userspec", "--groups"}, positionals: 1},
+	"flock":   {valueFlags: []string{"-w", "--timeout", "-E", "--conflict-exit-code"}, positionals: 1, shellFlags: []string{"-c", "--command"}},
+	"xargs":   {valueFlags: []string{"-I", "-i", "-n", "--max-args", "-P", "--max-procs", "-L", "--max-lines", "-d", "--delimiter", "-s", "--max-chars", "-E", "-e", "-a", "--arg-file"}},
+}
+
+// runsAnyGiven are the commands that run whatever they are given however
+// the rule goes on: find's -exec may follow any path or test, eval runs
+// its words as a shell line, parallel takes commands from anywhere.
+var runsAnyGiven = map[string]bool{"find": true, "eval": true, "parallel": true}
+
+// wrapped is the command a wrapper runs, after the wrapper's own words,
+// and whether the rule fixes one; shell is set when the wrapper takes a
+// shell line instead.
+func (w wrapper) wrapped(args []string) (cmd []string, shell bool) {
+	positionals := w.positionals
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, _, inline := strings.Cut(a, "=")
+		switch {
+		case slices.Contains(w.shellFlags, name):
+			return nil, true
+		case slices.Contains(w.valueFlags, name):
+			if !inline {
+				i++
+			}
+		case strings.HasPrefix(a, "-"):
+		case w.assignments && strings.Contains(a, "="):
+		case positionals > 0:
+			positionals--
+		default:
+			return args[i:], false
+		}
+	}
+	return nil, false
 }
 
 // runsPackages are the subcommands of package managers and container tools
@@ -122,7 +177,7 @@ func wildcardPermission(rule string) string {
 		case hasTool && tool != "*":
 		case strings.Trim(server, "*") == "":
 			return "use every tool of every MCP server"
-		case strings.Contains(server, "*"):
+		case strings.ContainsAny(server, "*?"):
 			return "use every tool of the MCP servers matching " + quote(server)
 		default:
 			return "use every tool of MCP server " + quote(server)
@@ -172,8 +227,13 @@ func runsAnyProgram(words []string) bool {
 	if slices.ContainsFunc(args, func(a string) bool { return stopFlags[a] || commandStopFlags[cmd][a] }) {
 		return false
 	}
-	if runsGiven[cmd] {
+	if runsAnyGiven[cmd] {
 		return true
+	}
+	if w, ok := wrappers[cmd]; ok {
+		// With the command it wraps left open, it may be any program.
+		wrapped, shell := w.wrapped(args)
+		return shell || len(wrapped) == 0 || runsAnyProgram(wrapped)
 	}
 	i := slices.IndexFunc(args, func(a string) bool { return !strings.HasPrefix(a, "-") })
 	if i < 0 {

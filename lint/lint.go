@@ -615,6 +615,11 @@ func displayPath(base, path string) string {
 	if err != nil {
 		return filepath.ToSlash(path)
 	}
+	// Most paths lie under base: theirs is the rest of the string, kept
+	// for the whole run, so not copied (100,000 files: 5 MB).
+	if rest, ok := strings.CutPrefix(abs, base); ok && len(rest) > 1 && rest[0] == filepath.Separator {
+		return filepath.ToSlash(rest[1:])
+	}
 	rel, err := filepath.Rel(base, abs)
 	if err != nil {
 		return filepath.ToSlash(path)

@@ -88,7 +88,7 @@ type hiddenAt struct {
 func hiddenLines(t *model.Text) []hiddenAt {
 	var out []hiddenAt
 	cursor := newTextCursor(t)
-	for off, line := range proseLines(t.Value) {
+	for off, line := range injection.Lines(t.Value) {
 		if what, col, ok := injection.Hidden(line); ok {
 			at := cursor.at(off)
 			at.Col += col - 1

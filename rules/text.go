@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"iter"
 	"path"
 	"strings"
 
@@ -49,30 +48,8 @@ func commandName(cmd string) string {
 	return name
 }
 
-// proseLines yields the lines of a text with the byte offset each starts
-// at, ended as Markdown ends them: by \n, \r\n or a \r alone.
-func proseLines(s string) iter.Seq2[int, string] {
-	return func(yield func(int, string) bool) {
-		for start := 0; start <= len(s); {
-			end := strings.IndexAny(s[start:], "\r\n")
-			if end < 0 {
-				yield(start, s[start:])
-				return
-			}
-			end += start
-			if !yield(start, s[start:end]) {
-				return
-			}
-			start = end + 1
-			if s[end] == '\r' && start < len(s) && s[start] == '\n' {
-				start++
-			}
-		}
-	}
-}
-
 // A textCursor gives the positions of bytes of a text, lines ended as
-// proseLines ends them, columns in code points. Asked in increasing
+// injection.Lines ends them, columns in code points. Asked in increasing
 // order, as matches come, it reads the text once in all: a text may be a
 // file of 4 MB with a match on every line.
 type textCursor struct {

@@ -6,6 +6,7 @@ package injection
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -187,19 +188,7 @@ func proseDirectives(s string, useFilter bool) []Match {
 func fencedBlocks(s string) [][2]int {
 	var blocks [][2]int
 	open, char, size := -1, byte(0), 0
-	for off := 0; off < len(s); {
-		end := strings.IndexAny(s[off:], "\r\n")
-		next := len(s)
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += off
-			next = end + 1
-			if s[end] == '\r' && next < len(s) && s[next] == '\n' {
-				next++
-			}
-		}
-		line := s[off:end]
+	for off, line := range Lines(s) {
 		trimmed := strings.TrimLeft(line, " ")
 		run := 0
 		if len(line)-len(trimmed) < 4 && trimmed != "" && (trimmed[0] == '`' || trimmed[0] == '~') {
@@ -211,10 +200,9 @@ func fencedBlocks(s string) [][2]int {
 		case open < 0 && run >= 3:
 			open, char, size = off, trimmed[0], run
 		case open >= 0 && run >= size && trimmed[0] == char && strings.TrimSpace(trimmed[run:]) == "":
-			blocks = append(blocks, [2]int{open, end})
+			blocks = append(blocks, [2]int{open, off + len(line)})
 			open = -1
 		}
-		off = next
 	}
 	if open >= 0 {
 		blocks = append(blocks, [2]int{open, len(s)}) // CommonMark: to the end
@@ -253,18 +241,34 @@ func hasNeeded(lower string, needs [][]string) bool {
 	return true
 }
 
+// Lines yields the lines of a text with the byte offset each starts
+// at, ended as Markdown ends them: by \n, \r\n or a \r alone.
+func Lines(s string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for start := 0; start <= len(s); {
+			end := strings.IndexAny(s[start:], "\r\n")
+			if end < 0 {
+				yield(start, s[start:])
+				return
+			}
+			end += start
+			if !yield(start, s[start:end]) {
+				return
+			}
+			start = end + 1
+			if s[end] == '\r' && start < len(s) && s[start] == '\n' {
+				start++
+			}
+		}
+	}
+}
+
 // paragraphEnd is the offset just past the paragraph of s that starts at
 // start: past the blank line after it, or the end of s.
 func paragraphEnd(s string, start int) int {
-	for i := start; i < len(s); {
-		nl := strings.IndexByte(s[i:], '\n')
-		if nl < 0 {
-			break
-		}
-		i += nl + 1
-		rest := s[i:]
-		if blank := strings.TrimLeft(rest, " \t\r"); len(blank) < len(rest) && strings.HasPrefix(blank, "\n") || strings.HasPrefix(rest, "\n") {
-			return i
+	for off, line := range Lines(s[start:]) {
+		if off > 0 && strings.TrimLeft(line, " \t") == "" {
+			return start + off
 		}
 	}
 	return len(s)

@@ -43,7 +43,7 @@ func loadAmazonQAgent(f *model.File, root *syntax.Node) {
 	// (kiro.dev/docs/cli/custom-agents/configuration-reference).
 	kiro := underFolder(strings.ReplaceAll(f.Path, `\`, "/"), ".kiro/agents")
 	approve := func(t model.Field[string], what string) {
-		pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: "allowedTools " + quote(t.Value), Span: t.Span}, What: what})
+		pm.Approve("allowedTools "+quote(t.Value), t.Span, what)
 	}
 	for _, t := range list(root, "allowedTools").Items {
 		native, isNative := strings.CutPrefix(t.Value, "@builtin/")
@@ -71,7 +71,7 @@ func loadAmazonQAgent(f *model.File, root *syntax.Node) {
 			for _, c := range list(settings, "allowedCommands").Items {
 				// Each is a regular expression anchored at both ends.
 				if re := strings.TrimSuffix(strings.TrimPrefix(c.Value, "^"), "$"); re == ".*" || re == ".+" {
-					pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: "allowedCommands " + quote(c.Value), Span: c.Span}, What: "shell command"})
+					pm.Approve("allowedCommands "+quote(c.Value), c.Span, "shell command")
 				}
 			}
 		}

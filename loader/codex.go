@@ -39,7 +39,7 @@ func loadCodex(f *model.File, root *syntax.Node) {
 // give up; where names the table for the message.
 func codexPolicy(pm *model.Permissions, table *syntax.Node, where string) {
 	if ap := str(table, "approval_policy"); ap.Value == "never" {
-		pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: where + `approval_policy = "never"`, Span: ap.Span}, What: "command and tool call"})
+		pm.Approve(where+`approval_policy = "never"`, ap.Span, "command and tool call")
 	}
 	if sm := str(table, "sandbox_mode"); sm.Value == "danger-full-access" {
 		pm.Unsandboxed = append(pm.Unsandboxed, model.Field[string]{Value: where + `sandbox_mode = "danger-full-access"`, Span: sm.Span})

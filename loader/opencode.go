@@ -63,7 +63,7 @@ func openCodeServers(root *syntax.Node) []*model.Server {
 // the agent for the message.
 func openCodePermissions(pm *model.Permissions, n *syntax.Node, where string) {
 	approve := func(setting string, span syntax.Span, what string) {
-		pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: where + setting, Span: span}, What: what})
+		pm.Approve(where+setting, span, what)
 	}
 	if e, ok := n.Lookup("permission"); ok {
 		switch v := e.Value; {

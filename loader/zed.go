@@ -49,7 +49,7 @@ func loadZedSettings(f *model.File, root *syntax.Node) {
 	}
 	pm := &model.Permissions{Span: syntax.At(root.Span.Start)}
 	approve := func(n *syntax.Node, setting, what string) {
-		pm.ApproveAll = append(pm.ApproveAll, model.Approval{Setting: model.Field[string]{Value: setting, Span: n.Span}, What: what})
+		pm.Approve(setting, n.Span, what)
 	}
 	if agent, _ := section(root, "agent"); agent != nil {
 		if e, ok := agent.Lookup("always_allow_tool_actions"); ok && isTrue(e.Value) {

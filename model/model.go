@@ -319,6 +319,12 @@ type Permissions struct {
 	Unsandboxed []Field[string]
 }
 
+// Approve adds a setting, as written for a message and at its span, that
+// runs every call of a kind (what) without asking.
+func (pm *Permissions) Approve(setting string, span syntax.Span, what string) {
+	pm.ApproveAll = append(pm.ApproveAll, Approval{Setting: Field[string]{Value: setting, Span: span}, What: what})
+}
+
 // A Text is a stretch of a file's text and where it starts, for the
 // rules that read prose (hidden-instruction).
 type Text struct {

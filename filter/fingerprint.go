@@ -31,6 +31,9 @@ func Fingerprint(sources []lint.Source, fs []finding.Finding) {
 	for i := range fs {
 		f := &fs[i]
 		ls, ok := lines[f.File]
+		if f.Line != "" {
+			ls, ok = nil, true
+		}
 		if !ok {
 			s, ok := byPath[f.File]
 			if !ok {
@@ -41,11 +44,11 @@ func Fingerprint(sources []lint.Source, fs []finding.Finding) {
 			}
 			lines[f.File] = ls
 		}
-		var text []byte
-		if n := f.Span.Start.Line; n >= 1 && n <= len(ls) {
-			text = ls[n-1]
+		text := f.Line
+		if n := f.Span.Start.Line; text == "" && n >= 1 && n <= len(ls) {
+			text = string(ls[n-1])
 		}
-		key := f.Rule + "\x00" + f.File + "\x00" + squeeze(string(text), false) + "\x00" + squeeze(f.Message, true)
+		key := f.Rule + "\x00" + f.File + "\x00" + squeeze(text, false) + "\x00" + squeeze(f.Message, true)
 		seen[key]++
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(seen[key])))
 		f.Fingerprint = hex.EncodeToString(sum[:12])

@@ -62,6 +62,10 @@ type Finding struct {
 	// whitespace changes, for baselines and SARIF partialFingerprints;
 	// filter.Fingerprint sets it, "" before.
 	Fingerprint string
+	// Line is the text of the line the finding starts on, where the run
+	// that found it kept it: the fingerprint hashes that line, and reads
+	// the file again for a finding without it.
+	Line string
 	// Fix, where the rule knows one, is the edit of the file that
 	// resolves the finding, for an editor to apply.
 	Fix *Fix

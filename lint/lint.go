@@ -170,7 +170,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	files := make([]input, len(found))
 	for i, c := range found {
 		c.explicit = c.explicit && !opt.Found
-		files[i] = input{c.path, c.abs, displayPath(base, c.abs), c.explicit, ""}
+		files[i] = input{c.abs, displayPath(base, c.abs), c.explicit, ""}
 		if c.explicit {
 			files[i].as = opt.As
 		}
@@ -191,12 +191,14 @@ func Run(paths []string, opt Options) (*Result, error) {
 	for i, f := range files {
 		inRun[i] = f.abs
 	}
-	c := &batches{files: files, results: results, opt: opt, inRun: inRun}
+	c := &batches{files: files, results: results, opt: opt, inRun: inRun, keys: &keyHashes{}}
 	c.run(manifests, func(in input) source { return source{level: opt.levelOf(in.display)} })
 	sourcedBy := map[string]source{}
 	for _, i := range manifests {
-		for _, src := range results[i].sources {
-			sourcedBy[src.path] = src
+		if more := results[i].more; more != nil {
+			for _, src := range more.sources {
+				sourcedBy[src.path] = src
+			}
 		}
 	}
 	c.run(others, func(in input) source {
@@ -205,38 +207,48 @@ func Run(paths []string, opt Options) (*Result, error) {
 		}
 		return source{level: opt.levelOf(in.display)}
 	})
+	reported, sources := 0, 0
+	for _, r := range results {
+		if r.more != nil {
+			reported += len(r.more.findings)
+		}
+		if r.recognized {
+			sources++
+		}
+	}
+	res.Sources = make([]Source, 0, sources)
+	res.Findings = make([]finding.Finding, 0, reported)
 	for i, r := range results {
+		more := r.more
+		if more == nil {
+			more = &fileMore{}
+		}
 		switch {
 		case r.recognized:
 			res.Files++
-			text := r.ignores
+			text := more.ignores
 			if text == nil {
 				text = opt.Overlay[files[i].abs]
 			}
-			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs, r.format, text, r.format != Unreadable && r.ignores == nil})
-		case r.err == nil && files[i].explicit:
+			res.Sources = append(res.Sources, Source{files[i].display, files[i].abs, r.format, text, r.format != Unreadable && more.ignores == nil})
+		case more.err == nil && files[i].explicit:
 			res.Unrecognized = append(res.Unrecognized, files[i].display)
-		case r.err == nil:
+		case more.err == nil:
 			res.Skipped = append(res.Skipped, Skipped{files[i].display, "neither an ATF manifest nor an agent config atflint reads"})
 		}
-	}
-
-	var keys []rules.Key
-	for _, r := range results {
-		res.Findings = append(res.Findings, r.findings...)
-		keys = append(keys, r.keys...)
-		if res.Inventory != nil && r.file != nil {
-			res.Inventory.addFile(r.file)
+		res.Findings = append(res.Findings, more.findings...)
+		if res.Inventory != nil && more.file != nil {
+			res.Inventory.addFile(more.file)
 		}
-		if opt.Models && r.file != nil && r.recognized {
-			res.Models = append(res.Models, r.file)
+		if opt.Models && more.file != nil && r.recognized {
+			res.Models = append(res.Models, more.file)
 		}
-		if r.err != nil {
-			res.Errors = append(res.Errors, r.err)
+		if more.err != nil {
+			res.Errors = append(res.Errors, more.err)
 			res.Internal = true
 		}
 	}
-	res.Findings = append(res.Findings, rules.CheckUnique(keys)...)
+	res.Findings = append(res.Findings, c.keys.check(files, &opt)...)
 	if opt.Go {
 		var manifests []string
 		for _, f := range files {
@@ -257,22 +269,27 @@ func Run(paths []string, opt Options) (*Result, error) {
 }
 
 type input struct {
-	path     string
-	abs      string // the path made absolute, as sources name files
+	abs      string // the path made absolute: read, and named by sources, so
 	display  string
 	explicit bool         // named on the command line
 	as       model.Format // the format to read it as, for a file named so
 }
 
+// fileResult is what checking a file gave. A run keeps one per file to
+// its end, and most files give only their format: the rest is behind a
+// pointer, set for a file that gave more.
 type fileResult struct {
-	findings   []finding.Finding
-	keys       []rules.Key
-	sources    []source
-	recognized bool   // the file holds a format atflint reads
 	format     string // which loader read it
-	ignores    []byte // the text of a file with atflint:ignore comments
-	err        error
-	file       *model.File // kept for the inventory and the models
+	recognized bool   // the file holds a format atflint reads
+	more       *fileMore
+}
+
+type fileMore struct {
+	findings []finding.Finding
+	sources  []source
+	ignores  []byte // the text of a file with atflint:ignore comments
+	err      error
+	file     *model.File // kept for the inventory and the models
 }
 
 // A source is a file an ATF manifest names as its agent's: it gets the
@@ -289,6 +306,7 @@ type batches struct {
 	results []fileResult
 	opt     Options
 	inRun   []string // the absolute paths of the files, which sources may name
+	keys    *keyHashes
 	done    atomic.Int64
 }
 
@@ -301,18 +319,38 @@ func (c *batches) run(indexes []int, sourceOf func(input) source) {
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	// A file's tree is dropped once checked, unless the run keeps the
+	// models: then each worker builds the next in the memory of the last.
+	keep := c.opt.Inventory || c.opt.Models
 	for range min(workers, len(indexes)) {
 		wg.Go(func() {
+			var arena *syntax.Arena
+			var buf *[]byte
+			if !keep {
+				arena, buf = new(syntax.Arena), new([]byte)
+			}
+			var hashes []keyHash
+			defer func() { c.keys.add(hashes) }()
 			for {
 				n := int(next.Add(1) - 1)
 				if n >= len(indexes) {
 					return
 				}
 				i := indexes[n]
-				c.results[i] = checkFile(c.files[i], sourceOf(c.files[i]), c.inRun, &c.opt)
-				if !c.opt.Inventory && !c.opt.Models {
-					c.results[i].file = nil
+				r, keys := checkFile(c.files[i], sourceOf(c.files[i]), c.inRun, &c.opt, arena, buf)
+				for _, k := range keys {
+					hashes = append(hashes, keyHash{k.Hash(), int32(i)})
 				}
+				if !keep {
+					if r.more != nil {
+						r.more.file = nil
+						if r.more.empty() {
+							r.more = nil
+						}
+					}
+					arena.Reset()
+				}
+				c.results[i] = r
 				if c.opt.Progress != nil {
 					c.opt.Progress(int(c.done.Add(1)), len(c.files), "files")
 				}
@@ -324,13 +362,17 @@ func (c *batches) run(indexes []int, sourceOf func(input) source) {
 
 // checkFile loads and checks one file. A panic is a bug of atflint's, not
 // of the file: it is returned as an error and the run goes on.
-func checkFile(in input, from source, inRun []string, opt *Options) (r fileResult) {
+// With an arena and a buffer, the file is read into the buffer and its
+// tree built in the arena, both the worker's to use again for the next.
+func checkFile(in input, from source, inRun []string, opt *Options, arena *syntax.Arena, buf *[]byte) (r fileResult, keys []rules.Key) {
 	defer func() {
 		if p := recover(); p != nil {
-			r = fileResult{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}
+			r, keys = fileResult{more: &fileMore{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}}, nil
 		}
 	}()
-	f, src, read := load(in, opt.Overlay)
+	more := &fileMore{}
+	r.more = more
+	f, src, read := load(in, opt.Overlay, arena, buf)
 	if f.Format == "" && !in.explicit {
 		// A JSON or YAML file found in the walk that is no agent format,
 		// broken or not, is none of atflint's business.
@@ -356,7 +398,7 @@ func checkFile(in input, from source, inRun []string, opt *Options) (r fileResul
 			continue
 		}
 		for _, s := range a.Sources {
-			files, problem := resolveSource(filepath.Dir(in.path), s.Value, inRun)
+			files, problem := resolveSource(filepath.Dir(in.abs), s.Value, inRun)
 			if slices.Contains(files, in.abs) {
 				problem = "names this manifest, which gets its level from itself"
 			}
@@ -366,7 +408,7 @@ func checkFile(in input, from source, inRun []string, opt *Options) (r fileResul
 				f.Problems = append(f.Problems, model.Problem{Kind: model.Invalid, Span: s.Span, Message: fmt.Sprintf("sources: %q %s", s.Value, problem)})
 			}
 			for _, abs := range files {
-				r.sources = append(r.sources, source{abs, a.Level.Value, in.display})
+				more.sources = append(more.sources, source{abs, a.Level.Value, in.display})
 			}
 		}
 	}
@@ -380,11 +422,45 @@ func checkFile(in input, from source, inRun []string, opt *Options) (r fileResul
 	// The filters read atflint:ignore comments again: the few files that
 	// hold one keep their text, and the others are not read twice.
 	if bytes.Contains(src, []byte(finding.IgnoreDirective)) {
-		r.ignores = src
+		more.ignores = bytes.Clone(src) // src may be the worker's buffer
 	}
-	r.findings, r.keys = rules.CheckFile(f), rules.Keys(f)
-	r.file = f
-	return r
+	more.findings = rules.CheckFile(f)
+	keepLines(more.findings, src)
+	more.file = f
+	return r, rules.Keys(f)
+}
+
+func (m *fileMore) empty() bool {
+	return m.findings == nil && m.sources == nil && m.ignores == nil && m.err == nil && m.file == nil
+}
+
+// keepLines gives each finding the text of the line it starts on, a copy:
+// the fingerprints need it, and reading the files again for it took a
+// tenth of a run over many files.
+func keepLines(fs []finding.Finding, src []byte) {
+	lineNo, start := 1, 0
+	for i := range fs {
+		n := fs[i].Span.Start.Line
+		if n < lineNo {
+			lineNo, start = 1, 0 // findings come in rule order, not by line
+		}
+		for ; lineNo < n && start <= len(src); lineNo++ {
+			next := bytes.IndexByte(src[start:], '\n')
+			if next < 0 {
+				start = len(src) + 1
+				break
+			}
+			start += next + 1
+		}
+		if lineNo != n || start > len(src) {
+			continue
+		}
+		line := src[start:]
+		if end := bytes.IndexByte(line, '\n'); end >= 0 {
+			line = line[:end]
+		}
+		fs[i].Line = string(line)
+	}
 }
 
 // resolveSource finds the files of the run an entry of a manifest's
@@ -468,13 +544,20 @@ func clip(msg string) string {
 // load reads and parses one file, or its text in the overlay; what goes
 // wrong becomes a problem of the returned file. read is false when the
 // file could not be read at all.
-func load(in input, overlay map[string][]byte) (f *model.File, src []byte, read bool) {
+func load(in input, overlay map[string][]byte, arena *syntax.Arena, buf *[]byte) (f *model.File, src []byte, read bool) {
 	src, inOverlay := overlay[in.abs]
 	var err error
 	if inOverlay {
 		err = syntax.CheckSize(int64(len(src)))
 	} else {
-		src, err = syntax.ReadFile(in.path)
+		var into []byte
+		if buf != nil {
+			into = *buf
+		}
+		src, err = syntax.ReadFileTo(in.abs, into)
+		if buf != nil && cap(src) <= maxBuffer {
+			*buf = src
+		}
 	}
 	if err != nil {
 		// Whatever its format, a file that cannot be read is reported as
@@ -483,8 +566,12 @@ func load(in input, overlay map[string][]byte) (f *model.File, src []byte, read 
 			Kind: model.Invalid, Span: syntax.At(syntax.Pos{Line: 1, Col: 1}), Message: err.Error(),
 		}}}, nil, false
 	}
-	return loader.Load(in.display, src, loader.Options{Named: in.explicit, As: in.as}), src, true
+	return loader.Load(in.display, src, loader.Options{Named: in.explicit, As: in.as, Arena: arena}), src, true
 }
+
+// maxBuffer bounds the read buffer a worker keeps from one file to the
+// next: one file of megabytes does not hold them for the rest of the run.
+const maxBuffer = 1 << 20
 
 // unwrapPath drops the path from an *fs.PathError: findings name the file.
 func unwrapPath(err error) error {
@@ -497,8 +584,8 @@ func unwrapPath(err error) error {
 
 // A candidate is a file to check.
 type candidate struct {
-	path, abs string
-	explicit  bool
+	abs      string
+	explicit bool
 }
 
 // collect walks the paths for the files to check, and for the roots of
@@ -522,7 +609,7 @@ func collect(paths []string, overlay map[string][]byte, res *Result) (files []ca
 		}
 		if !seen[abs] {
 			seen[abs] = true
-			files = append(files, candidate{p, abs, explicit})
+			files = append(files, candidate{abs, explicit})
 		}
 	}
 	for _, root := range paths {

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/atflint/atflint/finding"
+	"github.com/atflint/atflint/syntax"
 )
 
 const cleanManifest = `atf: "0.9"
@@ -128,7 +131,7 @@ func TestWalk(t *testing.T) {
 		}
 		var names []string
 		for _, f := range list {
-			names = append(names, displayPath(dir, f.path))
+			names = append(names, displayPath(dir, f.abs))
 		}
 		for i, m := range mods {
 			mods[i] = displayPath(dir, m)
@@ -270,6 +273,27 @@ func TestOverlay(t *testing.T) {
 	for _, s := range res.Sources {
 		if text, err := s.Read(); err != nil || string(text) != string(edited) {
 			t.Errorf("source %s reads %q, %v; want the buffer's text", s.Path, text, err)
+		}
+	}
+}
+
+// TestKeepLines checks each finding gets the line it starts on as the
+// fingerprint would read it, whatever order the findings come in.
+func TestKeepLines(t *testing.T) {
+	src := []byte("one\ntwo\r\n\nfour\nfive")
+	lines := strings.Split(string(src), "\n")
+	var fs []finding.Finding
+	for _, n := range []int{5, 2, 2, 1, 4, 3, 6, 0} {
+		fs = append(fs, finding.Finding{Span: syntax.At(syntax.Pos{Line: n, Col: 1})})
+	}
+	keepLines(fs, src)
+	for _, f := range fs {
+		want := ""
+		if n := f.Span.Start.Line; n >= 1 && n <= len(lines) {
+			want = lines[n-1]
+		}
+		if f.Line != want {
+			t.Errorf("line %d: got %q, want %q", f.Span.Start.Line, f.Line, want)
 		}
 	}
 }

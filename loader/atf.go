@@ -14,8 +14,12 @@ import (
 // LoadATF reads an ATF agent manifest. It never fails: what it cannot read
 // becomes a Problem of the returned file.
 func LoadATF(name string, src []byte) *model.File {
+	return loadATF(name, src, nil)
+}
+
+func loadATF(name string, src []byte, arena *syntax.Arena) *model.File {
 	f := &model.File{Path: name, Format: model.FormatATF}
-	root, ok := parse(f, src, strings.HasSuffix(name, ".json"), true)
+	root, ok := parse(f, src, arena, strings.HasSuffix(name, ".json"), true)
 	if !ok {
 		return f
 	}
@@ -39,9 +43,10 @@ func manifestFrom(f *model.File, root *syntax.Node) *model.File {
 	return f
 }
 
-// parse parses a file and returns its first document. With oneDoc, a
-// second document is a problem, as in a manifest.
-func parse(f *model.File, src []byte, isJSON, oneDoc bool) (*syntax.Node, bool) {
+// parse parses a file, YAML in the arena if there is one, and returns its
+// first document. With oneDoc, a second document is a problem, as in a
+// manifest.
+func parse(f *model.File, src []byte, arena *syntax.Arena, isJSON, oneDoc bool) (*syntax.Node, bool) {
 	format := "YAML"
 	var docs []syntax.Document
 	var err error
@@ -51,7 +56,10 @@ func parse(f *model.File, src []byte, isJSON, oneDoc bool) (*syntax.Node, bool) 
 		d, err = syntax.ParseJSON(src)
 		docs = []syntax.Document{d}
 	} else {
-		docs, err = syntax.ParseYAML(src)
+		if arena == nil {
+			arena = new(syntax.Arena)
+		}
+		docs, err = arena.ParseYAML(src)
 	}
 	if err != nil {
 		if se, ok := err.(*syntax.Error); ok {

@@ -175,7 +175,7 @@ func loadMarkdownAgent(name string, src []byte, format model.Format, sure bool) 
 		return f
 	}
 	f.Format = format
-	root, ok := parse(f, front, false, true)
+	root, ok := parse(f, front, nil, false, true)
 	// Front matter that does not parse and is not empty is text that is
 	// not YAML, which Claude Code handles in its own ways.
 	notYAML := !ok && len(bytes.TrimSpace(front[3:])) > 0

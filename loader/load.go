@@ -239,6 +239,9 @@ type Options struct {
 	// As, if set, is the format to read the file as, whatever its name
 	// and content say (--as).
 	As model.Format
+	// Arena, if set, is where a YAML file's tree is built: the caller
+	// resets it once done with the file.
+	Arena *syntax.Arena
 }
 
 // Load reads a file in the format its path and content say. A file that
@@ -251,7 +254,7 @@ func Load(name string, src []byte, opt Options) *model.File {
 	namedJSON := false
 	switch {
 	case opt.As == model.FormatATF || opt.As == "" && atf.IsManifestName(base):
-		return LoadATF(name, src)
+		return loadATF(name, src, opt.Arena)
 	case instructionsName(p):
 		return loadInstructions(name, src)
 	case path.Ext(base) == ".md":
@@ -274,7 +277,7 @@ func Load(name string, src []byte, opt Options) *model.File {
 	}
 	f := &model.File{Path: name}
 	asJSON := path.Ext(base) == ".json" || path.Ext(base) == ".jsonc" || kiroHookName(p) || namedJSON
-	root, ok := parse(f, src, asJSON, false)
+	root, ok := parse(f, src, opt.Arena, asJSON, false)
 	if !ok {
 		// A broken file named as a config, or to be read as one, is a
 		// finding; any other keeps its problems but no format, and the

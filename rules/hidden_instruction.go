@@ -44,12 +44,16 @@ non-joiners between letters of scripts that use them are not reported.`,
 `,
 		},
 		check: func(p *Pass) {
-			if p.File.Root != nil {
-				walkStrings(p.File.Root, func(s string, span syntax.Span) {
-					if what, _, ok := injection.Hidden(s); ok {
-						p.Reportf(span, "this value hides %s; delete it", what)
-					}
-				})
+			text := p.text()
+			for _, k := range text.keys {
+				if what, _, ok := injection.Hidden(k.Value); ok {
+					p.Reportf(k.Span, "this value hides %s; delete it", what)
+				}
+			}
+			for _, s := range text.values {
+				if what, _, ok := injection.Hidden(s.node.Value); ok {
+					p.Reportf(s.node.Span, "this value hides %s; delete it", what)
+				}
 			}
 			p.agents(func(a *model.Agent) {
 				if t := a.Instructions; t != nil {
@@ -64,18 +68,6 @@ non-joiners between letters of scripts that use them are not reported.`,
 				}
 			}
 		},
-	})
-}
-
-// walkStrings calls fn on every string of a tree, keys included.
-func walkStrings(root *syntax.Node, fn func(string, syntax.Span)) {
-	syntax.Walk(root, func(_ []string, parent *syntax.Entry, n *syntax.Node) {
-		if parent != nil {
-			fn(parent.Key.Value, parent.Key.Span)
-		}
-		if n.Kind == syntax.Scalar && n.Type == syntax.String {
-			fn(n.Value, n.Span)
-		}
 	})
 }
 

@@ -44,41 +44,35 @@ identity:
 			report := func(span syntax.Span, kind string) {
 				p.Reportf(span, "%s is written in the file; revoke it and reference the secret instead (${VAR}, vault:..., a credential ref)", withArticle(kind))
 			}
-			syntax.Walk(p.File.Root, func(path []string, parent *syntax.Entry, n *syntax.Node) {
-				if n.Kind == syntax.Sequence {
-					// An argument list may hold a flag and its value apart:
-					// "--api-key", "...".
-					for i := 0; i+1 < len(n.Items); i++ {
-						flag, value := n.Items[i], n.Items[i+1]
-						if !isString(flag) || !isString(value) || !strings.HasPrefix(flag.Value, "-") || strings.Contains(flag.Value, "=") {
-							continue
-						}
-						if _, alone := literalSecret(nearestKey(path), value.Value); alone {
-							continue // reported as an item of its own
-						}
-						if kind, ok := literalSecret(strings.TrimLeft(flag.Value, "-"), value.Value); ok {
-							report(value.Span, kind)
-						}
+			text := p.text()
+			for _, l := range text.lists {
+				// An argument list may hold a flag and its value apart:
+				// "--api-key", "...".
+				items := l.node.Items
+				for i := 0; i+1 < len(items); i++ {
+					flag, value := items[i], items[i+1]
+					if !isString(flag) || !isString(value) || !strings.HasPrefix(flag.Value, "-") || strings.Contains(flag.Value, "=") {
+						continue
 					}
-					return
+					if _, alone := literalSecret(l.near, value.Value); alone {
+						continue // reported as an item of its own
+					}
+					if kind, ok := literalSecret(strings.TrimLeft(flag.Value, "-"), value.Value); ok {
+						report(value.Span, kind)
+					}
 				}
-				if !isString(n) {
-					return
-				}
-				span := n.Span
-				if parent != nil {
-					span = parent.Span()
-				}
-				kind, ok := literalSecret(nearestKey(path), n.Value)
-				if k, v, isAssignment := splitAssignment(n.Value); !ok && isAssignment {
+			}
+			for _, s := range text.values {
+				kind, ok := literalSecret(s.near, s.node.Value)
+				if k, v, isAssignment := splitAssignment(s.node.Value); !ok && isAssignment {
 					// --api-key=..., TOKEN=..., "Authorization: Bearer ...",
 					// as arguments or inside a value.
 					kind, ok = literalSecret(k, v)
 				}
 				if ok {
-					report(span, kind)
+					report(s.span(), kind)
 				}
-			})
+			}
 		},
 	})
 }

@@ -6,6 +6,7 @@ package rules
 
 import (
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 
@@ -71,6 +72,7 @@ type Pass struct {
 	File     *model.File
 	rule     *Rule
 	findings *[]finding.Finding
+	tree     *treeText // the strings of the file's tree, once a rule asks
 }
 
 // Reportf reports a finding of the rule's default severity at span.
@@ -141,6 +143,9 @@ func CheckFile(f *model.File) []finding.Finding {
 			r.check(p)
 		}
 	}
+	if p.tree != nil {
+		p.tree.release()
+	}
 	return fs
 }
 
@@ -160,12 +165,21 @@ func Keys(f *model.File) []Key {
 			continue
 		}
 		for _, v := range r.unique(f) {
-			// A copy: the value may share the memory of the whole file's
-			// text, which the run would then hold to the end.
-			keys = append(keys, Key{r, strings.Clone(v.Value), f.Path, v.Span})
+			keys = append(keys, Key{r, v.Value, f.Path, v.Span})
 		}
 	}
 	return keys
+}
+
+// Hash is a hash of the key's rule and value, the same from run to run:
+// equal keys have equal hashes, so a run can keep the hashes of its many
+// files, and only the keys of the files whose hashes meet.
+func (k Key) Hash() uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(k.rule.ID))
+	h.Write([]byte{0})
+	h.Write([]byte(k.value))
+	return h.Sum64()
 }
 
 // CheckUnique reports every key whose value an earlier key of the same

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"maps"
 	"math"
 	"net/url"
@@ -50,52 +51,81 @@ var referenceWords = map[string]bool{
 	"expiry": true, "expires": true, "scope": true, "scopes": true, "provider": true, "method": true,
 }
 
-// secretKeyName reports whether a key announces a secret value.
+// secretKeyName reports whether a key announces a secret value. It runs
+// on the key of every long value of every file, so its words are lowered
+// into a buffer of its own, not allocated.
 func secretKeyName(key string) bool {
-	words := keyWords(key)
-	if len(words) == 0 || referenceWords[words[len(words)-1]] {
+	if lowerWord(key) {
+		// Most keys are one word in lower case: ref, token, contact.
+		return !referenceWords[key] && secretWords[key]
+	}
+	var buf [32]byte
+	last, words, secret := "", 0, false
+	for w := range keyWords(key) {
+		last, words = w, words+1
+		secret = secret || secretWords[string(lowered(buf[:0], w))]
+	}
+	if last == "" {
 		return false
 	}
-	if words[len(words)-1] == "key" && len(words) > 1 {
+	lastLower := lowered(buf[:0], last)
+	switch {
+	case referenceWords[string(lastLower)]:
+		return false
+	case string(lastLower) == "key" && words > 1:
 		return true
 	}
-	for _, w := range words {
-		if secretWords[w] {
-			return true
-		}
-	}
-	return false
+	return secret
 }
 
-// keyWords splits a key's name into lower-case words at separators and
-// camel-case humps: "apiKeyHelper" and "API_KEY_HELPER" both give
-// api, key, helper.
-func keyWords(key string) []string {
-	var words []string
-	from := -1 // where the word being read starts
-	flush := func(to int) {
-		if from >= 0 {
-			words = append(words, strings.ToLower(key[from:to]))
-			from = -1
+// lowerWord reports a name of lower-case ASCII letters only.
+func lowerWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
 		}
 	}
-	var prev rune
-	for i, r := range key {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush(i)
+	return s != ""
+}
+
+// lowered appends w in lower case to buf.
+func lowered(buf []byte, w string) []byte {
+	for _, r := range w {
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
+}
+
+// keyWords yields the words of a key's name, split at separators and
+// camel-case humps: "apiKeyHelper" and "API_KEY_HELPER" both give api,
+// key, helper, as written.
+func keyWords(key string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		from := -1 // where the word being read starts
+		var prev rune
+		for i, r := range key {
+			switch {
+			case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+				if from >= 0 && !yield(key[from:i]) {
+					return
+				}
+				from, prev = -1, r
+				continue
+			case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(prev) || unicode.IsUpper(prev) && unicode.IsLower(runeAfter(key, i))):
+				if from >= 0 && !yield(key[from:i]) {
+					return
+				}
+				from = -1
+			}
+			if from < 0 {
+				from = i
+			}
 			prev = r
-			continue
-		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(prev) || unicode.IsUpper(prev) && unicode.IsLower(runeAfter(key, i))):
-			flush(i)
 		}
-		if from < 0 {
-			from = i
+		if from >= 0 {
+			yield(key[from:])
 		}
-		prev = r
 	}
-	flush(len(key))
-	return words
 }
 
 // runeAfter returns the rune after the one at byte i of s, or 0 at its end.
@@ -178,7 +208,17 @@ func randomLooking(v string) bool {
 
 // oneLongWord reports a value long enough to be a generated secret, with
 // no space in it.
-func oneLongWord(v string) bool { return len(v) >= 12 && !strings.ContainsAny(v, " \t\n") }
+func oneLongWord(v string) bool {
+	if len(v) < 12 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c == ' ' || c == '\t' || c == '\n' {
+			return false
+		}
+	}
+	return true
+}
 
 // secretInQuery finds a secret passed in a URL's query: ?api_key=....
 func secretInQuery(value string) (string, bool) {
@@ -268,9 +308,13 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // mixed reports whether s has both letters and digits, as generated
 // secrets do and words do not.
 func mixed(s string) bool {
-	return strings.ContainsAny(s, "0123456789") && strings.IndexFunc(s, func(r rune) bool {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-	}) >= 0
+	digit, letter := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		digit = digit || isDigit(c)
+		letter = letter || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return digit && letter
 }
 
 // entropy is the Shannon entropy of s in bits per character.

@@ -49,8 +49,24 @@ func TestKeyWords(t *testing.T) {
 		"clientSecretValue": "client secret value",
 	}
 	for key, want := range tests {
-		if got := strings.Join(keyWords(key), " "); got != want {
+		var words []string
+		for w := range keyWords(key) {
+			words = append(words, strings.ToLower(w))
+		}
+		if got := strings.Join(words, " "); got != want {
 			t.Errorf("keyWords(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+func TestSecretKeyName(t *testing.T) {
+	for key, want := range map[string]bool{
+		"key": false, "-key": false, "api_key": true, "OPENAI_KEY": true, "clientSecret": true,
+		"ÜberSecret": true, "TOKEN_FILE": false, "apiKeyHelper": false, "name": false, "": false,
+		"x-api-key": true, "Authorization": true, "PASSWORD_TTL": false,
+	} {
+		if got := secretKeyName(key); got != want {
+			t.Errorf("secretKeyName(%q) = %v, want %v", key, got, want)
 		}
 	}
 }

@@ -26,17 +26,6 @@ func joinAnd(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
-// nearestKey returns the last mapping key on a path, skipping list
-// indexes, which syntax.Walk writes in decimal digits.
-func nearestKey(path []string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if strings.Trim(path[i], "0123456789") != "" || path[i] == "" {
-			return path[i]
-		}
-	}
-	return ""
-}
-
 // commandName is the base name of a command as a config or a permission
 // rule writes it, in lower case, without its folder or the extension
 // Windows adds: C:\tools\npx.cmd is npx.

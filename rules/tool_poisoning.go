@@ -77,12 +77,14 @@ holds an attack, so that measures precision, not recall.`,
 `,
 		},
 		check: func(p *Pass) {
-			if p.File.Root != nil {
-				walkDescriptions(p.File.Root, func(text string, span syntax.Span) {
-					if m, why := poisoned(text); m != "" {
-						p.Reportf(span, "this description %s (%q); describe what the tool does, and keep instructions for the model out of it", why, injection.Clip(m))
-					}
-				})
+			// Descriptions, the values of description keys at any depth.
+			for _, s := range p.text().values {
+				if s.entry == nil || !describes(s.entry.Key.Value) {
+					continue
+				}
+				if m, why := poisoned(s.node.Value); m != "" {
+					p.Reportf(s.node.Span, "this description %s (%q); describe what the tool does, and keep instructions for the model out of it", why, injection.Clip(m))
+				}
 			}
 			// Instructions for the model (an instructions file, a skill's
 			// or an agent's body) are read for the phrasings that are
@@ -120,15 +122,7 @@ func poisoned(text string) (match, why string) {
 	return "", ""
 }
 
-// walkDescriptions calls fn on every description in a tree: the values of
-// description keys, at any depth.
-func walkDescriptions(root *syntax.Node, fn func(string, syntax.Span)) {
-	syntax.Walk(root, func(_ []string, parent *syntax.Entry, n *syntax.Node) {
-		if parent == nil || n.Kind != syntax.Scalar || n.Type != syntax.String {
-			return
-		}
-		if k := strings.ToLower(parent.Key.Value); k == "description" || k == "desc" {
-			fn(n.Value, n.Span)
-		}
-	})
+// describes reports a key whose value is a description.
+func describes(key string) bool {
+	return len(key) <= len("description") && (strings.EqualFold(key, "description") || strings.EqualFold(key, "desc"))
 }

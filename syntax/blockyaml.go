@@ -18,8 +18,11 @@ import (
 // the general parser takes over, so it never reports an error itself; a
 // test checks that whatever it accepts, it builds the tree the general
 // parser builds.
-func parseBlockYAML(src []byte) (Document, bool) {
-	p := &blockParser{src: string(src)}
+func parseBlockYAML(a *Arena, src []byte) (Document, bool) {
+	p := &blockParser{src: string(src), Arena: a}
+	// What a parse that gave up left pending is no part of this one.
+	a.pendingEntries, a.pendingItems = a.pendingEntries[:0], a.pendingItems[:0]
+	defer p.keepScratch()
 	var doc Document
 	if !p.split(&doc) || len(p.lines) == 0 || p.lines[0].indent != 0 {
 		return Document{}, false
@@ -50,60 +53,147 @@ type blockParser struct {
 	i     int // the next line to read
 	// inFlowMapping counts the flow mappings ({...}) being read.
 	inFlowMapping int
+	*Arena
+}
 
-	// A document's nodes and collections live and die together, so they
-	// come out of slabs: one allocation for many, where one each made
-	// this parser the largest source of garbage (4 million allocations in
-	// a run over 10,000 manifests). Entries and items are gathered on the
-	// pending stacks while the nested values are read, then copied to
-	// the slab at their final length.
-	nodes          []Node
-	entries        []Entry
-	items          []*Node
+// An Arena is the memory the fast YAML parser builds trees in, kept from
+// one tree to the next. A document's nodes and collections live and die
+// together, so they come out of slabs, one allocation for many; and a run
+// over many files drops each tree once it is checked, so the same slabs
+// serve the next file after Reset, where allocating them anew made the
+// parser the largest source of garbage and of collection time. Entries
+// and items are gathered on the pending stacks while the nested values
+// are read, then copied to a slab at their final length. The zero Arena
+// is ready to use; it is not safe for use by several goroutines at once.
+type Arena struct {
+	nodes          slabs[Node]
+	entries        slabs[Entry]
+	items          slabs[*Node]
+	lines          []blockLine
 	pendingEntries []Entry
 	pendingItems   []*Node
+}
+
+// ParseYAML is ParseYAML building the trees in the arena, where they stay
+// valid until the next Reset.
+func (a *Arena) ParseYAML(src []byte) ([]Document, error) {
+	src, err := prepare(src)
+	if err != nil {
+		return nil, err
+	}
+	if doc, ok := parseBlockYAML(a, src); ok {
+		return []Document{doc}, nil
+	}
+	return parseYAMLLibrary(src)
+}
+
+// Reset makes the memory of every tree built in the arena free for the
+// next: none of them may be used after it.
+func (a *Arena) Reset() {
+	a.nodes.reset()
+	a.entries.reset()
+	a.items.reset()
+}
+
+// keepScratch gives the arena back the line and pending buffers, grown.
+func (p *blockParser) keepScratch() {
+	clear(p.lines) // they hold the source, which the next file need not keep
+	p.Arena.lines = p.lines[:0]
 }
 
 // slabSize is the number of elements a slab holds at least.
 const slabSize = 64
 
+// maxKept bounds the elements of the slabs an arena keeps through a Reset:
+// a huge file once does not hold its memory for the rest of the run.
+const maxKept = 1 << 14
+
+// slabs hands out pieces of larger slices.
+type slabs[T any] struct {
+	cur  []T   // the slab being handed out, up to its length
+	used [][]T // the slabs handed out before cur
+	free [][]T // cleared slabs for after cur
+}
+
+// take returns n elements, which may hold what the last tree left there,
+// that no append can spill from.
+func (s *slabs[T]) take(n int) []T {
+	if n > cap(s.cur)-len(s.cur) {
+		s.next(n)
+	}
+	start := len(s.cur)
+	s.cur = s.cur[:start+n]
+	return s.cur[start : start+n : start+n]
+}
+
+// next makes cur a slab with room for n more.
+func (s *slabs[T]) next(n int) {
+	if s.cur != nil {
+		s.used = append(s.used, s.cur)
+	}
+	if k := len(s.free); k > 0 && cap(s.free[k-1]) >= n {
+		s.cur, s.free = s.free[k-1], s.free[:k-1]
+		return
+	}
+	// A new slab, never a grown one: elements handed out stay.
+	s.cur = make([]T, 0, max(slabSize, n))
+}
+
+// reset keeps what was handed out to hand out again. It is not cleared:
+// whoever takes an element writes all of it, and what an element still
+// points at (the text of an earlier file) is held until it is taken again,
+// a few files' text per arena at most.
+func (s *slabs[T]) reset() {
+	if s.cur != nil {
+		s.used = append(s.used, s.cur)
+		s.cur = nil
+	}
+	kept := 0
+	for _, f := range s.free {
+		kept += cap(f)
+	}
+	for _, u := range s.used {
+		if kept += cap(u); kept <= maxKept {
+			s.free = append(s.free, u[:0])
+		}
+	}
+	clear(s.used)
+	s.used = s.used[:0]
+}
+
 // node returns a new node of a kind, type and value, at span, its weight
-// one. Its fields are set in place, in the slab's zeroed memory, rather
-// than copied in whole.
+// one. Every field is written: the slab may hold a node of the last tree.
 func (p *blockParser) node(kind Kind, typ Type, value string, span Span) *Node {
-	if len(p.nodes) == cap(p.nodes) {
-		// A new slab, never a grown one: nodes already handed out stay.
-		p.nodes = make([]Node, 0, max(slabSize, len(p.lines)))
+	if len(p.nodes.cur) == cap(p.nodes.cur) {
+		p.nodes.next(len(p.lines))
 	}
-	p.nodes = p.nodes[:len(p.nodes)+1]
-	n := &p.nodes[len(p.nodes)-1]
-	n.Kind, n.Type, n.Span, n.weight = kind, typ, span, 1
-	if value != "" {
-		n.Value = value
-	}
+	s := &p.nodes
+	s.cur = s.cur[:len(s.cur)+1]
+	n := &s.cur[len(s.cur)-1]
+	*n = Node{Kind: kind, Type: typ, Value: value, Span: span, weight: 1}
 	return n
 }
 
 // settle moves the elements pending from index from to the slab and
 // returns them as a slice no append can spill from into its neighbours.
-func settle[T any](slab, pending *[]T, from int) []T {
+func settle[T any](slab *slabs[T], pending *[]T, from int) []T {
 	gathered := (*pending)[from:]
 	if len(gathered) == 0 {
 		return nil
 	}
-	if len(gathered) > cap(*slab)-len(*slab) {
-		*slab = make([]T, 0, max(slabSize, len(gathered)))
-	}
-	start := len(*slab)
-	*slab = append(*slab, gathered...)
+	out := slab.take(len(gathered))
+	copy(out, gathered)
 	*pending = (*pending)[:from]
-	return (*slab)[start:len(*slab):len(*slab)]
+	return out
 }
 
 // split cuts the source into content lines. It records a leading "---"
 // in doc and refuses what the fast path does not handle line by line.
 func (p *blockParser) split(doc *Document) bool {
-	p.lines = make([]blockLine, 0, strings.Count(p.src, "\n")+1)
+	if n := strings.Count(p.src, "\n") + 1; cap(p.Arena.lines) < n {
+		p.Arena.lines = make([]blockLine, 0, n)
+	}
+	p.lines = p.Arena.lines[:0]
 	num, off := 0, 0
 	for off < len(p.src) {
 		num++
@@ -113,7 +203,8 @@ func (p *blockParser) split(doc *Document) bool {
 		if text == "" || text[0] == '#' {
 			continue
 		}
-		if text[0] == '%' || strings.HasPrefix(line, "...") || !plainText(line) {
+		ascii, plain := plainText(text)
+		if text[0] == '%' || strings.HasPrefix(line, "...") || !plain {
 			return false
 		}
 		if strings.HasPrefix(line, "---") && (len(line) == 3 || line[3] == ' ') {
@@ -123,7 +214,7 @@ func (p *blockParser) split(doc *Document) bool {
 			doc.Pos = Pos{num, 1}
 			continue
 		}
-		p.lines = append(p.lines, blockLine{num: num, indent: len(line) - len(text), text: text, ascii: isASCII(text), next: min(off, len(p.src))})
+		p.lines = append(p.lines, blockLine{num: num, indent: len(line) - len(text), text: text, ascii: ascii, next: min(off, len(p.src))})
 	}
 	return true
 }
@@ -137,31 +228,23 @@ func nextLine(s string) (line string, broken bool) {
 	return s, false
 }
 
-// plainText reports whether a line holds no tab, control character or
-// space other than ' ': the general parser's handling of those is its own.
-func plainText(line string) bool {
-	for i := 0; i < len(line); i++ {
-		if c := line[i]; c < 0x20 || c == 0x7f {
-			return false
+// plainText reports whether a line's text holds no tab, control
+// character or space other than ' ', whose handling by the general parser
+// is its own, and whether it is ASCII: one pass over it, for both.
+func plainText(text string) (ascii, plain bool) {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < 0x20 || c == 0x7f {
+			return false, false
 		} else if c >= utf8.RuneSelf {
-			for _, r := range line[i:] {
+			for _, r := range text[i:] {
 				if r != ' ' && (unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFEFF') {
-					return false
+					return false, false
 				}
 			}
-			return true
+			return false, true
 		}
 	}
-	return true
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return true, true
 }
 
 // pos is the position of byte off of a line's text.
@@ -526,6 +609,11 @@ func (p *blockParser) flowScalar(l *blockLine, off int) (*Node, int, bool) {
 // on every byte of every plain scalar.
 var flowIndicator, indicator = byteSet(",[]{}"), byteSet(",[]{}#&*!|>'\"%@`")
 
+// plainStops and flowPlainStops are the bytes a plain scalar may end at,
+// or that make it one the fast parser refuses, outside and inside a flow
+// collection.
+var plainStops, flowPlainStops = byteSet(" :<"), byteSet(" :<,[]{}")
+
 func byteSet(chars string) (set [256]bool) {
 	for i := 0; i < len(chars); i++ {
 		set[chars[i]] = true
@@ -548,24 +636,42 @@ func (p *blockParser) plain(l *blockLine, off int, inFlow bool) (*Node, int, boo
 	} else if indicator[c] {
 		return nil, 0, false
 	}
+	// The loop stops only at the bytes that may end the scalar or refuse
+	// it: it runs on every byte of every plain scalar.
+	stops := &plainStops
+	if inFlow {
+		stops = &flowPlainStops
+	}
 	end := off
-	for end < len(text) {
-		c := text[end]
-		if c == ' ' && end+1 < len(text) && text[end+1] == '#' {
+	merge := false // "<<" merges keys, even inside a word
+scan:
+	for {
+		for end < len(text) && !stops[text[end]] {
+			end++
+		}
+		if end >= len(text) {
 			break
 		}
-		if c == ':' && (end+1 == len(text) || text[end+1] == ' ' || inFlow && flowIndicator[text[end+1]]) {
-			break
+		next := byte(0)
+		if end+1 < len(text) {
+			next = text[end+1]
 		}
-		if inFlow && flowIndicator[c] {
-			break
+		switch c := text[end]; {
+		case c == ' ' && next == '#':
+			break scan
+		case c == ':' && (next == 0 || next == ' ' || inFlow && flowIndicator[next]):
+			break scan
+		case inFlow && flowIndicator[c]:
+			break scan
+		case c == '<' && next == '<':
+			merge = true
 		}
 		end++
 	}
 	value := strings.TrimRight(text[off:end], " ")
 	end = off + len(value)
-	if value == "" || strings.Contains(value, "<<") || strings.HasSuffix(value, ":") {
-		return nil, 0, false // "<<" merges keys, even inside a word; "a::" is ambiguous
+	if value == "" || merge || strings.HasSuffix(value, ":") {
+		return nil, 0, false // "a::" is ambiguous
 	}
 	if inFlow && p.inFlowMapping > 0 && strings.IndexByte(value, ':') >= 0 {
 		return nil, 0, false // within {...}, the general parser reads [0:0] as {0: 0}

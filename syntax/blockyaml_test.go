@@ -12,15 +12,30 @@ import (
 	"github.com/atflint/atflint/internal/fuzzseed"
 )
 
+// usedArenaText fills an arena before the parse sameAsLibrary checks, so
+// that what a Reset fails to clear shows in the tree built after it.
+const usedArenaText = `a: [1, {b: c}, "d"]
+e:
+  - f: g
+    h: [i, j]
+  - k
+l: {m: [n, o], p: q}
+`
+
 // sameAsLibrary checks that when the fast parser accepts src, it builds
-// exactly the tree of the general parser.
+// exactly the tree of the general parser, in an arena that held another.
 func sameAsLibrary(t *testing.T, name string, src []byte) (accepted bool) {
 	t.Helper()
 	src, err := prepare(src)
 	if err != nil {
 		return false
 	}
-	fast, ok := parseBlockYAML(src)
+	arena := new(Arena)
+	if _, ok := parseBlockYAML(arena, []byte(usedArenaText)); !ok {
+		t.Fatal("the fast parser refuses the arena's first text")
+	}
+	arena.Reset()
+	fast, ok := parseBlockYAML(arena, src)
 	if !ok {
 		return false
 	}

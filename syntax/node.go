@@ -85,6 +85,10 @@ type Node struct {
 	weight int
 }
 
+// Size is the number of nodes under n, n included, with every alias
+// expanded: what a walk over it visits.
+func (n *Node) Size() int { return n.weight }
+
 // An Entry is one key and its value in a mapping.
 type Entry struct {
 	Key, Value *Node
@@ -184,31 +188,6 @@ func number(s string) any {
 		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
 	}
 	return s
-}
-
-// Walk calls fn for every node under n, depth first, with the path of keys
-// and indexes that leads to it. Aliased nodes are visited once per use.
-// The path's array is reused from node to node: fn copies what it keeps.
-func Walk(n *Node, fn func(path []string, parent *Entry, n *Node)) {
-	var walk func(path []string, parent *Entry, n *Node)
-	walk = func(path []string, parent *Entry, n *Node) {
-		if n == nil {
-			return
-		}
-		fn(path, parent, n)
-		switch n.Kind {
-		case Mapping:
-			for i := range n.Entries {
-				e := &n.Entries[i]
-				walk(append(path, e.Key.Value), e, e.Value)
-			}
-		case Sequence:
-			for i, it := range n.Items {
-				walk(append(path, strconv.Itoa(i)), nil, it)
-			}
-		}
-	}
-	walk(make([]string, 0, 32), nil, n)
 }
 
 // An Error is a syntax error at a position in a file.

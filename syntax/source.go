@@ -62,30 +62,31 @@ func advance(p Pos, r rune) Pos {
 // Flow brackets are counted by each parser as it reads them, where quotes
 // and comments are known.
 func tooDeep(src []byte) (Pos, bool) {
-	// Only ASCII bytes matter, so bytes are read, not runes; the position
-	// is worked out only for the file that is too deep.
-	lineStart := true
-	dashes := 0
-	for i, c := range src {
-		switch c {
-		case '-':
-			if lineStart {
-				dashes++
-			}
-		case ' ', '\t':
-		case '\n':
-			dashes = 0
-			lineStart = true
-		default:
-			lineStart = false
+	// Only ASCII bytes matter, so bytes are read, not runes; a line too
+	// short to hold the dashes is passed over whole; the position is worked
+	// out only for the file that is too deep.
+	for start := 0; start < len(src); {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
 		}
-		if dashes > MaxDepth {
-			p := Pos{1, 1}
-			for _, r := range string(src[:i]) {
-				p = advance(p, r)
+		if end-start > MaxDepth {
+			dashes := 0
+			for i := start; i < end && (src[i] == '-' || src[i] == ' ' || src[i] == '\t'); i++ {
+				if src[i] == '-' {
+					if dashes++; dashes > MaxDepth {
+						p := Pos{1, 1}
+						for _, r := range string(src[:i]) {
+							p = advance(p, r)
+						}
+						return p, true
+					}
+				}
 			}
-			return p, true
 		}
+		start = end + 1
 	}
 	return Pos{}, false
 }
@@ -99,7 +100,12 @@ const MaxFileSize = 4 << 20
 // MaxFileSize bytes. A FIFO or a device would block or never end, so they
 // are refused before they are opened. Its errors name no path: the caller
 // puts the file in front.
-func ReadFile(path string) ([]byte, error) {
+func ReadFile(path string) ([]byte, error) { return ReadFileTo(path, nil) }
+
+// ReadFileTo is ReadFile reading into buf's memory when it has room: a
+// run reads one file after another, each dropped once checked, and a new
+// buffer for each was a tenth of its garbage. What it returns shares buf.
+func ReadFileTo(path string, buf []byte) ([]byte, error) {
 	// Opened without waiting (openNoWait), a FIFO is refused by the
 	// stat of the open file, not waited on; the path is resolved once.
 	f, err := openNoWait(path)
@@ -119,7 +125,12 @@ func ReadFile(path string) ([]byte, error) {
 	}
 	// One read into a buffer of the size stat gave, one byte over to see
 	// whether the file has grown since.
-	src := make([]byte, info.Size()+1)
+	src := buf[:0]
+	if size := int(info.Size()) + 1; cap(src) < size {
+		src = make([]byte, size)
+	} else {
+		src = src[:size]
+	}
 	n, err := io.ReadFull(f, src)
 	switch {
 	case err == io.EOF || err == io.ErrUnexpectedEOF:

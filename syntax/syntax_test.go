@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -168,6 +169,34 @@ func TestJSONErrors(t *testing.T) {
 	}
 }
 
+// TestDuplicateKeys checks a key set twice is an error at its second
+// place, in mappings of few keys and of many, which the fast parser
+// checks in two ways before the general parser reports it.
+func TestDuplicateKeys(t *testing.T) {
+	for _, keys := range []int{2, 16, 17, 40} {
+		var lines []string
+		for i := range keys - 1 {
+			lines = append(lines, fmt.Sprintf("k%d: %d", i, i))
+		}
+		dup := fmt.Sprintf("k%d", keys/2-1)
+		lines = append(lines, dup+": again")
+		block := strings.Join(lines, "\n") + "\n"
+		flow := "{" + strings.Join(lines, ", ") + "}"
+		for _, tc := range []struct {
+			src string
+			at  Pos
+		}{
+			{block, Pos{keys, 1}},
+			{flow, Pos{1, len(flow) - len(dup+": again}") + 1}},
+		} {
+			_, err := ParseYAML([]byte(tc.src))
+			if se, ok := err.(*Error); !ok || se.Pos != tc.at || !strings.Contains(se.Msg, strconv.Quote(dup)) {
+				t.Errorf("%d keys, %.20q: got %v, want an error at %v about %q", keys, tc.src, err, tc.at, dup)
+			}
+		}
+	}
+}
+
 // FuzzParseYAML checks that no input makes the YAML parser panic, hang or
 // build a tree whose walk is unbounded.
 func FuzzParseYAML(f *testing.F) {
@@ -238,4 +267,29 @@ func FuzzParseLooseMapping(f *testing.F) {
 			}
 		})
 	})
+}
+
+// Walk, for the tests, calls fn for every node under n, depth first, with the path of keys
+// and indexes that leads to it. Aliased nodes are visited once per use.
+// The path's array is reused from node to node: fn copies what it keeps.
+func Walk(n *Node, fn func(path []string, parent *Entry, n *Node)) {
+	var walk func(path []string, parent *Entry, n *Node)
+	walk = func(path []string, parent *Entry, n *Node) {
+		if n == nil {
+			return
+		}
+		fn(path, parent, n)
+		switch n.Kind {
+		case Mapping:
+			for i := range n.Entries {
+				e := &n.Entries[i]
+				walk(append(path, e.Key.Value), e, e.Value)
+			}
+		case Sequence:
+			for i, it := range n.Items {
+				walk(append(path, strconv.Itoa(i)), nil, it)
+			}
+		}
+	}
+	walk(make([]string, 0, 32), nil, n)
 }

@@ -28,14 +28,7 @@ type Document struct {
 // multiple of its own size is rejected, so no walk over the result can blow
 // up (the "billion laughs" file).
 func ParseYAML(src []byte) (docs []Document, err error) {
-	src, err = prepare(src)
-	if err != nil {
-		return nil, err
-	}
-	if doc, ok := parseBlockYAML(src); ok {
-		return []Document{doc}, nil
-	}
-	return parseYAMLLibrary(src)
+	return new(Arena).ParseYAML(src)
 }
 
 // parseYAMLLibrary parses any YAML with the general parser.
@@ -346,6 +339,18 @@ func (c *yamlConverter) scalarSpan(tk *token.Token) Span {
 // wins differs between tools, so the file means different things to each.
 func checkDuplicateKeys(entries []Entry) error {
 	if len(entries) < 2 {
+		return nil
+	}
+	// Most mappings have a few keys, which comparing pairwise checks
+	// faster than a map does.
+	if len(entries) <= 16 {
+		for i, e := range entries[1:] {
+			for _, first := range entries[:i+1] {
+				if first.Key.Value == e.Key.Value {
+					return &Error{e.Key.Span.Start, fmt.Sprintf("key %q is set twice (first at line %d)", e.Key.Value, first.Key.Span.Start.Line)}
+				}
+			}
+		}
 		return nil
 	}
 	seen := make(map[string]*Node, len(entries))

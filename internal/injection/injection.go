@@ -19,7 +19,7 @@ import (
 // zero-width characters, each run shown escaped. col is the column, in
 // code points from 1, of the first hidden character.
 func Hidden(s string) (what string, col int, ok bool) {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) {
+	if isASCII(s) {
 		return "", 0, false // every hidden character is outside ASCII
 	}
 	rs := []rune(s)
@@ -280,14 +280,7 @@ func paragraphEnd(s string, start int) int {
 // folding reaches it); other text outside ASCII is left as it is, since
 // it can match none of the words a filter looks for.
 func foldedLower(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return strings.ToLower(s)
 	}
 	return strings.Map(func(r rune) rune {
@@ -319,4 +312,15 @@ func Clip(s string) string {
 		return string(r[:77]) + "..."
 	}
 	return string(r)
+}
+
+// isASCII reports whether s is all ASCII; every string of every file is
+// asked.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -233,7 +233,7 @@ func assess(m *model.File, a *model.Agent, fs []finding.Finding, code *agentCode
 // judge decides how one requirement stands.
 func judge(m *model.File, a *model.Agent, r atf.Requirement, fs []finding.Finding, broken []syntax.Span, target atf.Level, code *agentCodeOf) Requirement {
 	req := Requirement{ID: r.ID, Name: r.Name, Element: r.Element, Keyword: keyword(r, target), Evidence: []Evidence{}}
-	c := a.Controls[r.ID]
+	c, _ := a.Controls.Of(r.ID)
 	for _, b := range broken {
 		if c.Span.IsValid() && within(b, c.Span) {
 			req.Status = NotJudged

@@ -112,17 +112,32 @@ var requirementsTSV string
 
 var requirements = mustParseRequirements(requirementsTSV)
 
+// indexes gives each requirement's place by its id: every manifest asks
+// for all 25.
+var indexes = func() map[string]int {
+	m := make(map[string]int, len(requirements))
+	for i, r := range requirements {
+		m[r.ID] = i
+	}
+	return m
+}()
+
 // Requirements returns the 25 requirements in the spec's order.
 func Requirements() []Requirement { return requirements }
 
 // Lookup returns the requirement with the given id.
 func Lookup(id string) (Requirement, bool) {
-	for _, r := range requirements {
-		if r.ID == id {
-			return r, true
-		}
+	if i, ok := Index(id); ok {
+		return requirements[i], true
 	}
 	return Requirement{}, false
+}
+
+// Index returns the place of the requirement with the given id in
+// Requirements.
+func Index(id string) (int, bool) {
+	i, ok := indexes[id]
+	return i, ok
 }
 
 func mustParseRequirements(tsv string) []Requirement {

@@ -49,11 +49,11 @@ func loadA2A(f *model.File, root *syntax.Node) {
 	}
 	// I-3: the provider owns the agent.
 	if p, span := section(root, "provider"); p != nil && str(p, "organization").Present() {
-		a.Controls["I-3"] = model.Control{State: model.Declared, Field: "provider", Span: span}
+		a.Controls.Set("I-3", model.Control{State: model.Declared, Field: "provider", Span: span})
 	} else {
-		a.Controls["I-3"] = model.Control{Field: "provider", Span: syntax.At(root.Span.Start)}
+		a.Controls.Set("I-3", model.Control{Field: "provider", Span: syntax.At(root.Span.Start)})
 	}
-	a.Controls["I-2"] = authentication(root, a.Endpoint.Span)
+	a.Controls.Set("I-2", authentication(root, a.Endpoint.Span))
 	if protocol02(root) {
 		f.Problems = append(f.Problems, schemas.A2ACard.Validate(root)...)
 	}

@@ -185,13 +185,13 @@ func ControlFields() map[string]string {
 // controls decides, for every requirement, whether the manifest declares
 // it: the field is present and meaningful (not empty, not false, not
 // enabled: false).
-func controls(root *syntax.Node, a *model.Agent) map[string]model.Control {
-	cs := make(map[string]model.Control, len(atf.Requirements()))
+func controls(root *syntax.Node, a *model.Agent) model.Controls {
+	cs := model.NewControls(syntax.At(root.Span.Start))
 	for _, cf := range controlFields {
-		cs[cf.req] = control(root, cf.path)
+		cs.Set(cf.req, control(root, cf.path))
 	}
 
-	cs["I-1"] = control(root, "agent.id")
+	cs.Set("I-1", control(root, "agent.id"))
 
 	owner := control(root, "agent.owner")
 	if owner.State == model.Declared {
@@ -203,13 +203,13 @@ func controls(root *syntax.Node, a *model.Agent) map[string]model.Control {
 			owner.State, owner.Note = model.Absent, "agent.owner names no accountable person"
 		}
 	}
-	cs["I-3"] = owner
+	cs.Set("I-3", owner)
 
 	caps := control(root, "capabilities")
 	if caps.State == model.Absent && len(a.Tools) > 0 && allTools(a, func(t *model.Tool) bool { return len(t.Capabilities.Items) > 0 }) {
 		caps = model.Control{State: model.Declared, Field: "tools[].capabilities", Span: a.ToolsSpan}
 	}
-	cs["I-5"] = caps
+	cs.Set("I-5", caps)
 
 	actions := model.Control{Field: "tools", Span: syntax.At(root.Span.Start)}
 	switch {
@@ -226,7 +226,7 @@ func controls(root *syntax.Node, a *model.Agent) map[string]model.Control {
 			}
 		}
 	}
-	cs["S-2"] = actions
+	cs.Set("S-2", actions)
 	return cs
 }
 
@@ -256,7 +256,7 @@ func control(root *syntax.Node, path string) model.Control {
 		}
 		c.Span = e.Span()
 		c.State = meaningful(e.Value)
-		if c.State == model.Declared {
+		if c.State == model.Declared && holdsPlaceholder(e.Value) {
 			var todo []string
 			if first := placeholders(e.Value, fieldPath{root: path}, &todo); len(todo) > 0 {
 				verb := " is"
@@ -296,6 +296,28 @@ func placeholders(v *syntax.Node, at fieldPath, todo *[]string) (first syntax.Sp
 		}
 	}
 	return first
+}
+
+// holdsPlaceholder reports whether a value under v is left TODO: most
+// controls hold none, and are spared the walk that names where.
+func holdsPlaceholder(v *syntax.Node) bool {
+	switch v.Kind {
+	case syntax.Mapping:
+		for _, e := range v.Entries {
+			if holdsPlaceholder(e.Value) {
+				return true
+			}
+		}
+	case syntax.Sequence:
+		for _, it := range v.Items {
+			if holdsPlaceholder(it) {
+				return true
+			}
+		}
+	default:
+		return v.Type == syntax.String && model.Placeholder(v.Value)
+	}
+	return false
 }
 
 // A fieldPath leads from a control's field to a value below it. It is

@@ -427,8 +427,8 @@ func declarePurpose(f *model.File) *model.File {
 		field = "goal"
 	}
 	for _, a := range f.Agents {
-		if strings.TrimSpace(a.Purpose.Value) != "" && a.Controls["I-4"].State != model.Declared {
-			a.Controls["I-4"] = model.Control{State: model.Declared, Field: field, Span: a.Purpose.Span}
+		if c, _ := a.Controls.Of("I-4"); strings.TrimSpace(a.Purpose.Value) != "" && c.State != model.Declared {
+			a.Controls.Set("I-4", model.Control{State: model.Declared, Field: field, Span: a.Purpose.Span})
 		}
 	}
 	return f
@@ -479,9 +479,5 @@ func describedAgent(f *model.File, format model.Format, root *syntax.Node) *mode
 // and the level is unknown unless the run gives one.
 func newForeignAgent(root *syntax.Node) *model.Agent {
 	start := syntax.At(root.Span.Start)
-	a := &model.Agent{Span: start, Controls: map[string]model.Control{}}
-	for _, r := range atf.Requirements() {
-		a.Controls[r.ID] = model.Control{Span: start}
-	}
-	return a
+	return &model.Agent{Span: start, Controls: model.NewControls(start)}
 }

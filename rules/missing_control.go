@@ -124,11 +124,11 @@ func checkMissingControl(p *Pass) {
 			// manifest lists under sources is covered by the manifest.
 			return
 		}
-		for _, req := range atf.Requirements() {
-			c, ok := a.Controls[req.ID]
-			if req.ID == "I-1" || !ok || c.State == model.Declared {
+		for i, req := range atf.Requirements() {
+			if req.ID == "I-1" || i >= len(a.Controls) || a.Controls[i].State == model.Declared {
 				continue
 			}
+			c := a.Controls[i]
 			kw := req.At(l)
 			var what, item string
 			element := req.Element

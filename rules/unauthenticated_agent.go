@@ -42,7 +42,7 @@ require it.`,
 		},
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
-				c, ok := a.Controls["I-2"]
+				c, ok := a.Controls.Of("I-2")
 				if !a.Endpoint.Present() || !ok || c.State == model.Declared {
 					return
 				}
@@ -73,7 +73,7 @@ Name the provider's organization and URL.`,
 		},
 		check: func(p *Pass) {
 			p.agents(func(a *model.Agent) {
-				if c, ok := a.Controls["I-3"]; a.Endpoint.Present() && ok && c.State != model.Declared {
+				if c, ok := a.Controls.Of("I-3"); a.Endpoint.Present() && ok && c.State != model.Declared {
 					p.Reportf(c.Span, "the agent card names no provider, so no one answers for the agent")
 				}
 			})

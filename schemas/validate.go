@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/atflint/atflint/internal/suggest"
 	"github.com/atflint/atflint/model"
@@ -25,12 +26,14 @@ import (
 type schema struct {
 	ref         *schema
 	types       []string
+	typeSet     typeSet // types, as a set; 0 for any
+	enumTypes   typeSet // the types of the enum's values
 	properties  map[string]*schema
 	keys        []string // the property names, sorted
 	closed      bool     // additionalProperties: false
 	required    []string
 	enum        []any // also const
-	pattern     *regexp.Regexp
+	pattern     *pattern
 	minimum     *float64
 	items       *schema
 	anyOf       []*schema
@@ -118,7 +121,10 @@ func (c *compiler) compile(v any, at string) (*schema, error) {
 		case "const":
 			s.enum = []any{v}
 		case "pattern":
-			s.pattern, err = regexp.Compile(fmt.Sprint(v))
+			var re *regexp.Regexp
+			if re, err = regexp.Compile(fmt.Sprint(v)); err == nil {
+				s.pattern = &pattern{re: re}
+			}
 		case "minimum":
 			f, ok := v.(float64)
 			if !ok {
@@ -150,6 +156,15 @@ func (c *compiler) compile(v any, at string) (*schema, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	for _, t := range s.types {
+		if typeSets[t] == 0 {
+			return nil, fmt.Errorf("%s: unsupported type %q", at, t)
+		}
+	}
+	s.typeSet = typeSetOf(s.types)
+	for _, e := range s.enum {
+		s.enumTypes |= typeSetOf([]string{jsonType(e)})
 	}
 	return s, nil
 }
@@ -239,7 +254,7 @@ func (v *validation) node(s *schema, n *syntax.Node, path []string, span, keySpa
 	if len(s.anyOf) > 0 {
 		v.anyOf(s, n, path, span, keySpan)
 	}
-	if len(s.types) > 0 && !hasType(n, s.types) {
+	if s.typeSet != 0 && !s.typeSet.has(n) {
 		v.add(model.Invalid, span, "%s must be %s, not %s", v.field(path), orList(s.types), kindName(n))
 		return
 	}
@@ -250,7 +265,7 @@ func (v *validation) node(s *schema, n *syntax.Node, path []string, span, keySpa
 			v.add(model.Invalid, span, "%s is %s; it must be one of %s%s", v.field(path), show(n), showList(s.enum), didYouMean(n, s.enum))
 		}
 	}
-	if s.pattern != nil && n.Kind == syntax.Scalar && n.Type == syntax.String && !s.pattern.MatchString(n.Value) {
+	if s.pattern != nil && n.Kind == syntax.Scalar && n.Type == syntax.String && !s.pattern.match(n.Value) {
 		v.add(model.Invalid, span, "%s is %s; expected %s", v.field(path), show(n), phrase(s.description, "another form"))
 	}
 	if s.minimum != nil && isNumber(n) {
@@ -296,22 +311,28 @@ func (v *validation) object(s *schema, n *syntax.Node, path []string, keySpan sy
 // type say nothing useful ("want boolean" when the user wrote a mapping),
 // so only the branches of the value's type are reported on.
 func (v *validation) anyOf(s *schema, n *syntax.Node, path []string, span, keySpan syntax.Span) {
+	// Each branch is checked into v's own problems, cut back after it:
+	// this runs on every value of an anyOf, and a sub-validation of its
+	// own for each branch was most of the garbage of validating.
+	before := len(v.problems)
 	var fitting [][]model.Problem
-	var want []string
 	for _, b := range s.anyOf {
-		if types := typesOf(b); len(types) > 0 && !hasType(n, types) {
-			want = append(want, types...)
+		if types := typeSetFor(b); types != 0 && !types.has(n) {
 			continue
 		}
-		var sub validation
-		sub.node(b, n, path, span, keySpan)
-		if len(sub.problems) == 0 {
+		v.node(b, n, path, span, keySpan)
+		if len(v.problems) == before {
 			return
 		}
-		fitting = append(fitting, sub.problems)
+		fitting = append(fitting, slices.Clone(v.problems[before:]))
+		v.problems = v.problems[:before]
 	}
 	switch len(fitting) {
 	case 0:
+		var want []string
+		for _, b := range s.anyOf {
+			want = append(want, typesOf(b)...)
+		}
 		v.add(model.Invalid, span, "%s must be %s, not %s", v.field(path), orList(want), kindName(n))
 	case 1:
 		v.problems = append(v.problems, fitting[0]...)
@@ -362,39 +383,65 @@ func isNumber(n *syntax.Node) bool {
 	return n.Kind == syntax.Scalar && (n.Type == syntax.Int || n.Type == syntax.Float)
 }
 
-func hasType(n *syntax.Node, types []string) bool {
+// A typeSet is a set of JSON Schema types, as bits: every value of a
+// file is checked against one or more.
+type typeSet uint8
+
+const (
+	objectType typeSet = 1 << iota
+	arrayType
+	stringType
+	numberType
+	integerType
+	booleanType
+	nullType
+)
+
+var typeSets = map[string]typeSet{"object": objectType, "array": arrayType, "string": stringType, "number": numberType,
+	"integer": integerType, "boolean": booleanType, "null": nullType}
+
+func typeSetOf(types []string) typeSet {
+	var ts typeSet
 	for _, t := range types {
-		switch t {
-		case "object":
-			if n.Kind == syntax.Mapping {
-				return true
-			}
-		case "array":
-			if n.Kind == syntax.Sequence {
-				return true
-			}
-		case "string":
-			if n.Kind == syntax.Scalar && n.Type == syntax.String {
-				return true
-			}
-		case "number":
-			if isNumber(n) {
-				return true
-			}
-		case "integer":
-			if isNumber(n) {
-				if f, ok := n.Float(); ok && f == math.Trunc(f) {
-					return true
-				}
-			}
-		case "boolean":
-			if n.Kind == syntax.Scalar && n.Type == syntax.Bool {
-				return true
-			}
-		case "null":
-			if n.Kind == syntax.Scalar && n.Type == syntax.Null {
-				return true
-			}
+		ts |= typeSets[t]
+	}
+	return ts
+}
+
+// typeSetFor is the set of types a schema accepts, following references,
+// as typesOf; 0 means any.
+func typeSetFor(s *schema) typeSet {
+	for s.types == nil && s.ref != nil {
+		s = s.ref
+	}
+	if s.types != nil {
+		return s.typeSet
+	}
+	return s.enumTypes
+}
+
+// has reports whether n is of one of the types.
+func (ts typeSet) has(n *syntax.Node) bool {
+	switch n.Kind {
+	case syntax.Mapping:
+		return ts&objectType != 0
+	case syntax.Sequence:
+		return ts&arrayType != 0
+	}
+	switch n.Type {
+	case syntax.String:
+		return ts&stringType != 0
+	case syntax.Bool:
+		return ts&booleanType != 0
+	case syntax.Null:
+		return ts&nullType != 0
+	case syntax.Int, syntax.Float:
+		if ts&numberType != 0 {
+			return true
+		}
+		if ts&integerType != 0 {
+			f, ok := n.Float()
+			return ok && f == math.Trunc(f)
 		}
 	}
 	return false
@@ -535,4 +582,31 @@ func didYouMean(n *syntax.Node, want []any) string {
 		return fmt.Sprintf("; did you mean %q?", m)
 	}
 	return ""
+}
+
+// A pattern is a schema's regular expression, with the answers it gave
+// kept: the values it checks (durations, rates, capabilities) repeat from
+// manifest to manifest, and Go's regexp took a third of validating one.
+// At most maxRemembered answers are kept, of short values only, so a
+// hostile tree cannot grow it.
+type pattern struct {
+	re         *regexp.Regexp
+	remembered sync.Map // string -> bool
+	count      atomic.Int64
+}
+
+const (
+	maxRemembered    = 4096
+	maxRememberedLen = 64
+)
+
+func (p *pattern) match(value string) bool {
+	if ok, found := p.remembered.Load(value); found {
+		return ok.(bool)
+	}
+	ok := p.re.MatchString(value)
+	if len(value) <= maxRememberedLen && p.count.Add(1) <= maxRemembered {
+		p.remembered.Store(strings.Clone(value), ok)
+	}
+	return ok
 }

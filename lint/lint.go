@@ -156,52 +156,83 @@ func Run(paths []string, opt Options) (*Result, error) {
 	if opt.Inventory {
 		res.Inventory = &Inventory{Version: 1}
 	}
-	found, modules, err := collect(paths, opt.Overlay, res)
-	if err != nil {
-		return nil, err
+	// The walk and the check of the manifests it finds overlap: a
+	// manifest that lists no sources needs nothing of the rest of the run,
+	// and on a tree of many files the walk was a tenth of the time. The
+	// walk builds the inputs in its own order; they are checked and
+	// compared in the order of the paths findings show, so the first of
+	// two duplicates is the same on every machine.
+	c := &batches{opt: opt, keys: &keyHashes{}}
+	var walked []input
+	jobs := make(chan job, 1024)
+	var modules []string
+	var walkErr error
+	go func() {
+		defer close(jobs)
+		modules, walkErr = collect(paths, opt.Overlay, res, func(cand candidate) {
+			in := input{cand.abs, displayPath(base, cand.abs), cand.explicit && !opt.Found, "", len(walked)}
+			if in.explicit {
+				in.as = opt.As
+			}
+			walked = append(walked, in)
+			c.total.Add(1)
+			if atf.IsManifestName(in.display) {
+				jobs <- job{in, len(walked) - 1, source{level: opt.levelOf(in.display)}}
+			}
+		})
+	}()
+	early := c.check(func() (job, bool) {
+		j, ok := <-jobs
+		return j, ok
+	})
+	if walkErr != nil {
+		return nil, walkErr
 	}
 	for i, sk := range res.Skipped {
 		if abs, err := filepath.Abs(sk.Path); err == nil {
 			res.Skipped[i].Path = displayPath(base, abs)
 		}
 	}
-	// Files are checked and compared in the order of the paths findings
-	// show, so the first of two duplicates is the same on every machine.
-	files := make([]input, len(found))
-	for i, c := range found {
-		c.explicit = c.explicit && !opt.Found
-		files[i] = input{c.abs, displayPath(base, c.abs), c.explicit, ""}
-		if c.explicit {
-			files[i].as = opt.As
-		}
-	}
-	slices.SortFunc(files, func(a, b input) int { return strings.Compare(a.display, b.display) })
 
-	// ATF manifests first: their sources give other files their level.
-	results := make([]fileResult, len(files))
-	var manifests, others []int
+	files := slices.Clone(walked)
+	slices.SortFunc(files, func(a, b input) int { return strings.Compare(a.display, b.display) })
+	place := make([]int, len(files)) // by walk order
 	for i, f := range files {
-		if atf.IsManifestName(f.display) {
-			manifests = append(manifests, i)
-		} else {
-			others = append(others, i)
-		}
+		place[f.walked] = i
 	}
+	results := make([]fileResult, len(files))
+	for _, e := range early.done {
+		results[place[e.index]] = e.result
+	}
+	c.keys.renumber(place)
 	inRun := make([]string, len(files))
 	for i, f := range files {
 		inRun[i] = f.abs
 	}
-	c := &batches{files: files, results: results, opt: opt, inRun: inRun, keys: &keyHashes{}}
-	c.run(manifests, func(in input) source { return source{level: opt.levelOf(in.display)} })
+	c.inRun = inRun
+
+	// The manifests that list sources, now that the run's files are
+	// known; then the other files, which the manifests give their level.
+	var deferred, others []int
+	for _, k := range early.deferred {
+		deferred = append(deferred, place[k])
+	}
+	slices.Sort(deferred)
+	for i, f := range files {
+		if !atf.IsManifestName(f.display) {
+			others = append(others, i)
+		}
+	}
+	c.run(files, results, deferred, func(in input) source { return source{level: opt.levelOf(in.display)} })
 	sourcedBy := map[string]source{}
-	for _, i := range manifests {
-		if more := results[i].more; more != nil {
+	for i, f := range files {
+		if more := results[i].more; more != nil && atf.IsManifestName(f.display) {
 			for _, src := range more.sources {
 				sourcedBy[src.path] = src
 			}
 		}
 	}
-	c.run(others, func(in input) source {
+	c.run(files, results, others, func(in input) source {
 		if s, ok := sourcedBy[in.abs]; ok {
 			return s
 		}
@@ -273,6 +304,7 @@ type input struct {
 	display  string
 	explicit bool         // named on the command line
 	as       model.Format // the format to read it as, for a file named so
+	walked   int          // its place in the order the walk found the files
 }
 
 // fileResult is what checking a file gave. A run keeps one per file to
@@ -300,29 +332,65 @@ type source struct {
 	manifest string // as findings show it
 }
 
-// batches checks batches of files in parallel.
+// batches checks files in parallel.
 type batches struct {
-	files   []input
-	results []fileResult
-	opt     Options
-	inRun   []string // the absolute paths of the files, which sources may name
-	keys    *keyHashes
-	done    atomic.Int64
+	opt   Options
+	inRun []string // the absolute paths of the run's files, once the walk is done
+	keys  *keyHashes
+	done  atomic.Int64
+	total atomic.Int64 // the files the walk has found so far
 }
 
-// run checks the files at the given indexes; sourceOf says which manifest,
-// if any, lists a file, and the level of agents that declare none.
-func (c *batches) run(indexes []int, sourceOf func(input) source) {
+// A job is a file to check, its index in the order results are kept in,
+// and the manifest, if any, that lists it.
+type job struct {
+	in    input
+	index int
+	from  source
+}
+
+// checked is what check gathered: the results, and the files whose result
+// depends on the run's other files (a manifest's sources), left for after.
+type checked struct {
+	done []struct {
+		index  int
+		result fileResult
+	}
+	deferred []int
+}
+
+// run checks the files at the given indexes into results; sourceOf says
+// which manifest, if any, lists a file, and the level of agents that
+// declare none.
+func (c *batches) run(files []input, results []fileResult, indexes []int, sourceOf func(input) source) {
+	var next atomic.Int64
+	got := c.check(func() (job, bool) {
+		n := int(next.Add(1) - 1)
+		if n >= len(indexes) {
+			return job{}, false
+		}
+		i := indexes[n]
+		return job{files[i], i, sourceOf(files[i])}, true
+	})
+	for _, d := range got.done {
+		results[d.index] = d.result
+	}
+}
+
+// check checks the files next hands out, on as many workers as the run
+// has, until it has no more.
+func (c *batches) check(next func() (job, bool)) *checked {
 	workers := c.opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var next atomic.Int64
+	var mu sync.Mutex
+	got := &checked{}
 	var wg sync.WaitGroup
 	// A file's tree is dropped once checked, unless the run keeps the
 	// models: then each worker builds the next in the memory of the last.
 	keep := c.opt.Inventory || c.opt.Models
-	for range min(workers, len(indexes)) {
+	for range workers {
 		wg.Go(func() {
 			var arena *syntax.Arena
 			var buf *[]byte
@@ -332,14 +400,19 @@ func (c *batches) run(indexes []int, sourceOf func(input) source) {
 			var hashes []keyHash
 			defer func() { c.keys.add(hashes) }()
 			for {
-				n := int(next.Add(1) - 1)
-				if n >= len(indexes) {
+				j, ok := next()
+				if !ok {
 					return
 				}
-				i := indexes[n]
-				r, keys := checkFile(c.files[i], sourceOf(c.files[i]), c.inRun, &c.opt, arena, buf)
+				r, keys, needsRun := checkFile(j.in, j.from, c.inRun, &c.opt, arena, buf)
+				if needsRun {
+					mu.Lock()
+					got.deferred = append(got.deferred, j.index)
+					mu.Unlock()
+					continue
+				}
 				for _, k := range keys {
-					hashes = append(hashes, keyHash{k.Hash(), int32(i)})
+					hashes = append(hashes, keyHash{k.Hash(), int32(j.index)})
 				}
 				if !keep {
 					if r.more != nil {
@@ -350,29 +423,44 @@ func (c *batches) run(indexes []int, sourceOf func(input) source) {
 					}
 					arena.Reset()
 				}
-				c.results[i] = r
+				mu.Lock()
+				got.done = append(got.done, struct {
+					index  int
+					result fileResult
+				}{j.index, r})
+				mu.Unlock()
 				if c.opt.Progress != nil {
-					c.opt.Progress(int(c.done.Add(1)), len(c.files), "files")
+					c.opt.Progress(int(c.done.Add(1)), int(c.total.Load()), "files")
 				}
 			}
 		})
 	}
 	wg.Wait()
+	return got
 }
 
 // checkFile loads and checks one file. A panic is a bug of atflint's, not
 // of the file: it is returned as an error and the run goes on.
 // With an arena and a buffer, the file is read into the buffer and its
 // tree built in the arena, both the worker's to use again for the next.
-func checkFile(in input, from source, inRun []string, opt *Options, arena *syntax.Arena, buf *[]byte) (r fileResult, keys []rules.Key) {
+//
+// Without inRun, the run's files are not yet known: a file that lists
+// sources is not checked, and needsRun says so.
+func checkFile(in input, from source, inRun []string, opt *Options, arena *syntax.Arena, buf *[]byte) (r fileResult, keys []rules.Key, needsRun bool) {
 	defer func() {
 		if p := recover(); p != nil {
-			r, keys = fileResult{more: &fileMore{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}}, nil
+			r, keys, needsRun = fileResult{more: &fileMore{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}}, nil, false
 		}
 	}()
 	more := &fileMore{}
 	r.more = more
 	f, src, read := load(in, opt.Overlay, arena, buf)
+	if inRun == nil && slices.ContainsFunc(f.Agents, func(a *model.Agent) bool { return len(a.Sources) > 0 }) {
+		if arena != nil {
+			arena.Reset()
+		}
+		return fileResult{}, nil, true
+	}
 	if f.Format == "" && !in.explicit {
 		// A JSON or YAML file found in the walk that is no agent format,
 		// broken or not, is none of atflint's business.
@@ -427,7 +515,7 @@ func checkFile(in input, from source, inRun []string, opt *Options, arena *synta
 	more.findings = rules.CheckFile(f)
 	keepLines(more.findings, src)
 	more.file = f
-	return r, rules.Keys(f)
+	return r, rules.Keys(f), false
 }
 
 func (m *fileMore) empty() bool {
@@ -594,7 +682,8 @@ type candidate struct {
 // found in the walk is followed only if it leads to a file inside the
 // tree walked: in a pull request, a link named like a config could point
 // at the runner's secrets, and what atflint reads its messages may quote.
-func collect(paths []string, overlay map[string][]byte, res *Result) (files []candidate, modules []string, err error) {
+// It calls found with each file as the walk finds it.
+func collect(paths []string, overlay map[string][]byte, res *Result, found func(candidate)) (modules []string, err error) {
 	seen := map[string]bool{}
 	// filepath.Abs asks the system for the working directory each time:
 	// once per run is enough.
@@ -609,7 +698,7 @@ func collect(paths []string, overlay map[string][]byte, res *Result) (files []ca
 		}
 		if !seen[abs] {
 			seen[abs] = true
-			files = append(files, candidate{abs, explicit})
+			found(candidate{abs, explicit})
 		}
 	}
 	for _, root := range paths {
@@ -620,7 +709,7 @@ func collect(paths []string, overlay map[string][]byte, res *Result) (files []ca
 			continue
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
+			return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
 		}
 		if !info.IsDir() {
 			add(root, true)
@@ -634,7 +723,7 @@ func collect(paths []string, overlay map[string][]byte, res *Result) (files []ca
 		}
 		tree, err := filepath.EvalSymlinks(root)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
+			return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
 		}
 		err = filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -668,10 +757,10 @@ func collect(paths []string, overlay map[string][]byte, res *Result) (files []ca
 			return nil
 		})
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	return files, modules, nil
+	return modules, nil
 }
 
 // within reports whether path is dir or under it; both are resolved.

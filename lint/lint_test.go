@@ -125,7 +125,8 @@ func TestWalk(t *testing.T) {
 	}
 	walk := func(paths ...string) (files, modules string) {
 		t.Helper()
-		list, mods, err := collect(paths, nil, &Result{})
+		var list []candidate
+		mods, err := collect(paths, nil, &Result{}, func(c candidate) { list = append(list, c) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -150,7 +151,7 @@ func TestWalk(t *testing.T) {
 	if want := ". sub . sub"; modules != want {
 		t.Errorf("walk found modules %q, want %q", modules, want)
 	}
-	_, mods, _ := collect([]string{dir}, nil, &Result{})
+	mods, _ := collect([]string{dir}, nil, &Result{}, func(candidate) {})
 	if roots := goRoots([]string{dir, dir}, append(mods, mods...)); len(roots) != 2 {
 		t.Errorf("goRoots = %q, want the module and the one nested in it", roots)
 	}
@@ -172,7 +173,7 @@ func TestWalk(t *testing.T) {
 			t.Errorf("walk of a link found %q", files)
 		}
 	}
-	if _, _, err := collect([]string{filepath.Join(dir, "missing")}, nil, &Result{}); err == nil {
+	if _, err := collect([]string{filepath.Join(dir, "missing")}, nil, &Result{}, func(candidate) {}); err == nil {
 		t.Error("a missing path is not an error")
 	}
 }

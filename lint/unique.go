@@ -32,6 +32,14 @@ func (k *keyHashes) add(hs []keyHash) {
 	k.hashes = append(k.hashes, hs...)
 }
 
+// renumber gives the files of the hashes their places in the run's order,
+// from their places in the order the walk found them.
+func (k *keyHashes) renumber(place []int) {
+	for i := range k.hashes {
+		k.hashes[i].file = int32(place[k.hashes[i].file])
+	}
+}
+
 // check reports the keys shared across files: the files whose hashes meet
 // are read again, in the run's order, for the keys themselves, which
 // rules.CheckUnique compares; a hash that two values share only costs a

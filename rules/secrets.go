@@ -350,10 +350,22 @@ var hintsByByte = func() (index [256][]hintRef) {
 	return index
 }()
 
+// hintStarts marks the bytes a hint starts with: most bytes of a value
+// start none.
+var hintStarts = func() (starts [256]bool) {
+	for b, hs := range hintsByByte {
+		starts[b] = len(hs) > 0
+	}
+	return starts
+}()
+
 // hintsIn returns, for each secret format, a bit for each of its hints
 // that s holds. Every string of every file goes through it.
 func hintsIn(s string) (found [len(secretFormats)]uint32) {
 	for i := 0; i < len(s); i++ {
+		if !hintStarts[s[i]] {
+			continue
+		}
 		for _, h := range hintsByByte[s[i]] {
 			if strings.HasPrefix(s[i:], h.text) {
 				found[h.format] |= 1 << h.hint

@@ -170,7 +170,15 @@ func (p *blockParser) node(kind Kind, typ Type, value string, span Span) *Node {
 	s := &p.nodes
 	s.cur = s.cur[:len(s.cur)+1]
 	n := &s.cur[len(s.cur)-1]
-	*n = Node{Kind: kind, Type: typ, Value: value, Span: span, weight: 1}
+	n.Kind, n.Type, n.Value, n.Span, n.weight = kind, typ, value, span, 1
+	// Left from the last tree, or nil in a new slab: reading them costs
+	// less than writing them, which a collection in progress slows.
+	if n.Entries != nil {
+		n.Entries = nil
+	}
+	if n.Items != nil {
+		n.Items = nil
+	}
 	return n
 }
 

@@ -170,7 +170,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	go func() {
 		defer close(jobs)
 		modules, walkErr = collect(paths, opt.Overlay, res, func(cand candidate) {
-			in := input{cand.abs, displayPath(base, cand.abs), cand.explicit && !opt.Found, "", len(walked)}
+			in := input{cand.abs, displayPath(base, cand.abs), cand.explicit && !opt.Found, "", len(walked), cand.regular}
 			if in.explicit {
 				in.as = opt.As
 			}
@@ -305,6 +305,7 @@ type input struct {
 	explicit bool         // named on the command line
 	as       model.Format // the format to read it as, for a file named so
 	walked   int          // its place in the order the walk found the files
+	regular  bool         // the walk's listing says it is a regular file
 }
 
 // fileResult is what checking a file gave. A run keeps one per file to
@@ -642,7 +643,7 @@ func load(in input, overlay map[string][]byte, arena *syntax.Arena, buf *[]byte)
 		if buf != nil {
 			into = *buf
 		}
-		src, err = syntax.ReadFileTo(in.abs, into)
+		src, err = syntax.ReadFileTo(in.abs, into, in.regular)
 		if buf != nil && cap(src) <= maxBuffer {
 			*buf = src
 		}
@@ -674,6 +675,7 @@ func unwrapPath(err error) error {
 type candidate struct {
 	abs      string
 	explicit bool
+	regular  bool // the directory listing says it is a regular file
 }
 
 // collect walks the paths for the files to check, and for the roots of
@@ -688,7 +690,7 @@ func collect(paths []string, overlay map[string][]byte, res *Result, found func(
 	// filepath.Abs asks the system for the working directory each time:
 	// once per run is enough.
 	cwd, cwdErr := os.Getwd()
-	add := func(p string, explicit bool) {
+	add := func(p string, explicit, regular bool) {
 		abs := p
 		switch {
 		case filepath.IsAbs(p):
@@ -698,21 +700,21 @@ func collect(paths []string, overlay map[string][]byte, res *Result, found func(
 		}
 		if !seen[abs] {
 			seen[abs] = true
-			found(candidate{abs, explicit})
+			found(candidate{abs, explicit, regular})
 		}
 	}
 	for _, root := range paths {
 		root = filepath.Clean(root)
 		info, err := os.Stat(root)
 		if abs, _ := filepath.Abs(root); err != nil && overlay[abs] != nil {
-			add(root, true) // an editor's buffer not yet saved
+			add(root, true, false) // an editor's buffer not yet saved
 			continue
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
 		}
 		if !info.IsDir() {
-			add(root, true)
+			add(root, true, false)
 			continue
 		}
 		// WalkDir does not follow a root that is a link; with a trailing
@@ -753,7 +755,7 @@ func collect(paths []string, overlay map[string][]byte, res *Result, found func(
 					return nil
 				}
 			}
-			add(p, false)
+			add(p, false, d.Type().IsRegular())
 			return nil
 		})
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -98,14 +99,17 @@ const MaxFileSize = 4 << 20
 
 // ReadFile reads a file atflint checks: a regular file of at most
 // MaxFileSize bytes. A FIFO or a device would block or never end, so they
-// are refused before they are opened. Its errors name no path: the caller
+// are refused before they are read. Its errors name no path: the caller
 // puts the file in front.
-func ReadFile(path string) ([]byte, error) { return ReadFileTo(path, nil) }
+func ReadFile(path string) ([]byte, error) { return ReadFileTo(path, nil, false) }
 
 // ReadFileTo is ReadFile reading into buf's memory when it has room: a
 // run reads one file after another, each dropped once checked, and a new
 // buffer for each was a tenth of its garbage. What it returns shares buf.
-func ReadFileTo(path string, buf []byte) ([]byte, error) {
+// listedRegular says a directory listing has just said the file is a
+// regular file: it is then not asked again. Whatever it has become since,
+// it is read without waiting and no further than MaxFileSize.
+func ReadFileTo(path string, buf []byte, listedRegular bool) ([]byte, error) {
 	// Opened without waiting (openNoWait), a FIFO is refused by the
 	// stat of the open file, not waited on; the path is resolved once.
 	f, err := openNoWait(path)
@@ -113,39 +117,57 @@ func ReadFileTo(path string, buf []byte) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+	// stat refuses what is no regular file and what is too large, and
+	// returns the size to read.
+	stat := func() (int64, error) {
+		mode, size, err := f.stat()
+		switch {
+		case err != nil:
+			return 0, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
+		case mode != 0:
+			return 0, fmt.Errorf("not a regular file (%s); only regular files are read", mode)
+		case size > MaxFileSize:
+			return 0, tooLarge(size)
+		}
+		return size, nil
 	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s); only regular files are read", info.Mode().Type())
+	size, statted := int64(4096), false
+	if !listedRegular {
+		if size, err = stat(); err != nil {
+			return nil, err
+		}
+		statted = true
 	}
-	if info.Size() > MaxFileSize {
-		return nil, tooLarge(info.Size())
-	}
-	// One read into a buffer of the size stat gave, one byte over to see
-	// whether the file has grown since.
+	// Reads until the end, one byte past the size stat gave to see it
+	// has not grown since: for a small regular file, one read and the one
+	// that finds the end. A listed file that fills the buffer is asked
+	// its size then.
 	src := buf[:0]
-	if size := int(info.Size()) + 1; cap(src) < size {
-		src = make([]byte, size)
-	} else {
-		src = src[:size]
+	if cap(src) <= int(size) {
+		src = make([]byte, 0, size+1)
 	}
-	n, err := io.ReadFull(f, src)
-	switch {
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		src = src[:n]
-	case err == nil:
-		rest, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1-int64(n)))
+	for {
+		if len(src) == cap(src) {
+			grow := min(cap(src), MaxFileSize+1-len(src))
+			if !statted {
+				if size, err = stat(); err != nil {
+					return nil, err
+				}
+				statted, grow = true, max(int(size)+1-len(src), 1)
+			}
+			src = slices.Grow(src, grow)
+		}
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			break
+		}
 		if err != nil {
 			return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
 		}
-		src = append(src, rest...)
-	default:
-		return nil, fmt.Errorf("cannot read the file: %w", unwrapPath(err))
-	}
-	if len(src) > MaxFileSize {
-		return nil, tooLarge(int64(len(src)))
+		if len(src) > MaxFileSize {
+			return nil, tooLarge(int64(len(src)))
+		}
 	}
 	return src, nil
 }

@@ -30,3 +30,33 @@ func TestReadFile(t *testing.T) {
 		}
 	}
 }
+
+// TestReadListedFile checks a file the walk listed as regular is read
+// whole into a buffer used again, whatever its size against the buffer,
+// and a file too large is refused with its size, not read to the end.
+func TestReadListedFile(t *testing.T) {
+	dir := t.TempDir()
+	var buf []byte
+	for _, size := range []int{0, 5, 4095, 4096, 4097, 70000, 12} {
+		path := filepath.Join(dir, "f.yaml")
+		want := strings.Repeat("x", size)
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		src, err := ReadFileTo(path, buf, true)
+		if err != nil || string(src) != want {
+			t.Fatalf("%d bytes: got %d bytes, %v", size, len(src), err)
+		}
+		buf = src
+	}
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, 50<<20); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadFileTo(big, buf, true); err == nil || !strings.Contains(err.Error(), "the file is 50.0 MB") {
+		t.Errorf("a 50 MB file: %v", err)
+	}
+}

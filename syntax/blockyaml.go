@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,6 +84,11 @@ func (a *Arena) ParseYAML(src []byte) ([]Document, error) {
 	}
 	if doc, ok := parseBlockYAML(a, src); ok {
 		return []Document{doc}, nil
+	}
+	// The fast parser refuses lists nested on one line, the general one
+	// recurses into them.
+	if p, ok := tooDeep(src); ok {
+		return nil, &Error{p, fmt.Sprintf("collections nested deeper than %d levels", MaxDepth)}
 	}
 	return parseYAMLLibrary(src)
 }
@@ -198,10 +204,7 @@ func settle[T any](slab *slabs[T], pending *[]T, from int) []T {
 // split cuts the source into content lines. It records a leading "---"
 // in doc and refuses what the fast path does not handle line by line.
 func (p *blockParser) split(doc *Document) bool {
-	if n := strings.Count(p.src, "\n") + 1; cap(p.Arena.lines) < n {
-		p.Arena.lines = make([]blockLine, 0, n)
-	}
-	p.lines = p.Arena.lines[:0]
+	p.lines = p.Arena.lines[:0] // grown by the files before
 	num, off := 0, 0
 	for off < len(p.src) {
 		num++

@@ -30,9 +30,6 @@ func prepare(src []byte) ([]byte, error) {
 	if !utf8.Valid(src) {
 		return nil, &Error{invalidUTF8(src), "the file is not valid UTF-8; save it as UTF-8"}
 	}
-	if p, ok := tooDeep(src); ok {
-		return nil, &Error{p, fmt.Sprintf("collections nested deeper than %d levels", MaxDepth)}
-	}
 	return src, nil
 }
 

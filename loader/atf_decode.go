@@ -112,7 +112,8 @@ func list(n *syntax.Node, key string) model.List {
 		return model.List{}
 	}
 	l := model.List{Span: e.Key.Span}
-	if e.Value.Kind == syntax.Sequence {
+	if e.Value.Kind == syntax.Sequence && len(e.Value.Items) > 0 {
+		l.Items = make([]model.Field[string], 0, len(e.Value.Items))
 		for _, it := range e.Value.Items {
 			if it.Kind == syntax.Scalar && it.Type != syntax.Null {
 				l.Items = append(l.Items, model.Field[string]{Value: it.Value, Span: it.Span})

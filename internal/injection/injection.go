@@ -114,8 +114,9 @@ var directives = []struct {
 // send data out), returning its byte offsets in s and what it does.
 func Directive(s string) (start, end int, why string, ok bool) {
 	lower := foldedLower(s)
-	for _, d := range directives {
-		if !hasNeeded(lower, d.needs) {
+	pairs := pairsOf(lower)
+	for i, d := range directives {
+		if !hasNeeded(lower, pairs, d.needs, neededPairs[i]) {
 			continue
 		}
 		for _, loc := range d.re.FindAllStringIndex(s, -1) {
@@ -155,8 +156,9 @@ func proseDirectives(s string, useFilter bool) []Match {
 		end := paragraphEnd(s, start)
 		para := s[start:end]
 		lower := foldedLower(para)
-		for _, d := range directives {
-			if !d.prose || useFilter && !hasNeeded(lower, d.needs) {
+		pairs := pairsOf(lower)
+		for i, d := range directives {
+			if !d.prose || useFilter && !hasNeeded(lower, pairs, d.needs, neededPairs[i]) {
 				continue
 			}
 			for _, loc := range d.re.FindAllStringIndex(para, -1) {
@@ -230,16 +232,55 @@ func quoted(s string, start, end int) bool {
 	return strings.Count(before, "\u201C") > strings.Count(before, "\u201D") && strings.Contains(after, "\u201D")
 }
 
-// hasNeeded reports whether a lower-cased text holds a word of every
-// group.
-func hasNeeded(lower string, needs [][]string) bool {
-	for _, group := range needs {
-		if !slices.ContainsFunc(group, func(w string) bool { return strings.Contains(lower, w) }) {
-			return false
+// hasNeeded reports whether a lower-cased text, whose pairs of bytes are
+// pairs, holds a word of every group. A word with a pair the text lacks
+// is not searched for: most texts hold none of the words, and searching
+// each was most of the time of checking a description.
+func hasNeeded(lower string, pairs pairSet, needs [][]string, wordPairs [][]pairSet) bool {
+next:
+	for g, group := range needs {
+		for w, word := range group {
+			if pairs.covers(wordPairs[g][w]) && strings.Contains(lower, word) {
+				continue next
+			}
 		}
+		return false
 	}
 	return true
 }
+
+// A pairSet is the set of the pairs of adjacent bytes of a text, hashed
+// to 256 bits.
+type pairSet [4]uint64
+
+func pairsOf(s string) (ps pairSet) {
+	for i := 0; i+1 < len(s); i++ {
+		h := uint8((uint32(s[i])<<8 | uint32(s[i+1])) * 0x9E3779B1 >> 24)
+		ps[h>>6] |= 1 << (h & 63)
+	}
+	return ps
+}
+
+// covers reports whether every pair of sub is in ps.
+func (ps pairSet) covers(sub pairSet) bool {
+	return ps[0]&sub[0] == sub[0] && ps[1]&sub[1] == sub[1] && ps[2]&sub[2] == sub[2] && ps[3]&sub[3] == sub[3]
+}
+
+// neededPairs are the pairs of every word of the directives' needs, by
+// directive, group and word.
+var neededPairs = func() [][][]pairSet {
+	all := make([][][]pairSet, len(directives))
+	for i, d := range directives {
+		for _, group := range d.needs {
+			var words []pairSet
+			for _, w := range group {
+				words = append(words, pairsOf(w))
+			}
+			all[i] = append(all[i], words)
+		}
+	}
+	return all
+}()
 
 // Lines yields the lines of a text with the byte offset each starts
 // at, ended as Markdown ends them: by \n, \r\n or a \r alone.

@@ -43,7 +43,8 @@ func decodeATF(root *syntax.Node) *model.Agent {
 	a.Capabilities = list(root, "capabilities")
 	if e, ok := root.Lookup("tools"); ok {
 		a.ToolsSpan = e.Key.Span
-		if e.Value.Kind == syntax.Sequence {
+		if e.Value.Kind == syntax.Sequence && len(e.Value.Items) > 0 {
+			a.Tools = make([]*model.Tool, 0, len(e.Value.Items))
 			for _, it := range e.Value.Items {
 				if it.Kind == syntax.Mapping {
 					a.Tools = append(a.Tools, decodeTool(it))

@@ -194,7 +194,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 		}
 	}
 
-	files := slices.Clone(walked)
+	files := walked
 	slices.SortFunc(files, func(a, b input) int { return strings.Compare(a.display, b.display) })
 	place := make([]int, len(files)) // by walk order
 	for i, f := range files {
@@ -252,7 +252,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	for i, r := range results {
 		more := r.more
 		if more == nil {
-			more = &fileMore{}
+			more = &nothingMore
 		}
 		switch {
 		case r.recognized:
@@ -353,11 +353,13 @@ type job struct {
 // checked is what check gathered: the results, and the files whose result
 // depends on the run's other files (a manifest's sources), left for after.
 type checked struct {
-	done []struct {
-		index  int
-		result fileResult
-	}
+	done     []checkedFile
 	deferred []int
+}
+
+type checkedFile struct {
+	index  int
+	result fileResult
 }
 
 // run checks the files at the given indexes into results; sourceOf says
@@ -425,10 +427,7 @@ func (c *batches) check(next func() (job, bool)) *checked {
 					arena.Reset()
 				}
 				mu.Lock()
-				got.done = append(got.done, struct {
-					index  int
-					result fileResult
-				}{j.index, r})
+				got.done = append(got.done, checkedFile{j.index, r})
 				mu.Unlock()
 				if c.opt.Progress != nil {
 					c.opt.Progress(int(c.done.Add(1)), int(c.total.Load()), "files")
@@ -518,6 +517,10 @@ func checkFile(in input, from source, inRun []string, opt *Options, arena *synta
 	more.file = f
 	return r, rules.Keys(f), false
 }
+
+// nothingMore stands, read only, for what most files give beyond their
+// format.
+var nothingMore fileMore
 
 func (m *fileMore) empty() bool {
 	return m.findings == nil && m.sources == nil && m.ignores == nil && m.err == nil && m.file == nil

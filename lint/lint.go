@@ -528,7 +528,9 @@ func (m *fileMore) empty() bool {
 
 // keepLines gives each finding the text of the line it starts on, a copy:
 // the fingerprints need it, and reading the files again for it took a
-// tenth of a run over many files.
+// tenth of a run over many files. A line longer than maxKeptLine is left
+// for the fingerprint to read: each finding on a hook command of a
+// megabyte would hold its own copy.
 func keepLines(fs []finding.Finding, src []byte) {
 	lineNo, start := 1, 0
 	for i := range fs {
@@ -551,9 +553,13 @@ func keepLines(fs []finding.Finding, src []byte) {
 		if end := bytes.IndexByte(line, '\n'); end >= 0 {
 			line = line[:end]
 		}
-		fs[i].Line = string(line)
+		if len(line) <= maxKeptLine {
+			fs[i].Line = string(line)
+		}
 	}
 }
+
+const maxKeptLine = 4 << 10
 
 // resolveSource finds the files of the run an entry of a manifest's
 // sources names: a path or a glob pattern, relative to the manifest's

@@ -101,24 +101,35 @@ func (a *Arena) Reset() {
 	a.items.reset()
 }
 
-// keepScratch gives the arena back the line and pending buffers, grown.
+// keepScratch gives the arena back the line buffer, grown, and drops the
+// scratch buffers a huge file grew past maxKept.
 func (p *blockParser) keepScratch() {
 	clear(p.lines) // they hold the source, which the next file need not keep
 	p.Arena.lines = p.lines[:0]
+	if cap(p.lines) > maxKept {
+		p.Arena.lines = nil
+	}
+	if cap(p.pendingEntries) > maxKept {
+		p.pendingEntries = nil
+	}
+	if cap(p.pendingItems) > maxKept {
+		p.pendingItems = nil
+	}
 }
 
 // slabSize is the number of elements a slab holds at least.
 const slabSize = 64
 
-// maxKept bounds the elements of the slabs an arena keeps through a Reset:
-// a huge file once does not hold its memory for the rest of the run.
+// maxKept bounds the elements of the slabs and buffers an arena keeps
+// through a Reset: a huge file once does not hold its memory for the rest
+// of the run.
 const maxKept = 1 << 14
 
 // slabs hands out pieces of larger slices.
 type slabs[T any] struct {
 	cur  []T   // the slab being handed out, up to its length
 	used [][]T // the slabs handed out before cur
-	free [][]T // cleared slabs for after cur
+	free [][]T // slabs kept through a Reset, for after cur
 }
 
 // take returns n elements, which may hold what the last tree left there,

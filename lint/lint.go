@@ -390,14 +390,14 @@ func (c *batches) check(next func() (job, bool)) *checked {
 	var mu sync.Mutex
 	got := &checked{}
 	var wg sync.WaitGroup
-	// A file's tree is dropped once checked, unless the run keeps the
-	// models: then each worker builds the next in the memory of the last.
-	keep := c.opt.Inventory || c.opt.Models
 	for range workers {
 		wg.Go(func() {
+			// Unless the run keeps the models, each worker reads a file
+			// into the buffer of the last and builds its tree in the
+			// memory of the last's.
 			var arena *syntax.Arena
 			var buf *[]byte
-			if !keep {
+			if !c.opt.keepsModels() {
 				arena, buf = new(syntax.Arena), new([]byte)
 			}
 			var hashes []keyHash
@@ -408,6 +408,9 @@ func (c *batches) check(next func() (job, bool)) *checked {
 					return
 				}
 				r, keys, needsRun := checkFile(j.in, j.from, c.inRun, &c.opt, arena, buf)
+				if arena != nil {
+					arena.Reset()
+				}
 				if needsRun {
 					mu.Lock()
 					got.deferred = append(got.deferred, j.index)
@@ -416,15 +419,6 @@ func (c *batches) check(next func() (job, bool)) *checked {
 				}
 				for _, k := range keys {
 					hashes = append(hashes, keyHash{k.Hash(), int32(j.index)})
-				}
-				if !keep {
-					if r.more != nil {
-						r.more.file = nil
-						if r.more.empty() {
-							r.more = nil
-						}
-					}
-					arena.Reset()
 				}
 				mu.Lock()
 				got.done = append(got.done, checkedFile{j.index, r})
@@ -452,13 +446,9 @@ func checkFile(in input, from source, inRun []string, opt *Options, arena *synta
 			r, keys, needsRun = fileResult{more: &fileMore{err: fmt.Errorf("internal error while checking %s: %v\n%s", in.display, p, debug.Stack())}}, nil, false
 		}
 	}()
-	more := &fileMore{}
-	r.more = more
+	var more fileMore
 	f, src, read := load(in, opt.Overlay, arena, buf)
 	if inRun == nil && slices.ContainsFunc(f.Agents, func(a *model.Agent) bool { return len(a.Sources) > 0 }) {
-		if arena != nil {
-			arena.Reset()
-		}
 		return fileResult{}, nil, true
 	}
 	if f.Format == "" && !in.explicit {
@@ -514,7 +504,13 @@ func checkFile(in input, from source, inRun []string, opt *Options, arena *synta
 	}
 	more.findings = rules.CheckFile(f)
 	keepLines(more.findings, src)
-	more.file = f
+	if opt.keepsModels() {
+		more.file = f
+	}
+	if more.findings != nil || more.sources != nil || more.ignores != nil || more.file != nil {
+		kept := more // more itself stays on the stack: most files give nothing
+		r.more = &kept
+	}
 	return r, rules.Keys(f), false
 }
 
@@ -522,9 +518,9 @@ func checkFile(in input, from source, inRun []string, opt *Options, arena *synta
 // format.
 var nothingMore fileMore
 
-func (m *fileMore) empty() bool {
-	return m.findings == nil && m.sources == nil && m.ignores == nil && m.err == nil && m.file == nil
-}
+// keepsModels reports whether the run keeps what it read of each file:
+// otherwise each file's tree is dropped once checked.
+func (opt *Options) keepsModels() bool { return opt.Inventory || opt.Models }
 
 // keepLines gives each finding the text of the line it starts on, a copy:
 // the fingerprints need it, and reading the files again for it took a

@@ -164,7 +164,7 @@ func (c *compiler) compile(v any, at string) (*schema, error) {
 	}
 	s.typeSet = typeSetOf(s.types)
 	for _, e := range s.enum {
-		s.enumTypes |= typeSetOf([]string{jsonType(e)})
+		s.enumTypes |= typeSets[jsonType(e)]
 	}
 	return s, nil
 }
@@ -344,9 +344,7 @@ func (v *validation) anyOf(s *schema, n *syntax.Node, path []string, span, keySp
 // typesOf returns the types a schema accepts, following references; nil
 // means any type.
 func typesOf(s *schema) []string {
-	for s.types == nil && s.ref != nil {
-		s = s.ref
-	}
+	s = referenced(s)
 	if s.types != nil {
 		return s.types
 	}
@@ -408,12 +406,18 @@ func typeSetOf(types []string) typeSet {
 	return ts
 }
 
-// typeSetFor is the set of types a schema accepts, following references,
-// as typesOf; 0 means any.
-func typeSetFor(s *schema) typeSet {
+// referenced follows a schema's references to the one that says its types.
+func referenced(s *schema) *schema {
 	for s.types == nil && s.ref != nil {
 		s = s.ref
 	}
+	return s
+}
+
+// typeSetFor is the set of types a schema accepts, following references,
+// as typesOf; 0 means any.
+func typeSetFor(s *schema) typeSet {
+	s = referenced(s)
 	if s.types != nil {
 		return s.typeSet
 	}

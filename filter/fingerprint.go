@@ -26,14 +26,11 @@ func Fingerprint(sources []lint.Source, fs []finding.Finding) {
 	for _, s := range sources {
 		byPath[s.Path] = s
 	}
+	// line reads the line a finding starts on from its file, read once,
+	// for a finding the run did not give its line.
 	lines := map[string][][]byte{}
-	seen := map[string]int{}
-	for i := range fs {
-		f := &fs[i]
+	line := func(f *finding.Finding) string {
 		ls, ok := lines[f.File]
-		if f.Line != "" {
-			ls, ok = nil, true
-		}
 		if !ok {
 			s, ok := byPath[f.File]
 			if !ok {
@@ -44,9 +41,17 @@ func Fingerprint(sources []lint.Source, fs []finding.Finding) {
 			}
 			lines[f.File] = ls
 		}
+		if n := f.Span.Start.Line; n >= 1 && n <= len(ls) {
+			return string(ls[n-1])
+		}
+		return ""
+	}
+	seen := map[string]int{}
+	for i := range fs {
+		f := &fs[i]
 		text := f.Line
-		if n := f.Span.Start.Line; text == "" && n >= 1 && n <= len(ls) {
-			text = string(ls[n-1])
+		if text == "" {
+			text = line(f)
 		}
 		key := f.Rule + "\x00" + f.File + "\x00" + squeeze(text, false) + "\x00" + squeeze(f.Message, true)
 		seen[key]++
